@@ -1,0 +1,45 @@
+import { readOnetCore } from '../src/sources/onet-release.js';
+import type { OccupationName, TitleEntry } from '../src/domain/titles/index.js';
+
+/** Small seeded PRNG (mulberry32) so every run holds out the same titles. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface HeldOutSplit {
+  occupations: OccupationName[];
+  indexed: TitleEntry[];
+  heldOut: TitleEntry[];
+}
+
+/** Removes a fixed, seeded share of the alternate titles from the index to use as unseen queries. */
+export async function splitAlternateTitles(onetDir: string, share = 0.1, seed = 20231): Promise<HeldOutSplit> {
+  const core = await readOnetCore(onetDir);
+  const random = seededRandom(seed);
+  const indexed: TitleEntry[] = [];
+  const heldOut: TitleEntry[] = [];
+  for (const title of core.alternateTitles) {
+    const entry = { code: title.code, title: title.title };
+    if (random() < share) heldOut.push(entry);
+    else {
+      indexed.push(entry);
+      if (title.shortTitle) indexed.push({ code: title.code, title: title.shortTitle });
+    }
+  }
+  return { occupations: core.occupations, indexed, heldOut };
+}
+
+/** Each occupation's description and task statements, the context words of the title index. */
+export async function occupationContexts(onetDir: string): Promise<{ code: string; text: string }[]> {
+  const core = await readOnetCore(onetDir);
+  const texts = new Map(core.occupations.map((o) => [o.code, [o.description]]));
+  for (const task of core.tasks) texts.get(task.code)?.push(task.statement);
+  return [...texts].map(([code, parts]) => ({ code, text: parts.join(' ') }));
+}

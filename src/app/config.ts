@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { UpskillError } from '../domain/errors.js';
+import type { StoreLocation } from '../store/database.js';
+
+/** Settings read once at start-up from the environment, validated so a typo fails fast. */
+export interface AppConfig {
+  /** Where Upskill keeps its embedded database and download cache. */
+  home: string;
+  /** A PostgreSQL server to use instead of the embedded store. */
+  databaseUrl: string | undefined;
+  /** A folder of public datasets to load from (UPSKILL_DATA_DIR). */
+  dataDir: string | undefined;
+  port: number;
+  host: string;
+}
+
+const EnvSchema = z.object({
+  UPSKILL_HOME: z.string().min(1).optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  UPSKILL_DATA_DIR: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().min(1).optional(),
+});
+
+/** The installed package's root folder (the one with package.json), whether run from src/ or dist/. */
+export const PACKAGE_ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UpskillError('CONFIG_INVALID', `Environment variable ${String(issue.path[0])} ${issue.message}`, {
+      hint: 'Fix or unset it; see `upskill --help` for the variables Upskill reads.',
+    });
+  }
+  const vars = parsed.data;
+  return {
+    home: resolve(vars.UPSKILL_HOME ?? join(homedir(), '.upskill')),
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: vars.UPSKILL_DATA_DIR && resolve(vars.UPSKILL_DATA_DIR),
+    port: vars.PORT ?? 3000,
+    host: vars.HOST ?? '127.0.0.1',
+  };
+}
+
+/** The server in DATABASE_URL, else the embedded store in the home folder. */
+export function storeLocation(config: AppConfig): StoreLocation {
+  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'embedded', dir: join(config.home, 'db') };
+}

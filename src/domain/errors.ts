@@ -1,0 +1,32 @@
+/** Stable error codes: the CLI maps them to exit codes, the API to HTTP statuses. */
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'NOT_FOUND'
+  | 'NO_MATCH'
+  | 'DATA_NOT_LOADED'
+  | 'SOURCE_NOT_FOUND'
+  | 'SOURCE_INVALID'
+  | 'DOWNLOAD_FAILED'
+  | 'STORE_LOCKED'
+  | 'STORE_FAILED'
+  | 'CONFIG_INVALID';
+
+/** An expected failure with a human message and a hint on what to do next. */
+export class UpskillError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; details?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'UpskillError';
+    this.code = code;
+    this.hint = options.hint;
+    this.details = options.details;
+  }
+}
+
+/** True for errors Upskill raised on purpose (as opposed to bugs). */
+export function isUpskillError(error: unknown): error is UpskillError {
+  return error instanceof UpskillError;
+}

@@ -1,0 +1,25 @@
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** Lower-cases and strips accents so "Café" and "cafe" compare equal. */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+// Symbols that carry meaning inside a word and would be lost by splitting on punctuation.
+const SYMBOL_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/c\+\+/g, ' cplusplus '],
+  [/c#/g, ' csharp '],
+  [/\.net\b/g, ' dotnet '],
+  [/\ba\/p\b/g, ' ap '],
+  [/\ba\/r\b/g, ' ar '],
+  [/\br&d\b/g, ' rd '],
+  [/&/g, ' and '],
+  [/['\u2019]/g, ''],
+];
+
+/** Splits text into folded ASCII word tokens; "C++", "C#" and ".NET" survive as words. */
+export function wordTokens(text: string): string[] {
+  let folded = foldText(text);
+  for (const [pattern, replacement] of SYMBOL_WORDS) folded = folded.replace(pattern, replacement);
+  return folded.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
+}

@@ -1,0 +1,174 @@
+import { suggestSpellings } from '../text/spelling-index.js';
+import { isNoiseWord, stemWord, titleWords } from './title-analyzer.js';
+import { termKey, type TitleIndex } from './title-index.js';
+
+export interface TitleMatch {
+  /** O*NET-SOC code, e.g. "13-1161.00". */
+  code: string;
+  /** The occupation's own title. */
+  title: string;
+  /** 0–1: 1 is an exact title match. */
+  score: number;
+  /** The indexed title that matched best. */
+  matched: string;
+}
+
+export interface ResolveOptions {
+  /** How many occupations to return. */
+  limit?: number;
+  /** Matches scoring below this are not worth showing. */
+  minScore?: number;
+}
+
+export const DEFAULT_LIMIT = 5;
+export const DEFAULT_MIN_SCORE = 0.3;
+
+// How the final score is mixed: the best single title, and how well the occupation's titles as a
+// whole cover the query (which generalises to word combinations no single title has).
+const TITLE_SHARE = 0.5;
+const COVERAGE_SHARE = 0.3;
+const CONTEXT_SHARE = 0.2;
+// A title whose head noun differs from the query's ("nurse" vs "nursing assistant") is a weaker match.
+const OTHER_HEAD_FACTOR = 0.8;
+const SPELLING_FACTOR = [1, 0.85, 0.7] as const;
+
+interface QuerySlot {
+  terms: number[];
+  factors: number[];
+  weight: number;
+}
+
+interface AnalyzedQuery {
+  slots: QuerySlot[];
+  totalWeight: number;
+  head: number | undefined;
+  exactKey: string;
+}
+
+function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
+  const slots: QuerySlot[] = [];
+  const usedTerms = new Set<number>();
+  let totalWeight = 0;
+  const stems: string[] = [];
+  for (const word of titleWords(query)) {
+    const stem = stemWord(word);
+    stems.push(stem);
+    const known = index.termIds.get(stem);
+    const slot: QuerySlot = { terms: [], factors: [], weight: 0 };
+    if (known !== undefined) {
+      slot.terms.push(known);
+      slot.factors.push(1);
+    } else {
+      for (const candidate of suggestSpellings(index.spelling, word).slice(0, 3)) {
+        const term = index.termIds.get(stemWord(candidate.word));
+        if (term === undefined || slot.terms.includes(term)) continue;
+        slot.terms.push(term);
+        slot.factors.push(SPELLING_FACTOR[candidate.distance] ?? 0);
+      }
+    }
+    if (slot.terms.some((term) => usedTerms.has(term))) continue;
+    slot.terms.forEach((term) => usedTerms.add(term));
+    slot.weight = slot.terms.length > 0
+      ? Math.max(...slot.terms.map((term) => index.termWeight[term]!))
+      : (isNoiseWord(word) ? 0.1 : 1) * index.meanTermWeight;
+    totalWeight += slot.weight;
+    slots.push(slot);
+  }
+  // The head noun is the word most often found ending titles ("nurse" in "rn icu", "clerk" in "ap clerk").
+  let head: number | undefined;
+  let bestRatio = 0.15;
+  for (const slot of slots) {
+    const term = slot.terms[0];
+    if (term === undefined || slot.factors[0] !== 1) continue;
+    const ratio = index.termHeadRatio[term]!;
+    if (ratio >= bestRatio) {
+      bestRatio = ratio;
+      head = term;
+    }
+  }
+  return { slots, totalWeight, head, exactKey: termKey(stems) };
+}
+
+/** Ranks the occupations whose titles best match a free-text job title. */
+export function resolveTitle(index: TitleIndex, query: string, options: ResolveOptions = {}): TitleMatch[] {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const analyzed = analyzeQuery(index, query);
+  if (analyzed.totalWeight === 0 || limit <= 0) return [];
+
+  const { titleOverlap, touchedTitles, titleCoverage, contextCoverage, bestTitleScore, bestTitle, touchedOccupations } = index.scratch;
+  let titleCount = 0;
+  let occupationCount = 0;
+  const touchOccupation = (occupation: number): void => {
+    if (bestTitleScore[occupation] === -1) {
+      bestTitleScore[occupation] = 0;
+      touchedOccupations[occupationCount++] = occupation;
+    }
+  };
+  for (const slot of analyzed.slots) {
+    slot.terms.forEach((term, k) => {
+      const gain = slot.weight * slot.factors[k]!;
+      for (const title of index.termTitles[term]!) {
+        if (titleOverlap[title] === 0) touchedTitles[titleCount++] = title;
+        titleOverlap[title]! += gain;
+      }
+      const occupations = index.termOccupations[term]!;
+      const strength = index.termOccupationStrength[term]!;
+      for (let i = 0; i < occupations.length; i++) {
+        touchOccupation(occupations[i]!);
+        titleCoverage[occupations[i]!]! += gain * strength[i]!;
+      }
+      const described = index.termContexts[term]!;
+      const describedStrength = index.termContextStrength[term]!;
+      for (let i = 0; i < described.length; i++) {
+        contextCoverage[described[i]!]! += gain * describedStrength[i]!;
+      }
+    });
+  }
+
+  const exact = index.titleKeys.get(analyzed.exactKey) ?? [];
+  for (let i = 0; i < titleCount; i++) {
+    const title = touchedTitles[i]!;
+    let score: number;
+    if (exact.includes(title)) score = 1;
+    else {
+      score = (2 * titleOverlap[title]!) / (analyzed.totalWeight + index.titleWeight[title]!);
+      if (analyzed.head !== undefined && !index.titleHeads[title]!.includes(analyzed.head)) score *= OTHER_HEAD_FACTOR;
+    }
+    titleOverlap[title] = 0;
+    const occupation = index.titleOccupation[title]!;
+    if (score > bestTitleScore[occupation]!) {
+      bestTitleScore[occupation] = score;
+      bestTitle[occupation] = title;
+    }
+  }
+
+  // Keep only the best `limit` occupations, in a small sorted list: most touched ones never make it.
+  const topScores: number[] = [];
+  const topOccupations: number[] = [];
+  for (let i = 0; i < occupationCount; i++) {
+    const occupation = touchedOccupations[i]!;
+    const titleScore = bestTitleScore[occupation]!;
+    const covered = Math.min(1, titleCoverage[occupation]! / analyzed.totalWeight);
+    const described = Math.min(1, contextCoverage[occupation]! / analyzed.totalWeight);
+    bestTitleScore[occupation] = -1;
+    titleCoverage[occupation] = 0;
+    const score = titleScore === 1 ? 1 : TITLE_SHARE * titleScore + COVERAGE_SHARE * covered + CONTEXT_SHARE * described;
+    if (score < minScore || (topScores.length === limit && score <= topScores[limit - 1]!)) continue;
+    let at = topScores.length;
+    while (at > 0 && (score > topScores[at - 1]! || (score === topScores[at - 1]! && occupation < topOccupations[at - 1]!))) at--;
+    topScores.splice(at, 0, score);
+    topOccupations.splice(at, 0, occupation);
+    if (topScores.length > limit) {
+      topScores.pop();
+      topOccupations.pop();
+    }
+  }
+  contextCoverage.fill(0);
+  return topOccupations.map((occupation, i) => ({
+    code: index.occupationCodes[occupation]!,
+    title: index.occupationTitles[occupation]!,
+    score: Math.round(topScores[i]! * 1000) / 1000,
+    matched: index.titleText[bestTitle[occupation]!]!,
+  }));
+}

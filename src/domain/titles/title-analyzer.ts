@@ -1,0 +1,46 @@
+import { stemmer } from 'stemmer';
+import { wordTokens } from '../text/normalize.js';
+import { ABBREVIATIONS, NOISE_WORDS, STOP_WORDS } from './title-vocabulary.js';
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a folded word, memoised: titles repeat the same few thousand words. */
+export function stemWord(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/** Folded words of a title with abbreviations spelt out and filler dropped, in reading order. */
+export function titleWords(text: string): string[] {
+  const words: string[] = [];
+  for (const token of wordTokens(text)) {
+    const expansion = ABBREVIATIONS.get(token);
+    if (expansion) words.push(...expansion);
+    else if (!STOP_WORDS.has(token)) words.push(token);
+  }
+  return words;
+}
+
+/** True for words about seniority or contract type rather than the work itself. */
+export function isNoiseWord(word: string): boolean {
+  return NOISE_WORDS.has(word);
+}
+
+/**
+ * The head nouns of a title: the last word of each part joined by "and", a comma or a dash
+ * ("Market Research Analysts and Marketing Specialists" → analyst, specialist).
+ */
+export function titleHeads(text: string): string[] {
+  const mainPart = text.replace(/\(.*?\)/g, ' ');
+  const heads: string[] = [];
+  for (const part of mainPart.split(/,|\band\b|&|--|\s-\s|\//i)) {
+    const words = titleWords(part).filter((word) => !isNoiseWord(word));
+    const last = words[words.length - 1];
+    if (last) heads.push(stemWord(last));
+  }
+  return heads;
+}

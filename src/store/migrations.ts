@@ -1,0 +1,92 @@
+import type { Database } from './database.js';
+
+/**
+ * Forward-only migrations, applied in order on open. Never edit one that has shipped: add another.
+ * Plain PostgreSQL that PGlite and a server both run.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'reference data',
+    sql: `
+      create table occupations (
+        code text primary key,
+        title text not null,
+        description text not null,
+        job_zone int
+      );
+      create table alternate_titles (code text not null, title text not null, short_title text, sources text);
+      create index alternate_titles_code on alternate_titles (code);
+      create table reported_titles (code text not null, title text not null);
+      create table tasks (
+        task_id int primary key,
+        code text not null,
+        statement text not null,
+        task_type text,
+        incumbents double precision,
+        importance double precision,
+        human_exposure text,
+        gpt4_exposure text,
+        gpt4_automation text,
+        human_automation text
+      );
+      create index tasks_code on tasks (code);
+      create table iwas (iwa_id text primary key, element_id text not null, title text not null);
+      create table dwas (dwa_id text primary key, iwa_id text not null, element_id text not null, title text not null);
+      create table task_dwas (code text not null, task_id int not null, dwa_id text not null);
+      create index task_dwas_code on task_dwas (code);
+      create table technology_skills (
+        code text not null,
+        example text not null,
+        commodity_code int not null,
+        commodity_title text not null,
+        hot boolean not null,
+        in_demand boolean
+      );
+      create index technology_skills_code on technology_skills (code);
+      create table related_occupations (code text not null, related_code text not null, tier text not null, rank int not null);
+      create index related_occupations_code on related_occupations (code);
+      create table job_zone_names (job_zone int primary key, name text not null);
+      create table education (code text not null, element_id text not null, element_name text not null, scale_id text not null, category int, value double precision not null);
+      create index education_code on education (code);
+      create table education_categories (element_id text not null, scale_id text not null, category int not null, description text not null);
+      create table element_ratings (code text not null, domain text not null, element_id text not null, element_name text not null, scale_id text not null, value double precision not null);
+      create index element_ratings_code on element_ratings (code);
+      create table content_model (element_id text primary key, name text not null, description text not null);
+      create table occupation_exposure (
+        code text primary key,
+        human_alpha double precision, human_beta double precision, human_gamma double precision,
+        gpt4_alpha double precision, gpt4_beta double precision, gpt4_gamma double precision,
+        labelled_tasks int not null,
+        unlabelled_tasks int not null
+      );
+      create table published_exposure (
+        code text primary key,
+        human_alpha double precision not null, human_beta double precision not null, human_gamma double precision not null,
+        gpt4_alpha double precision not null, gpt4_beta double precision not null, gpt4_gamma double precision not null
+      );
+      create table wages (soc text primary key, title text not null, employment double precision, median_annual double precision, median_hourly double precision);
+      create table data_sources (
+        source text primary key,
+        version text not null,
+        location text not null,
+        loaded_at timestamptz not null,
+        files jsonb not null
+      );
+    `,
+  },
+];
+
+/** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */
+export async function migrate(database: Database): Promise<void> {
+  await database.query('create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())');
+  await database.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(7401)');
+    const applied = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((row) => row.version));
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+    }
+  });
+}
