@@ -1,0 +1,43 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+import { isUpskillError, type ErrorCode } from '../domain/errors.js';
+
+/** RFC 9457 problem body with Upskill's stable error code. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ example: 'NOT_FOUND' }),
+    detail: z.string(),
+    hint: z.string().optional(),
+  })
+  .openapi('Problem');
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  BAD_INPUT: 400,
+  CONFIG_INVALID: 500,
+  NOT_FOUND: 404,
+  NO_MATCH: 404,
+  DATA_NOT_LOADED: 503,
+  SOURCE_NOT_FOUND: 503,
+  SOURCE_INVALID: 503,
+  DOWNLOAD_FAILED: 503,
+  STORE_LOCKED: 503,
+  STORE_FAILED: 503,
+};
+
+const TITLES: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 500: 'Internal error', 503: 'Service unavailable' };
+
+export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, hint?: string): Response {
+  const body = { type: `https://upskill.local/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, code, detail, ...(hint ? { hint } : {}) };
+  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+}
+
+/** Maps any thrown error to a problem response; unexpected errors never leak their internals. */
+export function errorToProblem(error: unknown, c: Context): Response {
+  if (isUpskillError(error)) return problem(c, STATUS[error.code], error.code, error.message, error.hint);
+  console.error(error);
+  return problem(c, 500, 'INTERNAL', 'Something went wrong on the server; the error was logged.');
+}

@@ -1,0 +1,46 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { MAX_LIMIT, MAX_TITLE_LENGTH, searchOccupations } from '../../app/search-occupations.js';
+import { showOccupation } from '../../app/show-occupation.js';
+import type { UpskillApp } from '../../app/upskill-app.js';
+import { ProblemSchema } from '../problem.js';
+import { OccupationCodeSchema, OccupationViewSchema, SearchResultSchema } from '../schemas.js';
+
+const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
+
+const search = createRoute({
+  method: 'get',
+  path: '/api/occupations',
+  summary: 'Rank the occupations matching a free-text job title',
+  request: {
+    query: z.object({
+      q: z.string().trim().min(1, 'q (the job title) is required').max(MAX_TITLE_LENGTH).openapi({ example: 'sr mktg specialist' }),
+      limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(5),
+    }),
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: SearchResultSchema } }, description: 'Matches, best first (empty when nothing fits)' },
+    400: problemResponse('Invalid query'),
+    503: problemResponse('No data loaded'),
+  },
+});
+
+const show = createRoute({
+  method: 'get',
+  path: '/api/occupations/{code}',
+  summary: 'An occupation with every task and its generative-AI exposure',
+  request: { params: z.object({ code: OccupationCodeSchema }) },
+  responses: {
+    200: { content: { 'application/json': { schema: OccupationViewSchema } }, description: 'The occupation' },
+    400: problemResponse('Malformed code'),
+    404: problemResponse('Unknown code'),
+    503: problemResponse('No data loaded'),
+  },
+});
+
+export function registerOccupationRoutes(api: OpenAPIHono, app: UpskillApp): void {
+  api.openapi(search, async (c) => {
+    const { q, limit } = c.req.valid('query');
+    return c.json({ query: q, matches: await searchOccupations(app, q, limit) }, 200);
+  });
+  api.openapi(show, async (c) => c.json(await showOccupation(app, c.req.valid('param').code), 200));
+}

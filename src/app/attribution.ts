@@ -1,0 +1,28 @@
+/** The attribution every screen that shows the data must carry (CC BY 4.0 and MIT terms). */
+export interface Attribution {
+  source: string;
+  text: string;
+  url: string;
+  licence: string;
+}
+
+export const ATTRIBUTION: Attribution[] = [
+  {
+    source: 'O*NET',
+    text: 'This product includes information from the O*NET 27.0 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.',
+    url: 'https://www.onetcenter.org/database.html',
+    licence: 'CC BY 4.0',
+  },
+  {
+    source: 'GPTs-are-GPTs',
+    text: 'Task exposure labels and occupation scores from Eloundou, Manning, Mishkin and Rock (2024), "GPTs are GPTs: Labor market impact potential of LLMs", Science 384(6702); data from github.com/openai/GPTs-are-GPTs.',
+    url: 'https://github.com/openai/GPTs-are-GPTs',
+    licence: 'MIT',
+  },
+  {
+    source: 'BLS OEWS',
+    text: 'Employment and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2021 (public domain).',
+    url: 'https://www.bls.gov/oes/',
+    licence: 'Public domain',
+  },
+];

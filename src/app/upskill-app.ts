@@ -1,0 +1,42 @@
+import { UpskillError } from '../domain/errors.js';
+import { buildTitleIndex, type TitleIndex } from '../domain/titles/index.js';
+import { openDatabase, type Database } from '../store/database.js';
+import { listOccupationContexts, listOccupationExposures, listOccupationNames, listTitles, type OccupationExposureRow } from '../store/occupation.repository.js';
+import { storeLocation, type AppConfig } from './config.js';
+
+/** The running application: the store plus the in-memory indexes built from it once. */
+export interface UpskillApp {
+  readonly config: AppConfig;
+  readonly database: Database;
+  titleIndex(): Promise<TitleIndex>;
+  exposures(): Promise<OccupationExposureRow[]>;
+  /** Forget the in-memory indexes, after a reload of the data. */
+  invalidate(): void;
+  close(): Promise<void>;
+}
+
+export async function openApp(config: AppConfig, database?: Database): Promise<UpskillApp> {
+  const db = database ?? (await openDatabase(storeLocation(config)));
+  let titleIndex: Promise<TitleIndex> | undefined;
+  let exposures: Promise<OccupationExposureRow[]> | undefined;
+  return {
+    config,
+    database: db,
+    titleIndex: () =>
+      (titleIndex ??= (async () => {
+        const occupations = await listOccupationNames(db);
+        if (occupations.length === 0) throw dataNotLoaded();
+        return buildTitleIndex(occupations, await listTitles(db), await listOccupationContexts(db));
+      })()),
+    exposures: () => (exposures ??= listOccupationExposures(db)),
+    invalidate: () => {
+      titleIndex = undefined;
+      exposures = undefined;
+    },
+    close: () => db.close(),
+  };
+}
+
+export function dataNotLoaded(): UpskillError {
+  return new UpskillError('DATA_NOT_LOADED', 'No occupation data is loaded yet.', { hint: 'Run `upskill data load` (it finds or downloads the public datasets).' });
+}

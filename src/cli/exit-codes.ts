@@ -1,0 +1,23 @@
+import type { ErrorCode } from '../domain/errors.js';
+
+/** Exit codes scripts can rely on; documented in the README and `upskill --help`. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 3, data: 4, store: 5 } as const;
+
+export function exitCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case 'BAD_INPUT':
+    case 'CONFIG_INVALID':
+      return EXIT.usage;
+    case 'NOT_FOUND':
+    case 'NO_MATCH':
+      return EXIT.notFound;
+    case 'DATA_NOT_LOADED':
+    case 'SOURCE_NOT_FOUND':
+    case 'SOURCE_INVALID':
+    case 'DOWNLOAD_FAILED':
+      return EXIT.data;
+    case 'STORE_LOCKED':
+    case 'STORE_FAILED':
+      return EXIT.store;
+  }
+}
