@@ -23,6 +23,8 @@ export interface LoadOptions {
   /** A folder laid out like the shared data folder, one source's folder, or a zip of either. */
   from?: string;
   manifest?: DownloadManifest;
+  /** Search only these folders (then the cache and the download) instead of UPSKILL_DATA_DIR and ../shared/data. */
+  onlyIn?: string[];
   onProgress?: (event: LoadProgress) => void;
 }
 
@@ -36,12 +38,15 @@ export interface LoadSummary {
 }
 
 /** The folders searched, in the discovery order of DESIGN.md. */
-function searchRoots(config: AppConfig, from: string | undefined): string[] {
+function searchRoots(config: AppConfig, options: LoadOptions): string[] {
   const roots: string[] = [];
-  if (from) roots.push(resolveFrom(config, from));
-  if (config.dataDir) roots.push(config.dataDir);
-  for (const shared of [resolve('..', 'shared', 'data'), resolve(PACKAGE_ROOT, '..', 'shared', 'data')]) {
-    if (!roots.includes(shared)) roots.push(shared);
+  if (options.from) roots.push(resolveFrom(config, options.from));
+  if (options.onlyIn) roots.push(...options.onlyIn);
+  else {
+    if (config.dataDir) roots.push(config.dataDir);
+    for (const shared of [resolve('..', 'shared', 'data'), resolve(PACKAGE_ROOT, '..', 'shared', 'data')]) {
+      if (!roots.includes(shared)) roots.push(shared);
+    }
   }
   roots.push(join(config.home, 'cache'));
   return roots;
@@ -58,7 +63,7 @@ function resolveFrom(config: AppConfig, from: string): string {
 /** Finds each source locally, downloading the public release of whatever is missing. */
 export async function locateSources(config: AppConfig, options: LoadOptions): Promise<FoundSources> {
   const progress = options.onProgress ?? (() => undefined);
-  const roots = searchRoots(config, options.from);
+  const roots = searchRoots(config, options);
   if (options.from) {
     const own = findSourcesIn(roots[0]!);
     if (!own.onet && !own.gpts && !own.onetRatings) {
