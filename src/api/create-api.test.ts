@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { readConfig } from '../app/config.js';
+import { loadReferenceData } from '../app/load-reference-data.js';
+import { openApp, type UpskillApp } from '../app/upskill-app.js';
+import { openDatabase } from '../store/database.js';
+import { GPTS, ONET_27, SHARED_DATA } from '../../test/support/databases.js';
+import { createApi } from './create-api.js';
+
+let app: UpskillApp;
+let api: ReturnType<typeof createApi>;
+const get = (path: string): Promise<Response> => Promise.resolve(api.request(path));
+
+before(async () => {
+  const db = await openDatabase({ kind: 'embedded-memory' });
+  app = await openApp({ ...readConfig({}), home: '/nonexistent' }, db);
+  await loadReferenceData(db, app.config, { from: SHARED_DATA, onlyIn: [] });
+  api = createApi(app);
+});
+after(() => app.close());
+
+/** Tasks of an occupation straight from the source files, independent of the loader. */
+function sourceTasks(code: string): Map<number, { statement: string; type: string; human: string; gpt4: string }> {
+  const labels = new Map<number, string[]>();
+  for (const line of readFileSync(`${GPTS}/full_labelset.tsv`, 'utf8').split('\n').slice(1)) {
+    const cells = line.split('\t');
+    if (cells[1] === code) labels.set(Number(cells[2]), [cells[6]!, cells[7]!]);
+  }
+  const tasks = new Map<number, { statement: string; type: string; human: string; gpt4: string }>();
+  for (const line of readFileSync(`${ONET_27}/Task Statements.txt`, 'utf8').split('\n').slice(1)) {
+    const cells = line.split('\t');
+    if (cells[0] !== code) continue;
+    const [human, gpt4] = labels.get(Number(cells[1]))!;
+    tasks.set(Number(cells[1]), { statement: cells[2]!, type: cells[3]!, human: human!, gpt4: gpt4! });
+  }
+  return tasks;
+}
+
+describe('HTTP API', () => {
+  test('GET /api/occupations ranks marketing specialists for "sr mktg specialist"', async () => {
+    const response = await get('/api/occupations?q=sr%20mktg%20specialist&limit=3');
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { query: string; matches: { code: string; title: string; score: number; matched: string }[] };
+    assert.equal(body.query, 'sr mktg specialist');
+    assert.equal(body.matches.length, 3);
+    assert.ok(body.matches.some((m) => m.code === '13-1161.00'));
+    assert.deepEqual(Object.keys(body.matches[0]!).sort(), ['code', 'matched', 'score', 'title']);
+  });
+
+  test('GET /api/occupations/13-1161.00 shows every task with both raters\' labels, as in the source files', async () => {
+    const response = await get('/api/occupations/13-1161.00');
+    assert.equal(response.status, 200);
+    const view = (await response.json()) as { title: string; tasks: { taskId: number; statement: string; taskType: string; human: string; gpt4: string; agreement: string }[]; exposure: { human: { alpha: number; beta: number; gamma: number; percentile: { beta: number } }; gpt4: { beta: number } }; employment: { employment: number; medianAnnualWage: number }; technologySkills: { hot: boolean }[]; related: unknown[]; workActivities: unknown[] };
+    const expected = sourceTasks('13-1161.00');
+    assert.equal(view.title, 'Market Research Analysts and Marketing Specialists');
+    assert.equal(view.tasks.length, expected.size);
+    for (const task of view.tasks) {
+      const source = expected.get(task.taskId)!;
+      assert.deepEqual([task.statement, task.taskType, task.human, task.gpt4], [source.statement, source.type, source.human, source.gpt4]);
+      assert.equal(task.agreement === 'agree', source.human === source.gpt4);
+    }
+    const published = readFileSync(`${GPTS}/occ_level.csv`, 'utf8').split('\n').find((l) => l.startsWith('13-1161.00'))!.split(',').map(Number);
+    assert.ok(Math.abs(view.exposure.human.beta - published[6]!) < 1e-9);
+    assert.ok(Math.abs(view.exposure.gpt4.beta - published[3]!) < 1e-9);
+    assert.ok(view.exposure.human.percentile.beta > 0 && view.exposure.human.percentile.beta < 100);
+    assert.deepEqual([view.employment.employment, view.employment.medianAnnualWage], [727540, 63920]);
+    assert.ok(view.technologySkills.length > 0 && view.technologySkills[0]!.hot);
+    assert.ok(view.related.length > 0 && view.workActivities.length > 0);
+  });
+
+  test('bad input gets a 400 problem body with a stable code', async () => {
+    for (const path of ['/api/occupations', '/api/occupations?q=', '/api/occupations?q=nurse&limit=0', `/api/occupations?q=${'x'.repeat(201)}`, '/api/occupations/not-a-code', "/api/occupations/13-1161.00'%20or%201=1"]) {
+      const response = await get(path);
+      assert.equal(response.status, 400, path);
+      assert.equal(response.headers.get('content-type'), 'application/problem+json');
+      const body = (await response.json()) as { code: string; status: number; detail: string };
+      assert.equal(body.code, 'BAD_INPUT', path);
+      assert.equal(body.status, 400);
+      assert.ok(body.detail.length > 0);
+    }
+  });
+
+  test('an unknown occupation code or route is a 404 problem', async () => {
+    const response = await get('/api/occupations/99-9999.00');
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { code: string }).code, 'NOT_FOUND');
+    assert.equal((await get('/api/nothing-here')).status, 404);
+  });
+
+  test('a title that fits nothing returns an empty list, and hostile strings are just text', async () => {
+    const body = (await (await get('/api/occupations?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%27%3B%20drop%20table%20tasks%3B--')).json()) as { matches: unknown[] };
+    assert.deepEqual(body.matches, []);
+    assert.equal((await get('/api/occupations/13-1161.00')).status, 200, 'the tasks table is still there');
+  });
+
+  test('GET /api/about gives version, loaded data and attribution', async () => {
+    const body = (await (await get('/api/about')).json()) as { version: string; data: { source: string }[]; attribution: { source: string }[] };
+    assert.match(body.version, /^\d+\.\d+\.\d+/);
+    assert.deepEqual(body.data.map((d) => d.source).sort(), ['gpts-are-gpts', 'onet', 'onet-ratings']);
+    assert.deepEqual(body.attribution.map((a) => a.source), ['O*NET', 'GPTs-are-GPTs', 'BLS OEWS']);
+  });
+
+  test('the OpenAPI document is valid OpenAPI 3.1 and lists every route', async () => {
+    const document = (await (await get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const result = await new Validator().validate(document as object);
+    assert.equal(result.valid, true, JSON.stringify(result.errors));
+    assert.deepEqual(Object.keys(document.paths).sort(), ['/api/about', '/api/occupations', '/api/occupations/{code}']);
+  });
+});

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { SHARED_DATA } from './support/databases.js';
+
+const home = mkdtempSync(join(tmpdir(), 'upskill-cli-'));
+after(() => rmSync(home, { recursive: true, force: true }));
+
+function upskill(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    env: { ...process.env, UPSKILL_HOME: home, DATABASE_URL: '', UPSKILL_DATA_DIR: '', NO_COLOR: '1' },
+    input,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('upskill CLI', () => {
+  test('--help teaches the commands, the environment and the exit codes', () => {
+    const help = upskill(['--help']);
+    assert.equal(help.status, 0);
+    for (const word of ['data', 'occupations', 'occupation', 'serve', 'about', 'DATABASE_URL', 'UPSKILL_HOME', 'Exit codes']) assert.ok(help.stdout.includes(word), word);
+    const searchHelp = upskill(['occupations', 'search', '--help']);
+    assert.equal(searchHelp.status, 0);
+    assert.match(searchHelp.stdout, /--batch/);
+  });
+
+  test('usage errors exit 2', () => {
+    assert.equal(upskill(['no-such-command']).status, 2);
+    assert.equal(upskill(['occupations', 'search', 'nurse', '--limit', '0']).status, 2);
+    assert.equal(upskill(['occupations', 'search']).status, 2);
+  });
+
+  test('before any load, commands say so and exit 4', () => {
+    const result = upskill(['occupations', 'search', 'nurse']);
+    assert.equal(result.status, 4);
+    assert.match(result.stderr, /No occupation data is loaded yet[\s\S]*upskill data load/);
+    assert.match(upskill(['data', 'status']).stdout, /Nothing loaded yet/);
+  });
+
+  test('data load, then search, show, batch and status work end to end', () => {
+    const load = upskill(['data', 'load', '--from', SHARED_DATA]);
+    assert.equal(load.status, 0, load.stderr);
+    assert.match(load.stdout, /Loaded 1,016 occupations and 19,265 tasks/);
+    assert.match(load.stderr, /stored\s+19,265 rows in tasks/, 'progress is shown');
+
+    const search = upskill(['occupations', 'search', 'sr mktg specialist', '--limit', '3']);
+    assert.equal(search.status, 0);
+    assert.match(search.stdout, /13-1161\.00 .*Market Research Analysts and Marketing Specialists/);
+
+    const json = JSON.parse(upskill(['occupations', 'search', 'RN - ICU', '--json']).stdout) as { matches: { code: string }[] };
+    assert.ok(json.matches.some((m) => m.code.startsWith('29-1141')));
+
+    const batch = upskill(['occupations', 'search', '--batch', '--limit', '2'], 'accounts payable clerk\n\nfull stack dev\n' + 'x'.repeat(300) + '\n');
+    assert.equal(batch.status, 0);
+    const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line) as { query: string; matches: { code: string; title: string; score: number; matched: string }[]; error?: { code: string } });
+    assert.equal(lines.length, 3);
+    assert.deepEqual(lines[0], { query: 'accounts payable clerk', matches: lines[0]!.matches });
+    assert.equal(lines[0]!.matches[0]!.code, '43-3021.00');
+    assert.deepEqual(Object.keys(lines[0]!.matches[0]!), ['code', 'title', 'score', 'matched']);
+    assert.equal(lines[2]!.error?.code, 'BAD_INPUT');
+
+    const show = upskill(['occupation', '13-1161.00']);
+    assert.equal(show.status, 0);
+    assert.match(show.stdout, /Market Research Analysts and Marketing Specialists/);
+    assert.match(show.stdout, /Tasks \(13\)/);
+    assert.match(show.stdout, /human raters\s+α\s+23%/);
+
+    const byTitle = upskill(['occupation', 'bookkeeper', '--json']);
+    assert.equal((JSON.parse(byTitle.stdout) as { code: string }).code, '43-3031.00');
+
+    const status = JSON.parse(upskill(['data', 'status', '--json']).stdout) as { loaded: boolean; rows: Record<string, number> };
+    assert.equal(status.loaded, true);
+    assert.equal(status.rows['tasks'], 19265);
+  });
+
+  test('not found exits 3, bad input exits 2, with a hint', () => {
+    const unknown = upskill(['occupation', '99-9999.00']);
+    assert.equal(unknown.status, 3);
+    assert.match(unknown.stderr, /no occupation with the code 99-9999\.00[\s\S]*hint:/);
+    const nothing = upskill(['occupations', 'search', 'qwxz zzkq']);
+    assert.equal(nothing.status, 3);
+    assert.equal(upskill(['occupations', 'search', '   ']).status, 2);
+  });
+});
