@@ -22,15 +22,16 @@ describe('title resolver', () => {
     assert.ok(codes('RN - ICU', 3).some((code) => code.startsWith('29-1141')), codes('RN - ICU', 3).join());
   });
 
-  test('an exact alternate title ranks its occupation first with score 1', () => {
+  test('an exact alternate title ranks its occupation first, saying which title matched', () => {
     const [best] = resolveTitle(index, 'accounts payable clerk');
     assert.equal(best?.code, '43-3021.00');
-    assert.equal(best?.score, 1);
+    assert.ok(best!.score > 0.75, String(best?.score));
     assert.equal(best?.matched, 'Accounts Payable Clerk');
   });
 
-  test('"full stack dev" reaches a software occupation in the top 5', () => {
-    assert.ok(codes('full stack dev').some((code) => ['15-1252.00', '15-1254.00', '17-2199.00'].includes(code)), codes('full stack dev').join());
+  test('"full stack dev" lands on web or software developers, not O*NET\'s film "developer"', () => {
+    assert.ok(['15-1254.00', '15-1252.00'].includes(codes('full stack dev')[0]!), codes('full stack dev').join());
+    assert.ok(!codes('full stack dev', 3).includes('51-9151.00'));
   });
 
   test('typos of one and two edits still find the occupation', () => {

@@ -1,13 +1,13 @@
 import { suggestSpellings } from '../text/spelling-index.js';
-import { isNoiseWord, stemWord, titleWords } from './title-analyzer.js';
-import { termKey, type TitleIndex } from './title-index.js';
+import { isNoiseWord, rewriteModernPhrases, stemWord, titleWords } from './title-analyzer.js';
+import type { TitleIndex } from './title-index.js';
 
 export interface TitleMatch {
   /** O*NET-SOC code, e.g. "13-1161.00". */
   code: string;
   /** The occupation's own title. */
   title: string;
-  /** 0–1: 1 is an exact title match. */
+  /** 0–1, higher is better: 0.9 and up is a (near-)exact title with supporting context. */
   score: number;
   /** The indexed title that matched best. */
   matched: string;
@@ -18,18 +18,31 @@ export interface ResolveOptions {
   limit?: number;
   /** Matches scoring below this are not worth showing. */
   minScore?: number;
+  /** How the score is mixed; the defaults were chosen on held-out O*NET titles (bench/resolve.ts). */
+  weights?: Partial<ScoringWeights>;
 }
+
+/**
+ * The final score mixes the best single title, how well the occupation's titles as a whole cover
+ * the query (which generalises to word combinations no single title has), and how well its
+ * description and tasks do. A title whose head noun differs from the query's ("nurse" vs
+ * "nursing assistant") is a weaker match.
+ */
+export interface ScoringWeights {
+  title: number;
+  coverage: number;
+  context: number;
+  otherHead: number;
+  prior: number;
+}
+
+// Even an exact title match is blended: the same title is often listed under several occupations,
+// and coverage and context then decide between them.
+export const DEFAULT_WEIGHTS: ScoringWeights = { title: 0.5, coverage: 0.3, context: 0.2, otherHead: 0.6, prior: 0.05 };
 
 export const DEFAULT_LIMIT = 5;
 export const DEFAULT_MIN_SCORE = 0.3;
 
-// How the final score is mixed: the best single title, and how well the occupation's titles as a
-// whole cover the query (which generalises to word combinations no single title has).
-const TITLE_SHARE = 0.5;
-const COVERAGE_SHARE = 0.3;
-const CONTEXT_SHARE = 0.2;
-// A title whose head noun differs from the query's ("nurse" vs "nursing assistant") is a weaker match.
-const OTHER_HEAD_FACTOR = 0.8;
 const SPELLING_FACTOR = [1, 0.85, 0.7] as const;
 
 interface QuerySlot {
@@ -42,17 +55,14 @@ interface AnalyzedQuery {
   slots: QuerySlot[];
   totalWeight: number;
   head: number | undefined;
-  exactKey: string;
 }
 
 function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
   const slots: QuerySlot[] = [];
   const usedTerms = new Set<number>();
   let totalWeight = 0;
-  const stems: string[] = [];
-  for (const word of titleWords(query)) {
+  for (const word of rewriteModernPhrases(titleWords(query))) {
     const stem = stemWord(word);
-    stems.push(stem);
     const known = index.termIds.get(stem);
     const slot: QuerySlot = { terms: [], factors: [], weight: 0 };
     if (known !== undefined) {
@@ -86,13 +96,14 @@ function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
       head = term;
     }
   }
-  return { slots, totalWeight, head, exactKey: termKey(stems) };
+  return { slots, totalWeight, head };
 }
 
 /** Ranks the occupations whose titles best match a free-text job title. */
 export function resolveTitle(index: TitleIndex, query: string, options: ResolveOptions = {}): TitleMatch[] {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const analyzed = analyzeQuery(index, query);
   if (analyzed.totalWeight === 0 || limit <= 0) return [];
 
@@ -106,9 +117,12 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
     }
   };
   for (const slot of analyzed.slots) {
-    slot.terms.forEach((term, k) => {
+    for (let k = 0; k < slot.terms.length; k++) {
+      const term = slot.terms[k]!;
       const gain = slot.weight * slot.factors[k]!;
-      for (const title of index.termTitles[term]!) {
+      const titles = index.termTitles[term]!;
+      for (let i = 0; i < titles.length; i++) {
+        const title = titles[i]!;
         if (titleOverlap[title] === 0) touchedTitles[titleCount++] = title;
         titleOverlap[title]! += gain;
       }
@@ -123,18 +137,13 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
       for (let i = 0; i < described.length; i++) {
         contextCoverage[described[i]!]! += gain * describedStrength[i]!;
       }
-    });
+    }
   }
 
-  const exact = index.titleKeys.get(analyzed.exactKey) ?? [];
   for (let i = 0; i < titleCount; i++) {
     const title = touchedTitles[i]!;
-    let score: number;
-    if (exact.includes(title)) score = 1;
-    else {
-      score = (2 * titleOverlap[title]!) / (analyzed.totalWeight + index.titleWeight[title]!);
-      if (analyzed.head !== undefined && !index.titleHeads[title]!.includes(analyzed.head)) score *= OTHER_HEAD_FACTOR;
-    }
+    let score = (2 * titleOverlap[title]!) / (analyzed.totalWeight + index.titleWeight[title]!);
+    if (analyzed.head !== undefined && !index.titleHeads[title]!.includes(analyzed.head)) score *= weights.otherHead;
     titleOverlap[title] = 0;
     const occupation = index.titleOccupation[title]!;
     if (score > bestTitleScore[occupation]!) {
@@ -153,7 +162,7 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
     const described = Math.min(1, contextCoverage[occupation]! / analyzed.totalWeight);
     bestTitleScore[occupation] = -1;
     titleCoverage[occupation] = 0;
-    const score = titleScore === 1 ? 1 : TITLE_SHARE * titleScore + COVERAGE_SHARE * covered + CONTEXT_SHARE * described;
+    const score = weights.title * titleScore + weights.coverage * covered + weights.context * described + weights.prior * index.occupationPrior[occupation]!;
     if (score < minScore || (topScores.length === limit && score <= topScores[limit - 1]!)) continue;
     let at = topScores.length;
     while (at > 0 && (score > topScores[at - 1]! || (score === topScores[at - 1]! && occupation < topOccupations[at - 1]!))) at--;

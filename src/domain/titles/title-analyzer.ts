@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { wordTokens } from '../text/normalize.js';
-import { ABBREVIATIONS, NOISE_WORDS, STOP_WORDS } from './title-vocabulary.js';
+import { ABBREVIATIONS, MODERN_PHRASES, NOISE_WORDS, STOP_WORDS } from './title-vocabulary.js';
 
 const stemCache = new Map<string, string>();
 
@@ -23,6 +23,19 @@ export function titleWords(text: string): string[] {
     else if (!STOP_WORDS.has(token)) words.push(token);
   }
   return words;
+}
+
+/** Rewrites job-market phrases O*NET does not know ("full stack") into words it does. */
+export function rewriteModernPhrases(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const match = MODERN_PHRASES.find(([phrase]) => phrase.every((word, k) => words[i + k] === word));
+    if (match) {
+      out.push(...match[1]);
+      i += match[0].length - 1;
+    } else out.push(words[i]!);
+  }
+  return out;
 }
 
 /** True for words about seniority or contract type rather than the work itself. */

@@ -10,6 +10,8 @@ export interface TitleEntry {
 export interface OccupationName {
   code: string;
   title: string;
+  /** 0–1 prior that a title belongs here, e.g. from employment: common jobs are typed more often. */
+  prior?: number;
 }
 
 /** What an occupation's work is about (its description and task statements), for words no title uses. */
@@ -25,11 +27,11 @@ export interface OccupationContext {
 export interface TitleIndex {
   readonly occupationCodes: readonly string[];
   readonly occupationTitles: readonly string[];
+  readonly occupationPrior: Float64Array;
   readonly titleText: readonly string[];
   readonly titleOccupation: Int32Array;
   readonly titleWeight: Float64Array;
   readonly titleHeads: readonly Int32Array[];
-  readonly titleKeys: ReadonlyMap<string, readonly number[]>;
   readonly termIds: ReadonlyMap<string, number>;
   readonly termWeight: Float64Array;
   /** How often a term ends a title, relative to how often it appears: high for "nurse", low for "care". */
@@ -73,8 +75,8 @@ function createScratch(titleCount: number, occupationCount: number): ResolveScra
 export const NOISE_WEIGHT = 0.1;
 
 /** Sorted, de-duplicated term list of a title: the key that makes "Nurse, Registered" equal "Registered Nurse". */
-export function termKey(terms: readonly string[]): string {
-  return [...new Set(terms)].sort().join(' ');
+function termKey(terms: readonly number[]): string {
+  return [...new Set(terms)].sort((a, b) => a - b).join(' ');
 }
 
 function splitAliases(title: string): string[] {
@@ -124,7 +126,7 @@ export function buildTitleIndex(
         if (isNoiseWord(word)) noiseTerms.add(id);
         return id;
       }))];
-      const dedupeKey = `${occupation}|${termKey(terms.map(String))}`;
+      const dedupeKey = `${occupation}|${termKey(terms)}`;
       if (seen.has(dedupeKey)) continue;
       seen.add(dedupeKey);
       drafts.push({ occupation, text: part, terms, heads: titleHeads(part).map(termOf) });
@@ -169,13 +171,10 @@ export function buildTitleIndex(
   // Postings: term → titles, and term → occupations with the share of their titles using it.
   const titlePostings: number[][] = Array.from({ length: termCount }, () => []);
   const occupationTermCounts: Map<number, number>[] = Array.from({ length: termCount }, () => new Map());
-  const titlesPerOccupation = new Int32Array(occupations.length);
   const titleWeight = new Float64Array(drafts.length);
   const titleOccupation = new Int32Array(drafts.length);
-  const titleKeys = new Map<string, number[]>();
   drafts.forEach((draft, i) => {
     titleOccupation[i] = draft.occupation;
-    titlesPerOccupation[draft.occupation]! += 1;
     let weight = 0;
     for (const term of draft.terms) {
       titlePostings[term]!.push(i);
@@ -184,23 +183,19 @@ export function buildTitleIndex(
       weight += termWeight[term]!;
     }
     titleWeight[i] = weight;
-    const key = termKey(draft.terms.map(String));
-    const same = titleKeys.get(key);
-    if (same) same.push(i);
-    else titleKeys.set(key, [i]);
   });
   // Saturating strengths: the first titles (or task mentions) of a word say most; more add little.
-  const titleUse = occupationTermCounts.map((counts) => toPostings(counts, 0.5));
+  const titleUse = occupationTermCounts.map((counts) => toPostings(counts, 2));
   const contextUse = Array.from({ length: termCount }, (_, term) => toPostings(contextCounts.get(term) ?? new Map(), 1));
 
   return {
     occupationCodes: occupations.map((occupation) => occupation.code),
     occupationTitles: occupations.map((occupation) => occupation.title),
+    occupationPrior: Float64Array.from(occupations, (occupation) => occupation.prior ?? 0),
     titleText: drafts.map((draft) => draft.text),
     titleOccupation,
     titleWeight,
     titleHeads: drafts.map((draft) => Int32Array.from(new Set(draft.heads))),
-    titleKeys,
     termIds,
     termWeight,
     termHeadRatio,

@@ -39,7 +39,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
     dba: ['database', 'administrator'], db: ['database'], hvac: ['heating', 'ventilation', 'air', 'conditioning'],
     cdl: ['commercial', 'truck', 'driver'], cnc: ['computer', 'numerical', 'control'], k12: ['school'],
     hs: ['high', 'school'], frontend: ['front', 'end'], backend: ['back', 'end'],
-    fullstack: ['full', 'stack'], nurs: ['nursing'], edu: ['education'], govt: ['government'], intl: ['international'],
+    fullstack: ['full', 'stack'], devops: ['dev', 'ops'], nurs: ['nursing'], edu: ['education'], govt: ['government'], intl: ['international'],
     natl: ['national'], info: ['information'], sys: ['systems'], comm: ['communications'], comms: ['communications'],
   }),
 );
@@ -55,3 +55,19 @@ export const NOISE_WORDS: ReadonlySet<string> = new Set([
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   'and', 'of', 'the', 'for', 'in', 'a', 'an', 'to', 'with', 'at', 'on', 'by', 'or', 's', 'all', 'other', 'except', 'job', 'position',
 ]);
+
+/**
+ * Job-market phrases newer than O*NET's title lists, rewritten into the words O*NET uses. Applied to
+ * queries only: O*NET itself lists "Full Stack Developer" under film processing, which a query
+ * for the software job must not land on.
+ */
+export const MODERN_PHRASES: ReadonlyArray<readonly [phrase: readonly string[], words: readonly string[]]> = [
+  [['full', 'stack'], ['web', 'software']],
+  [['front', 'end'], ['web']],
+  [['back', 'end'], ['software']],
+  [['dev', 'ops'], ['software', 'operations']],
+  [['developer', 'operations'], ['software', 'operations']],
+  [['growth', 'hacker'], ['marketing']],
+  [['scrum', 'master'], ['project', 'management', 'specialist']],
+  [['product', 'owner'], ['project', 'management', 'specialist']],
+];
