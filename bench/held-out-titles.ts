@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { readOnetCore } from '../src/sources/onet-release.js';
+import { readGptsRelease } from '../src/sources/gpts-release.js';
+import { employmentPriors } from '../src/domain/titles/index.js';
 import type { OccupationName, TitleEntry } from '../src/domain/titles/index.js';
 
 /** Small seeded PRNG (mulberry32) so every run holds out the same titles. */
@@ -33,7 +36,10 @@ export async function splitAlternateTitles(onetDir: string, share = 0.1, seed = 
       if (title.shortTitle) indexed.push({ code: title.code, title: title.shortTitle });
     }
   }
-  return { occupations: core.occupations, indexed, heldOut };
+  // The same employment priors the app uses, from the BLS file beside the exposure labels.
+  const wages = new Map((await readGptsRelease(join(onetDir, '..', 'gpts-are-gpts'))).wages.map((w) => [w.soc, w.employment]));
+  const priors = employmentPriors(core.occupations.map((o) => wages.get(o.code.slice(0, 7)) ?? null));
+  return { occupations: core.occupations.map((o, i) => ({ code: o.code, title: o.title, prior: priors[i]! })), indexed, heldOut };
 }
 
 /** Each occupation's description and task statements, the context words of the title index. */

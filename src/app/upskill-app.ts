@@ -1,7 +1,7 @@
 import { UpskillError } from '../domain/errors.js';
-import { buildTitleIndex, type TitleIndex } from '../domain/titles/index.js';
+import { buildTitleIndex, employmentPriors, type TitleIndex } from '../domain/titles/index.js';
 import { openDatabase, type Database } from '../store/database.js';
-import { listOccupationContexts, listOccupationExposures, listOccupationNames, listTitles, type OccupationExposureRow } from '../store/occupation.repository.js';
+import { listOccupationContexts, listOccupationEmployment, listOccupationExposures, listTitles, type OccupationExposureRow } from '../store/occupation.repository.js';
 import { storeLocation, type AppConfig } from './config.js';
 
 /** The running application: the store plus the in-memory indexes built from it once. */
@@ -24,8 +24,10 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
     database: db,
     titleIndex: () =>
       (titleIndex ??= (async () => {
-        const occupations = await listOccupationNames(db);
-        if (occupations.length === 0) throw dataNotLoaded();
+        const rows = await listOccupationEmployment(db);
+        if (rows.length === 0) throw dataNotLoaded();
+        const priors = employmentPriors(rows.map((row) => row.employment));
+        const occupations = rows.map((row, i) => ({ code: row.code, title: row.title, prior: priors[i]! }));
         return buildTitleIndex(occupations, await listTitles(db), await listOccupationContexts(db));
       })()),
     exposures: () => (exposures ??= listOccupationExposures(db)),

@@ -33,6 +33,11 @@ export function listOccupationNames(db: Queryable): Promise<{ code: string; titl
   return db.query('select code, title from occupations order by code');
 }
 
+/** Every occupation with its US employment (BLS, by the SOC code's first 7 characters) when known. */
+export function listOccupationEmployment(db: Queryable): Promise<{ code: string; title: string; employment: number | null }[]> {
+  return db.query('select o.code, o.title, w.employment from occupations o left join wages w on w.soc = left(o.code, 7) order by o.code');
+}
+
 /** Every alternate, short and reported title, for the title index. */
 export function listTitles(db: Queryable): Promise<{ code: string; title: string }[]> {
   return db.query(`

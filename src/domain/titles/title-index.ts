@@ -221,3 +221,10 @@ function toPostings(counts: ReadonlyMap<number, number>, halfStrengthAt: number)
   }
   return { ids, strength };
 }
+
+/** 0–1 priors from US employment (log scale): a title typed by a person more likely names a common job. */
+export function employmentPriors(employment: readonly (number | null)[]): number[] {
+  const logs = employment.map((jobs) => (jobs && jobs > 1 ? Math.log10(jobs) : 0));
+  const max = Math.max(1, ...logs);
+  return logs.map((value) => value / max);
+}
