@@ -1,0 +1,148 @@
+import { compilePhrases, matchPhrases, type PhraseAutomaton } from './phrase-automaton.js';
+import { findSections, sectionAt, type Section } from './resume-sections.js';
+import { tokenStrings, type TokenStream } from './token-scanner.js';
+import type { VocabularyEntry, VocabularySource } from './skill-vocabulary.js';
+
+/** One place in a text where a skill is named. Offsets are UTF-16 indices into the text, end exclusive. */
+export interface SkillMention {
+  skillId: string;
+  label: string;
+  surface: string;
+  start: number;
+  end: number;
+  /** 0–1: how sure the extractor is that the text claims this skill. */
+  confidence: number;
+  source: VocabularySource;
+  section: Section;
+  /** "no experience with X": the skill is named but not claimed. */
+  negated: boolean;
+}
+
+export interface SkillExtractor {
+  readonly vocabulary: readonly VocabularyEntry[];
+  readonly automaton: PhraseAutomaton;
+  /** Per vocabulary entry: a short word that is a skill only in context ("R", "Go", "Excel"). */
+  readonly ambiguous: Uint8Array;
+  readonly cueTokens: ReadonlySet<string>;
+  readonly negationTokens: ReadonlySet<string>;
+  /** Token buffers reused across calls (extraction is synchronous), grown when a text needs more. */
+  scratch: TokenStream | undefined;
+}
+
+// Words that name a skill only when the text is about skills: "go to market", "the R&D team", "excel at".
+const AMBIGUOUS_SURFACES = new Set(['r', 'go', 'c', 'excel', 'spark', 'rust', 'swift', 'julia', 'ruby', 'dart', 'chef', 'puppet', 'access', 'word', 'teams', 'office', 'shell', 'cv', 'ml', 'tf', 'js', 'dl', 'ai', 'copilot', 'torch', 'gemini', 'bard', 'claude', 'firefly', 'llama', 'ethics', 'integrity', 'empathy', 'innovation', 'reasoning', 'annotation', 'diffusion', 'distillation', 'containers', 'numeracy', 'flexibility', 'cooperation', 'teamwork', 'judgment', 'judgement']);
+const CUE_WORDS = ['programming', 'program', 'language', 'languages', 'code', 'coding', 'coded', 'developer', 'development', 'scripts', 'scripting', 'proficient', 'proficiency', 'experience', 'experienced', 'skilled', 'skills', 'knowledge', 'libraries', 'library', 'packages', 'framework', 'frameworks', 'spreadsheets', 'spreadsheet', 'formulas', 'pivot', 'macros', 'vba', 'vlookup', 'dataframes', 'statistical', 'tools', 'stack', 'sql', 'python', 'java', 'javascript', 'using', 'certified', 'expert', 'advanced', 'familiar', 'fluent', 'models', 'prompts', 'prompting'];
+const NEGATION_WORDS = ['no', 'not', 'never', 'without', 'lack', 'lacks', 'lacking', 'unfamiliar', 'nor', 'none'];
+const SOURCE_CONFIDENCE: Record<VocabularySource, number> = { graph: 0.95, 'onet-technology': 0.85, 'onet-tool': 0.75, 'onet-element': 0.7, esco: 0.65 };
+const SECTION_FACTOR: Record<Section, number> = { skills: 1, experience: 0.95, projects: 0.95, summary: 0.9, education: 0.85, text: 0.85, hobbies: 0.45 };
+const CONTEXT_WINDOW = 4;
+const NEGATION_WINDOW = 6;
+
+/** Compiles the vocabulary into the extractor (done once; reused for every text). */
+export function compileSkillExtractor(vocabulary: readonly VocabularyEntry[]): SkillExtractor {
+  const ambiguous = new Uint8Array(vocabulary.length);
+  vocabulary.forEach((entry, i) => {
+    const tokens = tokenStrings(entry.surface);
+    if (tokens.length === 1 && AMBIGUOUS_SURFACES.has(tokens[0]!)) ambiguous[i] = 1;
+  });
+  return {
+    vocabulary,
+    automaton: compilePhrases(vocabulary.map((entry) => entry.surface)),
+    ambiguous,
+    cueTokens: new Set(CUE_WORDS),
+    negationTokens: new Set(NEGATION_WORDS),
+    scratch: undefined,
+  };
+}
+
+const SENTENCE_BREAK = /[.;!?\n]/;
+
+function tokenText(text: string, stream: TokenStream, index: number): string {
+  return text.slice(stream.starts[index]!, stream.ends[index]!).toLowerCase();
+}
+
+function hasCueNear(extractor: SkillExtractor, text: string, stream: TokenStream, first: number, last: number): boolean {
+  for (let i = Math.max(0, first - CONTEXT_WINDOW); i <= Math.min(stream.count - 1, last + CONTEXT_WINDOW); i++) {
+    if (i >= first && i <= last) continue;
+    if (extractor.cueTokens.has(tokenText(text, stream, i))) return true;
+  }
+  return false;
+}
+
+function isNegated(extractor: SkillExtractor, text: string, stream: TokenStream, first: number): boolean {
+  for (let i = first - 1; i >= Math.max(0, first - NEGATION_WINDOW); i--) {
+    if (SENTENCE_BREAK.test(text.slice(stream.ends[i]!, stream.starts[i + 1]!))) return false;
+    if (extractor.negationTokens.has(tokenText(text, stream, i))) return true;
+  }
+  return false;
+}
+
+/** Capitalised as a name ("Go", "R", "Excel"), not as an ordinary word ("go", "excel at"). */
+function writtenAsName(surface: string): boolean {
+  const first = surface.charCodeAt(0);
+  return first >= 65 && first <= 90;
+}
+
+/** Finds every skill named in a text, with offsets for highlighting, longest phrase first. */
+export function extractSkills(extractor: SkillExtractor, text: string): SkillMention[] {
+  const { stream, matches } = matchPhrases(extractor.automaton, text, extractor.scratch);
+  extractor.scratch = stream;
+  const sections = matches.length > 0 ? findSections(text) : [];
+  const mentions: SkillMention[] = [];
+  const pendingAmbiguous: { mention: SkillMention; first: number; last: number }[] = [];
+  for (const match of matches) {
+    const entry = extractor.vocabulary[match.entry]!;
+    const start = stream.starts[match.firstToken]!;
+    const end = stream.ends[match.lastToken]!;
+    const surface = text.slice(start, end);
+    const section = sectionAt(sections, start);
+    const negated = isNegated(extractor, text, stream, match.firstToken);
+    const confidence = SOURCE_CONFIDENCE[entry.source] * SECTION_FACTOR[section] * (negated ? 0.2 : 1);
+    const mention: SkillMention = { skillId: entry.skillId, label: entry.label, surface, start, end, confidence, source: entry.source, section, negated };
+    if (extractor.ambiguous[match.entry]) {
+      if (!writtenAsName(surface)) continue;
+      pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
+    } else mentions.push(mention);
+  }
+  // An ambiguous name counts in a Skills section, next to a cue word, or beside another skill.
+  for (const { mention, first, last } of pendingAmbiguous) {
+    const besideSkill = mentions.some((other) => Math.abs(other.start - mention.end) < 40 || Math.abs(mention.start - other.end) < 40);
+    if (mention.section === 'skills' || besideSkill || hasCueNear(extractor, text, stream, first, last)) {
+      mentions.push({ ...mention, confidence: mention.confidence * 0.85 });
+    }
+  }
+  for (const mention of mentions) mention.confidence = Math.round(mention.confidence * 100) / 100;
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+export interface FoundSkill {
+  skillId: string;
+  label: string;
+  source: VocabularySource;
+  /** The strongest claim among the mentions (negated mentions count only if nothing else does). */
+  confidence: number;
+  mentions: number;
+  negated: boolean;
+}
+
+/** One row per skill: how often and how strongly the text claims it. */
+export function summarizeMentions(mentions: readonly SkillMention[]): FoundSkill[] {
+  const bySkill = new Map<string, { first: SkillMention; mentions: number; claimed: number; denied: number }>();
+  for (const mention of mentions) {
+    const found = bySkill.get(mention.skillId) ?? { first: mention, mentions: 0, claimed: -1, denied: -1 };
+    found.mentions += 1;
+    if (mention.negated) found.denied = Math.max(found.denied, mention.confidence);
+    else found.claimed = Math.max(found.claimed, mention.confidence);
+    bySkill.set(mention.skillId, found);
+  }
+  return [...bySkill.values()]
+    .map(({ first, mentions: count, claimed, denied }) => ({
+      skillId: first.skillId,
+      label: first.label,
+      source: first.source,
+      confidence: claimed >= 0 ? claimed : denied,
+      mentions: count,
+      negated: claimed < 0,
+    }))
+    .sort((a, b) => Number(a.negated) - Number(b.negated) || b.confidence - a.confidence || a.label.localeCompare(b.label));
+}

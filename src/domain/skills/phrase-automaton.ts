@@ -1,0 +1,168 @@
+import { buildTokenTable, scanTokens, tokenStrings, type TokenStream, type TokenTable } from './token-scanner.js';
+
+/**
+ * A trie over token ids, compiled once from every surface of the vocabulary. Matching walks it
+ * from each token and keeps the longest phrase that ends on a terminal state (leftmost-longest,
+ * the semantics of Aho–Corasick with longest-match; patterns are a few tokens long, so each
+ * position costs a bounded number of steps and the whole scan is linear in the text).
+ */
+export interface PhraseAutomaton {
+  readonly tokenTable: TokenTable;
+  /** Root transitions, indexed by token id: the hot path is one array read per token. */
+  readonly rootNext: Int32Array;
+  /** Deeper transitions in an open-addressing table keyed by (state, token). */
+  readonly transitions: TransitionTable;
+  /** Plural variants scan to their own token id; this maps each to the singular's id. */
+  readonly canonical: Int32Array;
+  /** Entry index accepted at each state, or -1. */
+  readonly accept: Int32Array;
+  readonly tokenCount: number;
+  readonly stateCount: number;
+}
+
+/** Plural and compound variants a reader treats as the same word. */
+function tokenVariants(token: string): string[] {
+  if (!/^[a-z]{3,}$/.test(token)) return [token];
+  const variants = [token, `${token}s`];
+  if (/(s|x|z|ch|sh)$/.test(token)) variants.push(`${token}es`);
+  if (/[^aeiou]y$/.test(token)) variants.push(`${token.slice(0, -1)}ies`);
+  return variants;
+}
+
+/** Compiles phrases (already ordered by priority: the first phrase with a given token sequence wins). */
+export function compilePhrases(phrases: readonly string[]): PhraseAutomaton {
+  const tokenIds = new Map<string, number>();
+  const canonical: number[] = []; // variant token id → canonical token id
+  const intern = (token: string): number => {
+    let id = tokenIds.get(token);
+    if (id === undefined) {
+      id = tokenIds.size;
+      tokenIds.set(token, id);
+      canonical.push(id);
+    }
+    return id;
+  };
+  const sequences: number[][] = [];
+  for (const phrase of phrases) {
+    const tokens = tokenStrings(phrase);
+    sequences.push(tokens.map(intern));
+  }
+  // Plural forms scan to the same canonical id as their singular.
+  for (const [token, id] of [...tokenIds]) {
+    for (const variant of tokenVariants(token).slice(1)) {
+      if (!tokenIds.has(variant)) {
+        tokenIds.set(variant, tokenIds.size);
+        canonical.push(id);
+      }
+    }
+  }
+  const tokens = [...tokenIds.keys()];
+  const tokenCount = tokens.length;
+  const deep = new Map<string, number>();
+  const rootNext = new Int32Array(tokenCount).fill(-1);
+  const acceptList: number[] = [-1];
+  let stateCount = 1;
+  sequences.forEach((sequence, entry) => {
+    if (sequence.length === 0) return;
+    let state = 0;
+    for (const token of sequence) {
+      const key = `${state}:${token}`;
+      let target = state === 0 ? rootNext[token]! : (deep.get(key) ?? -1);
+      if (target === -1) {
+        target = stateCount++;
+        acceptList.push(-1);
+        if (state === 0) rootNext[token] = target;
+        else deep.set(key, target);
+      }
+      state = target;
+    }
+    if (acceptList[state] === -1) acceptList[state] = entry;
+  });
+  return {
+    tokenTable: buildTokenTable(tokens),
+    rootNext,
+    transitions: buildTransitionTable(deep),
+    canonical: Int32Array.from(canonical),
+    accept: Int32Array.from(acceptList),
+    tokenCount,
+    stateCount,
+  };
+}
+
+export interface TransitionTable {
+  mask: number;
+  states: Int32Array;
+  tokens: Int32Array;
+  targets: Int32Array;
+}
+
+const pairSlot = (state: number, token: number, mask: number): number => (Math.imul(state, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b)) & mask;
+
+function buildTransitionTable(deep: Map<string, number>): TransitionTable {
+  let size = 16;
+  while (size < deep.size * 2) size *= 2;
+  const mask = size - 1;
+  const states = new Int32Array(size).fill(-1);
+  const tokens = new Int32Array(size);
+  const targets = new Int32Array(size);
+  for (const [key, target] of deep) {
+    const [state, token] = key.split(':').map(Number) as [number, number];
+    let slot = pairSlot(state, token, mask);
+    while (states[slot] !== -1) slot = (slot + 1) & mask;
+    states[slot] = state;
+    tokens[slot] = token;
+    targets[slot] = target;
+  }
+  return { mask, states, tokens, targets };
+}
+
+function nextState(table: TransitionTable, state: number, token: number): number {
+  let slot = pairSlot(state, token, table.mask);
+  for (let at = table.states[slot]!; at !== -1; at = table.states[slot]!) {
+    if (at === state && table.tokens[slot] === token) return table.targets[slot]!;
+    slot = (slot + 1) & table.mask;
+  }
+  return -1;
+}
+
+export interface PhraseMatch {
+  entry: number;
+  firstToken: number;
+  lastToken: number;
+}
+
+/** Scans tokens and returns the leftmost-longest phrase matches. */
+export function matchPhrases(automaton: PhraseAutomaton, text: string, stream?: TokenStream): { stream: TokenStream; matches: PhraseMatch[] } {
+  const scanned = scanTokens(automaton.tokenTable, text, stream);
+  const { ids, count } = scanned;
+  const { rootNext, transitions, accept, canonical } = automaton;
+  for (let i = 0; i < count; i++) if (ids[i]! >= 0) ids[i] = canonical[ids[i]!]!;
+  const matches: PhraseMatch[] = [];
+  let i = 0;
+  while (i < count) {
+    const first = ids[i]!;
+    let state = first >= 0 ? rootNext[first]! : -1;
+    if (state === -1) {
+      i++;
+      continue;
+    }
+    let bestEntry = accept[state]!;
+    let bestEnd = i;
+    for (let j = i + 1; j < count; j++) {
+      const token = ids[j]!;
+      if (token < 0) break;
+      const target = nextState(transitions, state, token);
+      if (target === -1) break;
+      state = target;
+      if (accept[state]! !== -1) {
+        bestEntry = accept[state]!;
+        bestEnd = j;
+      }
+    }
+    if (bestEntry !== -1) {
+      matches.push({ entry: bestEntry, firstToken: i, lastToken: bestEnd });
+      i = bestEnd + 1;
+    } else i++;
+  }
+  return { stream: scanned, matches };
+}
