@@ -26,9 +26,15 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   DOWNLOAD_FAILED: 503,
   STORE_LOCKED: 503,
   STORE_FAILED: 503,
+  DOCUMENT_TOO_LARGE: 413,
+  DOCUMENT_UNSUPPORTED: 415,
+  DOCUMENT_ENCRYPTED: 422,
+  DOCUMENT_CORRUPT: 422,
+  DOCUMENT_EMPTY: 422,
+  DOCUMENT_SCANNED: 422,
 };
 
-const TITLES: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 500: 'Internal error', 503: 'Service unavailable' };
+const TITLES: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 413: 'Content too large', 415: 'Unsupported media type', 422: 'Unprocessable document', 500: 'Internal error', 503: 'Service unavailable' };
 
 export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, hint?: string): Response {
   const body = { type: `https://upskill.local/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, code, detail, ...(hint ? { hint } : {}) };

@@ -2,6 +2,9 @@ import { UpskillError } from '../domain/errors.js';
 import { buildTitleIndex, employmentPriors, type TitleIndex } from '../domain/titles/index.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { listOccupationContexts, listOccupationEmployment, listOccupationExposures, listTitles, type OccupationExposureRow } from '../store/occupation.repository.js';
+import { buildVocabulary, compileSkillExtractor, type SkillExtractor, type SkillGraph } from '../domain/skills/index.js';
+import { readSkillGraph } from '../sources/skills-graph-reader.js';
+import { listEscoSkills, listSkillElements, listTechnologyExamples, listToolExamples } from '../store/skill-vocabulary.repository.js';
 import { storeLocation, type AppConfig } from './config.js';
 
 /** The running application: the store plus the in-memory indexes built from it once. */
@@ -10,6 +13,10 @@ export interface UpskillApp {
   readonly database: Database;
   titleIndex(): Promise<TitleIndex>;
   exposures(): Promise<OccupationExposureRow[]>;
+  /** The authored skills graph (content/skills), read once. */
+  skillGraph(): SkillGraph;
+  /** The extraction vocabulary compiled once: graph, O*NET technology, tools and elements, ESCO when loaded. */
+  skillExtractor(): Promise<SkillExtractor>;
   /** Forget the in-memory indexes, after a reload of the data. */
   invalidate(): void;
   close(): Promise<void>;
@@ -19,6 +26,9 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
   const db = database ?? (await openDatabase(storeLocation(config)));
   let titleIndex: Promise<TitleIndex> | undefined;
   let exposures: Promise<OccupationExposureRow[]> | undefined;
+  let skillGraph: SkillGraph | undefined;
+  let skillExtractor: Promise<SkillExtractor> | undefined;
+  const graph = (): SkillGraph => (skillGraph ??= readSkillGraph());
   return {
     config,
     database: db,
@@ -31,9 +41,16 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
         return buildTitleIndex(occupations, await listTitles(db), await listOccupationContexts(db));
       })()),
     exposures: () => (exposures ??= listOccupationExposures(db)),
+    skillGraph: graph,
+    skillExtractor: () =>
+      (skillExtractor ??= (async () => {
+        const [technology, tools, elements, esco] = await Promise.all([listTechnologyExamples(db), listToolExamples(db), listSkillElements(db), listEscoSkills(db)]);
+        return compileSkillExtractor(buildVocabulary({ graph: graph(), technology, tools, elements, esco }));
+      })()),
     invalidate: () => {
       titleIndex = undefined;
       exposures = undefined;
+      skillExtractor = undefined;
     },
     close: () => db.close(),
   };

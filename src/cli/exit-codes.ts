@@ -7,6 +7,12 @@ export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case 'BAD_INPUT':
     case 'CONFIG_INVALID':
+    case 'DOCUMENT_TOO_LARGE':
+    case 'DOCUMENT_UNSUPPORTED':
+    case 'DOCUMENT_ENCRYPTED':
+    case 'DOCUMENT_CORRUPT':
+    case 'DOCUMENT_EMPTY':
+    case 'DOCUMENT_SCANNED':
       return EXIT.usage;
     case 'NOT_FOUND':
     case 'NO_MATCH':

@@ -9,7 +9,13 @@ export type ErrorCode =
   | 'DOWNLOAD_FAILED'
   | 'STORE_LOCKED'
   | 'STORE_FAILED'
-  | 'CONFIG_INVALID';
+  | 'CONFIG_INVALID'
+  | 'DOCUMENT_TOO_LARGE'
+  | 'DOCUMENT_UNSUPPORTED'
+  | 'DOCUMENT_ENCRYPTED'
+  | 'DOCUMENT_CORRUPT'
+  | 'DOCUMENT_EMPTY'
+  | 'DOCUMENT_SCANNED';
 
 /** An expected failure with a human message and a hint on what to do next. */
 export class UpskillError extends Error {

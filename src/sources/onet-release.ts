@@ -14,6 +14,7 @@ export interface OnetRelease {
   dwas: { dwaId: string; iwaId: string; elementId: string; title: string }[];
   iwas: { iwaId: string; elementId: string; title: string }[];
   technologySkills: { code: string; example: string; commodityCode: number; commodityTitle: string; hot: boolean; inDemand: boolean | null }[];
+  tools: { code: string; example: string; commodityCode: number; commodityTitle: string }[];
   relatedOccupations: { code: string; relatedCode: string; tier: string; rank: number }[];
   jobZones: { code: string; jobZone: number }[];
   jobZoneNames: { jobZone: number; name: string }[];
@@ -33,6 +34,7 @@ export const ONET_FILES = {
   dwas: 'DWA Reference.txt',
   iwas: 'IWA Reference.txt',
   technologySkills: 'Technology Skills.txt',
+  tools: 'Tools Used.txt',
   relatedOccupations: 'Related Occupations.txt',
   jobZones: 'Job Zones.txt',
   jobZoneReference: 'Job Zone Reference.txt',
@@ -124,6 +126,14 @@ export async function readOnetDetails(dir: string): Promise<Omit<OnetRelease, 'v
       inDemand: row.optionalText('In Demand') === null ? null : row.flag('In Demand'),
     })),
   );
+  const tools = await optional(dir, ONET_FILES.tools, (path) =>
+    readRecords(path, tab(CODE, 'Example', 'Commodity Code', 'Commodity Title'), (row) => ({
+      code: row.occupationCode(CODE),
+      example: row.text('Example'),
+      commodityCode: row.integer('Commodity Code'),
+      commodityTitle: row.text('Commodity Title'),
+    })),
+  );
   const relatedOccupations = await optional(dir, ONET_FILES.relatedOccupations, (path) =>
     readRecords(path, tab(CODE, 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'), (row) => ({
       code: row.occupationCode(CODE),
@@ -167,7 +177,7 @@ export async function readOnetDetails(dir: string): Promise<Omit<OnetRelease, 'v
       description: row.text('Description'),
     })),
   );
-  return { taskImportance, taskDwas, dwas, iwas, technologySkills, relatedOccupations, jobZones, jobZoneNames, education, educationCategories, elementRatings, contentModel };
+  return { taskImportance, taskDwas, dwas, iwas, technologySkills, tools, relatedOccupations, jobZones, jobZoneNames, education, educationCategories, elementRatings, contentModel };
 }
 
 /** Skills or Knowledge ratings (importance IM 1–5, level LV 0–7), when the release has them. */

@@ -75,6 +75,15 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'skill vocabulary: O*NET tools and ESCO skills',
+    sql: `
+      create table tools_used (code text not null, example text not null, commodity_code int not null, commodity_title text not null);
+      create index tools_used_code on tools_used (code);
+      create table esco_skills (uri text, label text not null, synonyms text[] not null, skill_type text);
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */

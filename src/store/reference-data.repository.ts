@@ -22,7 +22,7 @@ export interface LoadedSource extends SourceProvenance {
 
 /** Reference tables, in the order they are cleared and refilled. */
 export const REFERENCE_TABLES = [
-  'occupations', 'alternate_titles', 'reported_titles', 'tasks', 'iwas', 'dwas', 'task_dwas', 'technology_skills',
+  'occupations', 'alternate_titles', 'reported_titles', 'tasks', 'iwas', 'dwas', 'task_dwas', 'technology_skills', 'tools_used',
   'related_occupations', 'job_zone_names', 'education', 'education_categories', 'element_ratings', 'content_model',
   'occupation_exposure', 'published_exposure', 'wages', 'data_sources',
 ] as const;
@@ -52,7 +52,8 @@ export async function replaceReferenceData(
   onTable: (table: string, rows: number) => void = () => undefined,
 ): Promise<void> {
   await database.transaction(async (tx) => {
-    await tx.exec(`truncate ${REFERENCE_TABLES.join(', ')}`);
+    await tx.exec(`truncate ${REFERENCE_TABLES.filter((table) => table !== 'data_sources').join(', ')}`);
+    await tx.query("delete from data_sources where source <> 'esco'");
     for (const contents of tables) {
       await insertTable(tx, contents);
       onTable(contents.table, contents.rows.length);
@@ -90,4 +91,22 @@ export async function countReferenceRows(database: Queryable): Promise<Record<st
     counts[table] = row?.n ?? 0;
   }
   return counts;
+}
+
+/** Replaces the ESCO skills (kept apart from O*NET: reloading one leaves the other alone). */
+export async function replaceEscoSkills(database: Database, skills: readonly { uri: string | null; label: string; synonyms: string[]; skillType: string | null }[], source: SourceProvenance): Promise<void> {
+  await database.transaction(async (tx) => {
+    await tx.query('delete from esco_skills');
+    for (let start = 0; start < skills.length; start += BATCH_ROWS) {
+      const batch = skills.slice(start, start + BATCH_ROWS);
+      // Synonym lists travel as JSON: arrays of arrays do not fit unnest's one-dimensional parameters.
+      await tx.query(
+        `insert into esco_skills (uri, label, synonyms, skill_type)
+         select u, l, array(select jsonb_array_elements_text(s::jsonb)), t from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(u, l, s, t)`,
+        [batch.map((s) => s.uri), batch.map((s) => s.label), batch.map((s) => JSON.stringify(s.synonyms)), batch.map((s) => s.skillType)],
+      );
+    }
+    await tx.query('delete from data_sources where source = $1', [source.source]);
+    await tx.query('insert into data_sources (source, version, location, loaded_at, files) values ($1, $2, $3, now(), $4::jsonb)', [source.source, source.version, source.location, JSON.stringify(source.files)]);
+  });
 }
