@@ -55,3 +55,45 @@ export const AboutSchema = z
     attribution: z.array(z.object({ source: z.string(), text: z.string(), url: z.string(), licence: z.string() })),
   })
   .openapi('About');
+
+export const SkillSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    category: z.string(),
+    categoryName: z.string(),
+    aliases: z.array(z.string()),
+    description: z.string(),
+    levels: z.array(z.string()).length(4).openapi({ description: 'aware → can use → can build → can lead' }),
+    hours: z.array(z.number()).length(4).openapi({ description: 'cumulative hours to reach each level' }),
+    prerequisites: z.array(z.string()),
+    prerequisiteNames: z.array(z.object({ id: z.string(), name: z.string() })),
+    unlocks: z.array(z.object({ id: z.string(), name: z.string() })),
+    onet: z.object({ examples: z.array(z.string()), commodityCodes: z.array(z.number()) }).optional(),
+    esco: z.array(z.string()).optional(),
+  })
+  .openapi('Skill');
+
+const Source = z.enum(['graph', 'onet-technology', 'onet-tool', 'onet-element', 'esco']);
+
+export const ExtractionSchema = z
+  .object({
+    format: z.enum(['pdf', 'docx', 'html', 'markdown', 'text']),
+    pages: z.number().int().optional(),
+    text: z.string(),
+    mentions: z.array(
+      z.object({
+        skillId: z.string(),
+        label: z.string(),
+        surface: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        confidence: z.number(),
+        source: Source,
+        section: z.enum(['skills', 'experience', 'projects', 'education', 'summary', 'hobbies', 'text']),
+        negated: z.boolean(),
+      }),
+    ),
+    skills: z.array(z.object({ skillId: z.string(), label: z.string(), source: Source, confidence: z.number(), mentions: z.number().int(), negated: z.boolean() })),
+  })
+  .openapi('Extraction');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { dataStatus } from '../../app/data-status.js';
 import { loadReferenceData } from '../../app/load-reference-data.js';
+import { loadEsco } from '../../app/load-esco.js';
 import { loadProgressPrinter } from '../progress-printer.js';
 import { printJson, withApp } from '../with-app.js';
 
@@ -12,6 +13,7 @@ export function registerDataCommands(program: Command): void {
     .command('load')
     .description('load O*NET and GPTs-are-GPTs into the store (replaces what was loaded, all or nothing)')
     .option('--from <path>', 'a folder laid out like shared/data, a single source folder, or a .zip of either')
+    .option('--esco <dir>', 'load ESCO skills and synonyms from an ESCO CSV export folder (skills_en.csv) into the skill vocabulary; alone, loads only ESCO')
     .option('--json', 'print the load summary as JSON')
     .addHelpText('after', `
 Where the data comes from, first found wins:
@@ -22,10 +24,19 @@ Where the data comes from, first found wins:
 
 Examples:
   upskill data load
-  upskill data load --from ~/Downloads/db_27_0_text.zip`)
-    .action(async (options: { from?: string; json?: boolean }) => {
+  upskill data load --from ~/Downloads/db_27_0_text.zip
+  upskill data load --esco ~/Downloads/ESCO-dataset-v1.2.0`)
+    .action(async (options: { from?: string; esco?: string; json?: boolean }) => {
       await withApp(async (app) => {
         const started = Date.now();
+        if (options.esco) {
+          const esco = await loadEsco(app.database, options.esco);
+          if (!options.from) {
+            if (options.json) return printJson({ esco });
+            process.stdout.write(`${pc.green('✓')} Loaded ${esco.skills.toLocaleString('en-US')} ESCO skills with ${esco.synonyms.toLocaleString('en-US')} synonyms from ${esco.file}.\n`);
+            return;
+          }
+        }
         const summary = await loadReferenceData(app.database, app.config, { ...(options.from ? { from: options.from } : {}), onProgress: loadProgressPrinter() });
         if (options.json) return printJson(summary);
         process.stdout.write(`${pc.green('✓')} Loaded ${summary.occupations.toLocaleString('en-US')} occupations and ${summary.tasks.toLocaleString('en-US')} tasks (${summary.labelledTasks.toLocaleString('en-US')} with exposure labels) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import { UpskillError } from '../../domain/errors.js';
+import type { PrerequisiteNode } from '../../domain/skills/index.js';
+import { extractFromDocument, extractFromText, listSkills, showSkill, skillGraphOf, type Extraction } from '../../app/skills.js';
+import { printJson, withApp } from '../with-app.js';
+
+const LEVEL_NAMES = ['aware', 'can use', 'can build', 'can lead'];
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function treeLines(node: PrerequisiteNode, prefix = '', last = true, root = true): string[] {
+  const line = root ? `${pc.bold(node.name)} ${pc.dim(node.id)}` : `${prefix}${last ? '└─ ' : '├─ '}${node.name} ${pc.dim(node.id)}`;
+  const childPrefix = root ? '' : `${prefix}${last ? '   ' : '│  '}`;
+  return [line, ...node.prerequisites.flatMap((child, i) => treeLines(child, childPrefix, i === node.prerequisites.length - 1, false))];
+}
+
+/** The words around a mention, the mention itself in bold: the evidence a person checks. */
+function evidence(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 30), start).replace(/\s+/g, ' ');
+  const after = text.slice(end, end + 30).replace(/\s+/g, ' ');
+  return `${start > 30 ? '…' : ''}${before}${pc.bold(pc.yellow(text.slice(start, end)))}${after}${end + 30 < text.length ? '…' : ''}`;
+}
+
+function printExtraction(extraction: Extraction, width: number): void {
+  if (extraction.mentions.length === 0) {
+    process.stdout.write('No skills found.\n');
+    return;
+  }
+  const table = new Table({
+    head: ['Skill', 'Conf.', 'Where', 'Evidence'],
+    colWidths: [30, 7, 12, Math.max(30, width - 55)],
+    wordWrap: true,
+    style: pc.isColorSupported ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] },
+  });
+  for (const mention of extraction.mentions) {
+    const where = mention.negated ? 'negated' : mention.section;
+    table.push([mention.label, mention.confidence.toFixed(2), where, evidence(extraction.text, mention.start, mention.end)]);
+  }
+  process.stdout.write(`${table.toString()}\n`);
+  const claimed = extraction.skills.filter((s) => !s.negated).length;
+  process.stdout.write(pc.dim(`${extraction.mentions.length} mentions of ${extraction.skills.length} skills (${claimed} claimed, ${extraction.skills.length - claimed} only negated).\n`));
+}
+
+export function registerSkillCommands(program: Command): void {
+  const skills = program.command('skills').description('the generative-AI skills graph, and skills found in résumés and postings');
+
+  skills
+    .command('list')
+    .description('list the skills of the graph')
+    .option('--category <id>', 'only this category (e.g. prompt-engineering)')
+    .option('--json', 'print as JSON')
+    .action(async (options: { category?: string; json?: boolean }) => {
+      await withApp(async (app) => {
+        const list = listSkills(app, options.category);
+        if (options.json) return printJson(list);
+        let category = '';
+        for (const skill of list) {
+          if (skill.categoryName !== category) {
+            category = skill.categoryName;
+            process.stdout.write(`\n${pc.bold(category)}\n`);
+          }
+          process.stdout.write(`  ${skill.id.padEnd(34)} ${skill.name}\n`);
+        }
+      });
+    });
+
+  skills
+    .command('show')
+    .description('a skill: description, levels with hours, prerequisites, links to O*NET and ESCO')
+    .argument('<id>', 'skill id, e.g. prompt-engineering')
+    .option('--json', 'print as JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      await withApp(async (app) => {
+        const skill = showSkill(app, id);
+        if (options.json) return printJson(skill);
+        const out = [`${pc.bold(skill.name)}  ${pc.dim(`${skill.id} · ${skill.categoryName}`)}`, skill.description, ''];
+        if (skill.aliases.length > 0) out.push(`Also called: ${skill.aliases.join(', ')}`, '');
+        skill.levels.forEach((level, i) => out.push(`  ${LEVEL_NAMES[i]!.padEnd(10)} ${String(skill.hours[i]).padStart(4)} h  ${level}`));
+        out.push('');
+        if (skill.prerequisiteNames.length > 0) out.push(`Builds on: ${skill.prerequisiteNames.map((p) => p.name).join(', ')}`);
+        if (skill.unlocks.length > 0) out.push(`Leads to: ${skill.unlocks.map((p) => p.name).join(', ')}`);
+        if (skill.onet?.examples.length) out.push(`O*NET technology: ${skill.onet.examples.join(', ')}`);
+        if (skill.esco?.length) out.push(`ESCO: ${skill.esco.join(', ')}`);
+        process.stdout.write(`${out.join('\n')}\n`);
+      });
+    });
+
+  skills
+    .command('graph')
+    .description("a skill's prerequisites as a tree")
+    .argument('<id>', 'skill id')
+    .option('--json', 'print as JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      await withApp(async (app) => {
+        const tree = skillGraphOf(app, id);
+        if (options.json) return printJson(tree);
+        process.stdout.write(`${treeLines(tree).join('\n')}\n`);
+      });
+    });
+
+  skills
+    .command('extract')
+    .description('find the skills named in a résumé or posting (PDF, DOCX, HTML, Markdown, text; - reads stdin)')
+    .argument('<file>', 'the document, or - for text on stdin')
+    .option('--json', 'print mentions (with offsets) and the per-skill summary as JSON')
+    .addHelpText('after', `
+Nothing leaves your machine: the document is read and matched locally.
+
+Examples:
+  upskill skills extract resume.pdf
+  pbpaste | upskill skills extract - --json`)
+    .action(async (file: string, options: { json?: boolean }) => {
+      await withApp(async (app) => {
+        let extraction: Extraction;
+        if (file === '-') extraction = await extractFromText(app, await readStdin());
+        else {
+          let bytes: Buffer;
+          try {
+            bytes = readFileSync(file);
+          } catch (error) {
+            throw new UpskillError('NOT_FOUND', `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+          }
+          extraction = await extractFromDocument(app, bytes, file);
+        }
+        if (options.json) return printJson(extraction);
+        printExtraction(extraction, process.stdout.columns ?? 110);
+      });
+    });
+}
