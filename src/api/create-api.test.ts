@@ -8,6 +8,7 @@ import { openApp, type UpskillApp } from '../app/upskill-app.js';
 import { openDatabase } from '../store/database.js';
 import { GPTS, ONET_27, SHARED_DATA } from '../../test/support/databases.js';
 import { createApi } from './create-api.js';
+import { makeDocx, makePdf } from '../../test/support/documents.js';
 
 let app: UpskillApp;
 let api: ReturnType<typeof createApi>;
@@ -106,6 +107,66 @@ describe('HTTP API', () => {
     const document = (await (await get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     const result = await new Validator().validate(document as Parameters<Validator['validate']>[0]);
     assert.equal(result.valid, true, JSON.stringify(result.errors));
-    assert.deepEqual(Object.keys(document.paths).sort(), ['/api/about', '/api/occupations', '/api/occupations/{code}']);
+    assert.deepEqual(Object.keys(document.paths).sort(), ['/api/about', '/api/extract', '/api/occupations', '/api/occupations/{code}', '/api/skills', '/api/skills/{id}']);
+  });
+});
+
+describe('skills API', () => {
+  const post = (body: BodyInit, headers: Record<string, string> = {}): Promise<Response> => Promise.resolve(api.request('/api/extract', { method: 'POST', body, headers }));
+  const upload = (bytes: Uint8Array, name: string): Promise<Response> => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), name);
+    return post(form);
+  };
+
+  test('GET /api/skills lists the graph, filtered by category', async () => {
+    const all = (await (await get('/api/skills')).json()) as { id: string; category: string }[];
+    assert.ok(all.length >= 120);
+    const prompting = (await (await get('/api/skills?category=prompt-engineering')).json()) as { category: string }[];
+    assert.ok(prompting.length > 3 && prompting.every((s) => s.category === 'prompt-engineering'));
+    assert.equal((await get('/api/skills?category=no-such-category')).status, 400);
+  });
+
+  test('GET /api/skills/{id} shows a skill; unknown ids are 404, malformed ones 400', async () => {
+    const skill = (await (await get('/api/skills/retrieval-augmented-generation')).json()) as { name: string; prerequisiteNames: { id: string }[]; hours: number[] };
+    assert.equal(skill.name, 'Retrieval-augmented generation');
+    assert.deepEqual(skill.prerequisiteNames.map((p) => p.id), ['llm-api-integration', 'embeddings']);
+    assert.equal(skill.hours.length, 4);
+    assert.equal((await get('/api/skills/no-such-skill')).status, 404);
+    assert.equal((await get('/api/skills/Not_An_Id')).status, 400);
+  });
+
+  test('POST /api/extract with JSON text returns mentions with offsets into that text', async () => {
+    const text = 'Skills: Python, PyTorch, prompt engineering. No experience with Kubernetes.';
+    const response = await post(JSON.stringify({ text }), { 'content-type': 'application/json' });
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { mentions: { skillId: string; start: number; end: number; surface: string; negated: boolean }[]; skills: { skillId: string; negated: boolean }[] };
+    assert.deepEqual(body.mentions.map((m) => [m.skillId, m.negated]), [['python', false], ['pytorch', false], ['prompt-engineering', false], ['docker', true]]);
+    for (const m of body.mentions) assert.equal(text.slice(m.start, m.end), m.surface);
+    assert.equal((await post(JSON.stringify({ text: '' }), { 'content-type': 'application/json' })).status, 400);
+  });
+
+  test('POST /api/extract with a PDF or DOCX upload reads the document', async () => {
+    const pdf = (await (await upload(await makePdf(['Jane Doe', 'Skills: TensorFlow, Midjourney'], ), 'jane.pdf')).json()) as { format: string; text: string; mentions: { skillId: string; start: number; end: number; surface: string }[] };
+    assert.equal(pdf.format, 'pdf');
+    assert.deepEqual(pdf.mentions.map((m) => m.skillId), ['tensorflow', 'midjourney']);
+    for (const m of pdf.mentions) assert.equal(pdf.text.slice(m.start, m.end), m.surface);
+    const docx = (await (await upload(makeDocx(['Experience', 'Fine-tuned BERT for NLP.']), 'jane.docx')).json()) as { format: string; mentions: { skillId: string }[] };
+    assert.equal(docx.format, 'docx');
+    assert.deepEqual(docx.mentions.map((m) => m.skillId), ['bert', 'natural-language-processing']);
+  });
+
+  test('bad uploads get their own status and code', async () => {
+    const encrypted = await upload(readFileSync(new URL('../../test/fixtures/password-protected.pdf', import.meta.url)), 'locked.pdf');
+    assert.equal(encrypted.status, 422);
+    assert.equal(((await encrypted.json()) as { code: string }).code, 'DOCUMENT_ENCRYPTED');
+    const huge = await upload(new Uint8Array(11 * 1024 * 1024), 'huge.pdf');
+    assert.equal(huge.status, 413);
+    assert.equal(((await huge.json()) as { code: string }).code, 'DOCUMENT_TOO_LARGE');
+    const binary = await upload(Uint8Array.from([1, 2, 0, 3]), 'photo.png');
+    assert.equal(binary.status, 415);
+    const noFile = new FormData();
+    noFile.append('other', 'x');
+    assert.equal((await post(noFile)).status, 400);
   });
 });

@@ -26,8 +26,10 @@ const show = createRoute({
   responses: { 200: { content: { 'application/json': { schema: SkillSchema } }, description: 'The skill' }, 400: problemResponse('Malformed id'), 404: problemResponse('Unknown skill') },
 });
 
-const ExtractTextSchema = z.object({ text: z.string().min(1, 'text is required').max(MAX_TEXT_LENGTH) }).openapi('ExtractText');
-const ExtractFileSchema = z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }).openapi('ExtractFile');
+// Both body schemas are checked on every request whatever its content type, so neither field may be
+// required here; the handler demands the one that fits the content type.
+const ExtractTextSchema = z.object({ text: z.string().max(MAX_TEXT_LENGTH).optional().openapi({ description: 'the résumé or posting text (required for JSON)' }) }).openapi('ExtractText');
+const ExtractFileSchema = z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'the document (required for multipart)' }) }).openapi('ExtractFile');
 
 const extract = createRoute({
   method: 'post',
@@ -59,7 +61,8 @@ export function registerSkillRoutes(api: OpenAPIHono, app: UpskillApp): void {
       return c.json(await extractFromDocument(app, new Uint8Array(await file.arrayBuffer()), file.name || 'upload'), 200);
     }
     const body = c.req.valid('json');
-    if (!('text' in body)) throw new UpskillError('BAD_INPUT', 'text is required.');
-    return c.json(await extractFromText(app, body.text), 200);
+    const text = 'text' in body ? body.text : undefined;
+    if (!text) throw new UpskillError('BAD_INPUT', 'text: give the résumé or posting text, or upload a file as multipart/form-data.');
+    return c.json(await extractFromText(app, text), 200);
   });
 }
