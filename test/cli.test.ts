@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { SHARED_DATA } from './support/databases.js';
+import { makePdf } from './support/documents.js';
+import { writeFileSync } from 'node:fs';
 
 const home = mkdtempSync(join(tmpdir(), 'upskill-cli-'));
 after(() => rmSync(home, { recursive: true, force: true }));
@@ -85,5 +87,35 @@ describe('upskill CLI', () => {
     const nothing = upskill(['occupations', 'search', 'qwxz zzkq']);
     assert.equal(nothing.status, 3);
     assert.equal(upskill(['occupations', 'search', '   ']).status, 2);
+  });
+
+  test('skills: list, show, graph and extract from a PDF, stdin and ESCO synonyms', async () => {
+    const list = upskill(['skills', 'list']);
+    assert.equal(list.status, 0);
+    assert.match(list.stdout, /Prompt engineering\n\s+prompt-engineering/);
+    assert.match(upskill(['skills', 'show', 'chatgpt']).stdout, /can use\s+6 h/);
+    assert.match(upskill(['skills', 'graph', 'retrieval-augmented-generation']).stdout, /└─ Embeddings embeddings\n\s+└─ Python python/);
+    assert.equal(upskill(['skills', 'show', 'no-such-skill']).status, 3);
+
+    const pdf = join(home, 'resume.pdf');
+    writeFileSync(pdf, await makePdf(['Jane Doe', 'Skills: Python, Stable Diffusion, prompt engineering']));
+    const fromPdf = upskill(['skills', 'extract', pdf]);
+    assert.equal(fromPdf.status, 0, fromPdf.stderr);
+    assert.match(fromPdf.stdout, /Stable Diffusion/);
+    assert.match(fromPdf.stdout, /3 mentions of 3 skills \(3 claimed, 0 only negated\)/);
+
+    const json = JSON.parse(upskill(['skills', 'extract', '-', '--json'], 'I have never used PyTorch.').stdout) as { skills: { skillId: string; negated: boolean }[] };
+    assert.deepEqual(json.skills.map((s) => [s.skillId, s.negated]), [['pytorch', true]]);
+
+    assert.equal(upskill(['skills', 'extract', join(home, 'missing.pdf')]).status, 3);
+    const locked = upskill(['skills', 'extract', new URL('./fixtures/password-protected.pdf', import.meta.url).pathname]);
+    assert.equal(locked.status, 2);
+    assert.match(locked.stderr, /password-protected/);
+
+    const esco = upskill(['data', 'load', '--esco', new URL('./fixtures/esco-export', import.meta.url).pathname]);
+    assert.equal(esco.status, 0, esco.stderr);
+    assert.match(esco.stdout, /Loaded 3 ESCO skills with 5 synonyms/);
+    const withEsco = JSON.parse(upskill(['skills', 'extract', '-', '--json'], 'Certified in forklift operation.').stdout) as { skills: { label: string; source: string }[] };
+    assert.deepEqual(withEsco.skills.map((s) => [s.label, s.source]), [['operate forklift', 'esco']]);
   });
 });
