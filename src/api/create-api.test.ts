@@ -112,7 +112,7 @@ describe('HTTP API', () => {
 });
 
 describe('skills API', () => {
-  const post = (body: BodyInit, headers: Record<string, string> = {}): Promise<Response> => Promise.resolve(api.request('/api/extract', { method: 'POST', body, headers }));
+  const post = (body: RequestInit['body'], headers: Record<string, string> = {}): Promise<Response> => Promise.resolve(api.request('/api/extract', { method: 'POST', body, headers }));
   const upload = (bytes: Uint8Array, name: string): Promise<Response> => {
     const form = new FormData();
     form.append('file', new Blob([bytes]), name);

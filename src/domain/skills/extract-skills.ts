@@ -21,7 +21,11 @@ export interface SkillMention {
 export interface SkillExtractor {
   readonly vocabulary: readonly VocabularyEntry[];
   readonly automaton: PhraseAutomaton;
-  /** Per vocabulary entry: a short word that is a skill only in context ("R", "Go", "Excel"). */
+  /**
+   * Per vocabulary entry: 1 for a short name that is a skill only when written as a name and in
+   * context ("R", "Go", "Excel"); 2 for a one-word O*NET element that is a skill only next to a cue
+   * ("strong writing skills", not "writing reports").
+   */
   readonly ambiguous: Uint8Array;
   readonly cueTokens: ReadonlySet<string>;
   readonly negationTokens: ReadonlySet<string>;
@@ -36,6 +40,9 @@ const NEGATION_WORDS = ['no', 'not', 'never', 'without', 'lack', 'lacks', 'lacki
 const SOURCE_CONFIDENCE: Record<VocabularySource, number> = { graph: 0.95, 'onet-technology': 0.85, 'onet-tool': 0.75, 'onet-element': 0.7, esco: 0.65 };
 const SECTION_FACTOR: Record<Section, number> = { skills: 1, experience: 0.95, projects: 0.95, summary: 0.9, education: 0.85, text: 0.85, hobbies: 0.45 };
 const CONTEXT_WINDOW = 4;
+const AMBIGUOUS_NAME = 1;
+const NEEDS_CUE = 2;
+const ELEMENT_CUES = new Set(['skill', 'skills', 'knowledge', 'strong', 'excellent', 'good', 'ability', 'abilities', 'proficient', 'proficiency', 'expertise', 'competence', 'competencies']);
 const NEGATION_WINDOW = 6;
 
 /** Compiles the vocabulary into the extractor (done once; reused for every text). */
@@ -43,7 +50,8 @@ export function compileSkillExtractor(vocabulary: readonly VocabularyEntry[]): S
   const ambiguous = new Uint8Array(vocabulary.length);
   vocabulary.forEach((entry, i) => {
     const tokens = tokenStrings(entry.surface);
-    if (tokens.length === 1 && AMBIGUOUS_SURFACES.has(tokens[0]!)) ambiguous[i] = 1;
+    if (tokens.length === 1 && AMBIGUOUS_SURFACES.has(tokens[0]!)) ambiguous[i] = AMBIGUOUS_NAME;
+    else if (tokens.length === 1 && entry.source === 'onet-element') ambiguous[i] = NEEDS_CUE;
   });
   return {
     vocabulary,
@@ -61,10 +69,10 @@ function tokenText(text: string, stream: TokenStream, index: number): string {
   return text.slice(stream.starts[index]!, stream.ends[index]!).toLowerCase();
 }
 
-function hasCueNear(extractor: SkillExtractor, text: string, stream: TokenStream, first: number, last: number): boolean {
+function hasCueNear(cues: ReadonlySet<string>, text: string, stream: TokenStream, first: number, last: number): boolean {
   for (let i = Math.max(0, first - CONTEXT_WINDOW); i <= Math.min(stream.count - 1, last + CONTEXT_WINDOW); i++) {
     if (i >= first && i <= last) continue;
-    if (extractor.cueTokens.has(tokenText(text, stream, i))) return true;
+    if (cues.has(tokenText(text, stream, i))) return true;
   }
   return false;
 }
@@ -99,15 +107,17 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
     const negated = isNegated(extractor, text, stream, match.firstToken);
     const confidence = SOURCE_CONFIDENCE[entry.source] * SECTION_FACTOR[section] * (negated ? 0.2 : 1);
     const mention: SkillMention = { skillId: entry.skillId, label: entry.label, surface, start, end, confidence, source: entry.source, section, negated };
-    if (extractor.ambiguous[match.entry]) {
-      if (!writtenAsName(surface)) continue;
-      pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
+    const ambiguity = extractor.ambiguous[match.entry];
+    if (ambiguity === AMBIGUOUS_NAME) {
+      if (writtenAsName(surface)) pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
+    } else if (ambiguity === NEEDS_CUE) {
+      if (section === 'skills' || hasCueNear(ELEMENT_CUES, text, stream, match.firstToken, match.lastToken)) mentions.push(mention);
     } else mentions.push(mention);
   }
   // An ambiguous name counts in a Skills section, next to a cue word, or beside another skill.
   for (const { mention, first, last } of pendingAmbiguous) {
     const besideSkill = mentions.some((other) => Math.abs(other.start - mention.end) < 40 || Math.abs(mention.start - other.end) < 40);
-    if (mention.section === 'skills' || besideSkill || hasCueNear(extractor, text, stream, first, last)) {
+    if (mention.section === 'skills' || besideSkill || hasCueNear(extractor.cueTokens, text, stream, first, last)) {
       mentions.push({ ...mention, confidence: mention.confidence * 0.85 });
     }
   }

@@ -20,6 +20,49 @@ export interface VocabularyInputs {
   esco?: readonly { label: string; synonyms: readonly string[]; uri: string | null }[];
 }
 
+// O*NET writes products with their vendor ("Intuit QuickBooks", "The MathWorks MATLAB"); people don't.
+const VENDOR_PREFIX = /^(The MathWorks|Adobe Systems|Intuit|Autodesk|Atlassian|Oracle|IBM|SAP|Apple|Corel|Bentley Systems|Dassault Systemes|Esri|Salesforce|Apache|Epic Systems|Cisco Systems|Red Hat|VMware|Hewlett Packard|Google|Microsoft|Amazon|Adobe) /;
+// What is left after the vendor must be a product name, not an ordinary word ("Google Analytics" ≠ "analytics").
+const GENERIC_REMAINDER = /^(analytics|project|office|teams|word|access|cloud|sheets|docs|drive|search|maps|software|systems?|data|server|database|visio|publisher|outlook|dynamics|excel|powerpoint|forms|calendar|meet|chat|mail|notes|photos|pages|numbers|keynote|store|web services)$/i;
+
+/**
+ * The short names people write for an O*NET example: without the vendor, without a trailing
+ * "software", and an acronym apart from its expansion ("Structured query language SQL" → "SQL").
+ */
+export function onetExampleAliases(example: string): string[] {
+  const aliases = new Set<string>();
+  let name = example.replace(/ software$/i, '');
+  if (name !== example && name.length >= 2) aliases.add(name);
+  const acronym = /^(.+) ([A-Z][A-Z0-9+#.]{1,9})$/.exec(name);
+  if (acronym) {
+    const words = acronym[1]!.split(/[\s-]+/).filter((word) => !/^(of|and|for|the|to|in)$/i.test(word));
+    if (words.length >= 2 && isAbbreviation(acronym[2]!, words)) {
+      aliases.add(acronym[1]!);
+      aliases.add(acronym[2]!);
+      name = acronym[1]!;
+    }
+  }
+  for (let vendor = VENDOR_PREFIX.exec(name); vendor; vendor = VENDOR_PREFIX.exec(name)) {
+    const rest = name.slice(vendor[0].length);
+    if (!/^[A-Z0-9]/.test(rest) || GENERIC_REMAINDER.test(rest)) break;
+    aliases.add(rest);
+    name = rest;
+  }
+  aliases.delete(example);
+  return [...aliases];
+}
+
+/** "HTML" abbreviates "Hypertext markup language": the words' initials appear in it, in order. */
+function isAbbreviation(acronym: string, words: readonly string[]): boolean {
+  let at = 0;
+  for (const word of words) {
+    at = acronym.indexOf(word[0]!.toUpperCase(), at);
+    if (at === -1) return false;
+    at++;
+  }
+  return acronym[0] === words[0]![0]!.toUpperCase();
+}
+
 const slug = (text: string): string => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /**
@@ -38,11 +81,13 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
     const commodities = new Map<number, string>();
     for (const row of rows ?? []) {
       const linked = graphByExample.get(row.example);
-      entries.push(
-        linked
-          ? { surface: row.example, skillId: linked, label: graphNames.get(linked)!, source: 'graph' }
-          : { surface: row.example, skillId: `onet:${slug(row.example)}`, label: row.example, source },
-      );
+      for (const surface of [row.example, ...onetExampleAliases(row.example)]) {
+        entries.push(
+          linked
+            ? { surface, skillId: linked, label: graphNames.get(linked)!, source: 'graph' }
+            : { surface, skillId: `onet:${slug(row.example)}`, label: row.example, source },
+        );
+      }
       commodities.set(row.commodityCode, row.commodityTitle);
     }
     for (const [code, title] of commodities) entries.push({ surface: title, skillId: `onet-commodity:${code}`, label: title, source });
