@@ -153,7 +153,7 @@ describe('skills API', () => {
     for (const m of pdf.mentions) assert.equal(pdf.text.slice(m.start, m.end), m.surface);
     const docx = (await (await upload(makeDocx(['Experience', 'Fine-tuned BERT for NLP.']), 'jane.docx')).json()) as { format: string; mentions: { skillId: string }[] };
     assert.equal(docx.format, 'docx');
-    assert.deepEqual(docx.mentions.map((m) => m.skillId), ['bert', 'natural-language-processing']);
+    assert.deepEqual(docx.mentions.map((m) => m.skillId), ['fine-tuning', 'bert', 'natural-language-processing']);
   });
 
   test('bad uploads get their own status and code', async () => {

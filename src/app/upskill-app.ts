@@ -2,9 +2,9 @@ import { UpskillError } from '../domain/errors.js';
 import { buildTitleIndex, employmentPriors, type TitleIndex } from '../domain/titles/index.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { listOccupationContexts, listOccupationEmployment, listOccupationExposures, listTitles, type OccupationExposureRow } from '../store/occupation.repository.js';
-import { buildVocabulary, compileSkillExtractor, type SkillExtractor, type SkillGraph } from '../domain/skills/index.js';
+import { buildVocabulary, commonWordsOf, compileSkillExtractor, type SkillExtractor, type SkillGraph } from '../domain/skills/index.js';
 import { readSkillGraph } from '../sources/skills-graph-reader.js';
-import { listEscoSkills, listSkillElements, listTechnologyExamples, listToolExamples } from '../store/skill-vocabulary.repository.js';
+import { listEscoSkills, listSkillElements, listTaskStatements, listTechnologyExamples, listToolExamples } from '../store/skill-vocabulary.repository.js';
 import { storeLocation, type AppConfig } from './config.js';
 
 /** The running application: the store plus the in-memory indexes built from it once. */
@@ -44,8 +44,8 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
     skillGraph: graph,
     skillExtractor: () =>
       (skillExtractor ??= (async () => {
-        const [technology, tools, elements, esco] = await Promise.all([listTechnologyExamples(db), listToolExamples(db), listSkillElements(db), listEscoSkills(db)]);
-        return compileSkillExtractor(buildVocabulary({ graph: graph(), technology, tools, elements, esco }));
+        const [technology, tools, elements, esco, tasks] = await Promise.all([listTechnologyExamples(db), listToolExamples(db), listSkillElements(db), listEscoSkills(db), listTaskStatements(db)]);
+        return compileSkillExtractor(buildVocabulary({ graph: graph(), technology, tools, elements, esco, commonWords: commonWordsOf(tasks) }));
       })()),
     invalidate: () => {
       titleIndex = undefined;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { VocabularyInputs } from '../domain/skills/index.js';
+import { commonWordsOf, type VocabularyInputs } from '../domain/skills/index.js';
 import { ONET_FILES } from './onet-release.js';
 import { readRecords, type TableFormat } from './tabular-file.js';
 
@@ -11,13 +11,14 @@ const SKILL_ELEMENT = /^2\.[ABC]\.\d+\.[a-z]$/;
  * tool examples with their commodities, and the skill and knowledge elements — for benchmarks and
  * tests that run without a database. The app reads the same rows from the store.
  */
-export async function readOnetVocabulary(dir: string): Promise<Required<Pick<VocabularyInputs, 'technology' | 'tools' | 'elements'>>> {
+export async function readOnetVocabulary(dir: string): Promise<Required<Pick<VocabularyInputs, 'technology' | 'tools' | 'elements' | 'commonWords'>>> {
   const examples = (file: string) =>
     readRecords(join(dir, file), tab, (row) => ({ example: row.text('Example'), commodityCode: row.integer('Commodity Code'), commodityTitle: row.text('Commodity Title') }));
   const dedupe = <T extends { example: string }>(rows: T[]): T[] => [...new Map(rows.map((row) => [row.example, row])).values()];
   return {
     technology: dedupe(await examples(ONET_FILES.technologySkills)),
     tools: dedupe(await examples(ONET_FILES.tools)),
+    commonWords: commonWordsOf(await readRecords(join(dir, ONET_FILES.tasks), tab, (row) => row.text('Task'))),
     elements: (await readRecords(join(dir, ONET_FILES.contentModel), tab, (row) => ({ elementId: row.text('Element ID'), name: row.text('Element Name') }))).filter((e) => SKILL_ELEMENT.test(e.elementId)),
   };
 }

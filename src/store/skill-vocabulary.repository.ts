@@ -20,3 +20,8 @@ export function listSkillElements(db: Queryable): Promise<{ elementId: string; n
 export function listEscoSkills(db: Queryable): Promise<{ uri: string | null; label: string; synonyms: string[] }[]> {
   return db.query('select uri, label, synonyms from esco_skills');
 }
+
+/** Every task statement, for telling ordinary words from product names. */
+export async function listTaskStatements(db: Queryable): Promise<string[]> {
+  return (await db.query<{ statement: string }>('select statement from tasks')).map((row) => row.statement);
+}

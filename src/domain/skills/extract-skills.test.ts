@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { readSkillGraph } from '../../sources/skills-graph-reader.js';
-import { readRecords } from '../../sources/tabular-file.js';
 import { ONET_27 } from '../../../test/support/databases.js';
-import { buildVocabulary, compileSkillExtractor, extractSkills, summarizeMentions, type SkillExtractor } from './index.js';
+import { fullExtractor } from '../../../test/support/extraction-gold.js';
+import { extractSkills, summarizeMentions, type SkillExtractor } from './index.js';
 
 let extractor: SkillExtractor;
+// The vocabulary the app builds: the graph plus O*NET technology, tools, elements and common words.
 before(async () => {
-  const technology = await readRecords(`${ONET_27}/Technology Skills.txt`, { delimiter: '\t', quoted: false, requiredColumns: [] }, (row) => ({
-    example: row.text('Example'),
-    commodityCode: row.integer('Commodity Code'),
-    commodityTitle: row.text('Commodity Title'),
-  }));
-  extractor = compileSkillExtractor(buildVocabulary({ graph: readSkillGraph(), technology }));
+  extractor = await fullExtractor(ONET_27);
 });
 
 const found = (text: string): string[] => extractSkills(extractor, text).filter((m) => !m.negated).map((m) => m.skillId);

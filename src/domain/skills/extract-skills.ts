@@ -24,7 +24,8 @@ export interface SkillExtractor {
   /**
    * Per vocabulary entry: 1 for a short name that is a skill only when written as a name and in
    * context ("R", "Go", "Excel"); 2 for a one-word O*NET element that is a skill only next to a cue
-   * ("strong writing skills", not "writing reports").
+   * ("strong writing skills", not "writing reports"); 3 for an O*NET acronym that counts only when
+   * written in capitals ("DOE", not "Jane Doe").
    */
   readonly ambiguous: Uint8Array;
   readonly cueTokens: ReadonlySet<string>;
@@ -34,15 +35,16 @@ export interface SkillExtractor {
 }
 
 // Words that name a skill only when the text is about skills: "go to market", "the R&D team", "excel at".
-const AMBIGUOUS_SURFACES = new Set(['r', 'go', 'c', 'excel', 'spark', 'rust', 'swift', 'julia', 'ruby', 'dart', 'chef', 'puppet', 'access', 'word', 'teams', 'office', 'shell', 'cv', 'ml', 'tf', 'js', 'dl', 'ai', 'copilot', 'torch', 'gemini', 'bard', 'claude', 'firefly', 'llama', 'ethics', 'integrity', 'empathy', 'innovation', 'reasoning', 'annotation', 'diffusion', 'distillation', 'containers', 'numeracy', 'flexibility', 'cooperation', 'teamwork', 'judgment', 'judgement']);
-const CUE_WORDS = ['programming', 'program', 'language', 'languages', 'code', 'coding', 'coded', 'developer', 'development', 'scripts', 'scripting', 'proficient', 'proficiency', 'experience', 'experienced', 'skilled', 'skills', 'knowledge', 'libraries', 'library', 'packages', 'framework', 'frameworks', 'spreadsheets', 'spreadsheet', 'formulas', 'pivot', 'macros', 'vba', 'vlookup', 'dataframes', 'statistical', 'tools', 'stack', 'sql', 'python', 'java', 'javascript', 'using', 'certified', 'expert', 'advanced', 'familiar', 'fluent', 'models', 'prompts', 'prompting'];
+const AMBIGUOUS_SURFACES = new Set(['r', 'go', 'c', 'excel', 'spark', 'rust', 'swift', 'julia', 'ruby', 'dart', 'chef', 'puppet', 'access', 'word', 'teams', 'office', 'shell', 'cv', 'ml', 'tf', 'js', 'dl', 'ai', 'copilot', 'torch', 'gemini', 'bard', 'claude', 'firefly', 'llama', 'ethics', 'integrity', 'java', 'empathy', 'innovation', 'reasoning', 'annotation', 'diffusion', 'distillation', 'containers', 'numeracy', 'flexibility', 'cooperation', 'teamwork', 'judgment', 'judgement']);
+const CUE_WORDS = ['programming', 'program', 'language', 'languages', 'code', 'coding', 'coded', 'developer', 'development', 'scripts', 'scripting', 'proficient', 'proficiency', 'experience', 'experienced', 'skilled', 'skills', 'knowledge', 'libraries', 'library', 'packages', 'framework', 'frameworks', 'spreadsheets', 'spreadsheet', 'formulas', 'pivot', 'macros', 'vba', 'vlookup', 'dataframes', 'statistical', 'tools', 'stack', 'sql', 'python', 'java', 'javascript', 'using', 'certified', 'expert', 'advanced', 'familiar', 'fluent', 'models', 'prompts', 'prompting', 'teaching', 'teach', 'training', 'course', 'courses'];
 const NEGATION_WORDS = ['no', 'not', 'never', 'without', 'lack', 'lacks', 'lacking', 'unfamiliar', 'nor', 'none'];
 const SOURCE_CONFIDENCE: Record<VocabularySource, number> = { graph: 0.95, 'onet-technology': 0.85, 'onet-tool': 0.75, 'onet-element': 0.7, esco: 0.65 };
 const SECTION_FACTOR: Record<Section, number> = { skills: 1, experience: 0.95, projects: 0.95, summary: 0.9, education: 0.85, text: 0.85, hobbies: 0.45 };
 const CONTEXT_WINDOW = 4;
 const AMBIGUOUS_NAME = 1;
 const NEEDS_CUE = 2;
-const ELEMENT_CUES = new Set(['skill', 'skills', 'knowledge', 'strong', 'excellent', 'good', 'ability', 'abilities', 'proficient', 'proficiency', 'expertise', 'competence', 'competencies']);
+const EXACT_CASE = 3;
+const ELEMENT_CUES = new Set(['skill', 'skills', 'knowledge', 'operate', 'operating', 'operated', 'strong', 'excellent', 'good', 'ability', 'abilities', 'proficient', 'proficiency', 'expertise', 'competence', 'competencies']);
 const NEGATION_WINDOW = 6;
 
 /** Compiles the vocabulary into the extractor (done once; reused for every text). */
@@ -51,7 +53,8 @@ export function compileSkillExtractor(vocabulary: readonly VocabularyEntry[]): S
   vocabulary.forEach((entry, i) => {
     const tokens = tokenStrings(entry.surface);
     if (tokens.length === 1 && AMBIGUOUS_SURFACES.has(tokens[0]!)) ambiguous[i] = AMBIGUOUS_NAME;
-    else if (tokens.length === 1 && entry.source === 'onet-element') ambiguous[i] = NEEDS_CUE;
+    else if (entry.needsCue || (tokens.length === 1 && entry.source === 'onet-element')) ambiguous[i] = NEEDS_CUE;
+    else if (entry.source !== 'graph' && /^[A-Z]{2,5}$/.test(entry.surface)) ambiguous[i] = EXACT_CASE;
   });
   return {
     vocabulary,
@@ -110,6 +113,8 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
     const ambiguity = extractor.ambiguous[match.entry];
     if (ambiguity === AMBIGUOUS_NAME) {
       if (writtenAsName(surface)) pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
+    } else if (ambiguity === EXACT_CASE) {
+      if (surface === entry.surface) mentions.push(mention);
     } else if (ambiguity === NEEDS_CUE) {
       if (section === 'skills' || hasCueNear(ELEMENT_CUES, text, stream, match.firstToken, match.lastToken)) mentions.push(mention);
     } else mentions.push(mention);

@@ -20,44 +20,49 @@ export interface PhraseAutomaton {
   readonly stateCount: number;
 }
 
-/** Plural and compound variants a reader treats as the same word. */
-function tokenVariants(token: string): string[] {
-  if (!/^[a-z]{3,}$/.test(token)) return [token];
-  const variants = [token, `${token}s`];
-  if (/(s|x|z|ch|sh)$/.test(token)) variants.push(`${token}es`);
-  if (/[^aeiou]y$/.test(token)) variants.push(`${token.slice(0, -1)}ies`);
-  return variants;
+/** The singular a plural reduces to ("chatbots" → "chatbot", "libraries" → "library"); other words stay. */
+export function singularToken(token: string): string {
+  if (token.length < 4 || !/^[a-z]+$/.test(token)) return token;
+  if (token.endsWith('ies')) return `${token.slice(0, -3)}y`;
+  if (/(ches|shes|sses|xes|zes)$/.test(token)) return token.slice(0, -2);
+  if (token.endsWith('s') && !/(ss|us|is)$/.test(token)) return token.slice(0, -1);
+  return token;
+}
+
+/** The plurals that reduce to a singular, so the scanner knows them too. */
+function pluralForms(singular: string): string[] {
+  if (!/^[a-z]{3,}$/.test(singular)) return [];
+  const forms = [`${singular}s`];
+  if (/(s|x|z|ch|sh)$/.test(singular)) forms.push(`${singular}es`);
+  if (/[^aeiou]y$/.test(singular)) forms.push(`${singular.slice(0, -1)}ies`);
+  return forms.filter((form) => singularToken(form) === singular);
 }
 
 /** Compiles phrases (already ordered by priority: the first phrase with a given token sequence wins). */
 export function compilePhrases(phrases: readonly string[]): PhraseAutomaton {
-  const tokenIds = new Map<string, number>();
-  const canonical: number[] = []; // variant token id → canonical token id
+  // Every surface token maps to the id of its singular, so "prompt" and "prompts" are one word.
+  const canonicalIds = new Map<string, number>();
+  const surfaceIds = new Map<string, number>();
+  const canonical: number[] = [];
   const intern = (token: string): number => {
-    let id = tokenIds.get(token);
+    const singular = singularToken(token);
+    let id = canonicalIds.get(singular);
     if (id === undefined) {
-      id = tokenIds.size;
-      tokenIds.set(token, id);
-      canonical.push(id);
+      id = canonicalIds.size;
+      canonicalIds.set(singular, id);
     }
-    return id;
-  };
-  const sequences: number[][] = [];
-  for (const phrase of phrases) {
-    const tokens = tokenStrings(phrase);
-    sequences.push(tokens.map(intern));
-  }
-  // Plural forms scan to the same canonical id as their singular.
-  for (const [token, id] of [...tokenIds]) {
-    for (const variant of tokenVariants(token).slice(1)) {
-      if (!tokenIds.has(variant)) {
-        tokenIds.set(variant, tokenIds.size);
+    for (const surface of [token, singular, ...pluralForms(singular)]) {
+      if (!surfaceIds.has(surface)) {
+        surfaceIds.set(surface, surfaceIds.size);
         canonical.push(id);
       }
     }
-  }
+    return id;
+  };
+  const sequences = phrases.map((phrase) => tokenStrings(phrase).map(intern));
+  const tokenIds = surfaceIds;
   const tokens = [...tokenIds.keys()];
-  const tokenCount = tokens.length;
+  const tokenCount = canonicalIds.size;
   const deep = new Map<string, number>();
   const rootNext = new Int32Array(tokenCount).fill(-1);
   const acceptList: number[] = [-1];

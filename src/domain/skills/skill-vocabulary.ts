@@ -9,6 +9,8 @@ export interface VocabularyEntry {
   /** Human name of what it links to (the skill, tool or element name). */
   label: string;
   source: VocabularySource;
+  /** A common word that names a skill only next to a cue ("Analyze", "Forklifts"). */
+  needsCue?: boolean;
 }
 
 export interface VocabularyInputs {
@@ -18,6 +20,15 @@ export interface VocabularyInputs {
   /** O*NET Content Model skill and knowledge elements (2.A, 2.B, 2.C). */
   elements?: readonly { elementId: string; name: string }[];
   esco?: readonly { label: string; synonyms: readonly string[]; uri: string | null }[];
+  /** Words ordinary prose writes in lower case (from O*NET's task statements): not product names. */
+  commonWords?: ReadonlySet<string>;
+}
+
+/** Words written in lower case somewhere in the texts: ordinary vocabulary, as opposed to names. */
+export function commonWordsOf(texts: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of text.match(/\b[a-z]+\b/g) ?? []) words.add(word);
+  return words;
 }
 
 // O*NET writes products with their vendor ("Intuit QuickBooks", "The MathWorks MATLAB"); people don't.
@@ -77,20 +88,27 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
     for (const example of skill.onet?.examples ?? []) graphByExample.set(example, skill.id);
   }
   const graphNames = new Map(inputs.graph.skills.map((skill) => [skill.id, skill.name]));
+  const common = inputs.commonWords ?? new Set<string>();
+  // A short name is kept only if some word of it is not ordinary prose ("Salesforce", not "Tax").
+  const isName = (surface: string): boolean => surface.split(/[\s-]+/).some((word) => /[A-Z].*[A-Z]|\d/.test(word) || !common.has(word.toLowerCase()));
   const addOnet = (rows: VocabularyInputs['technology'], source: 'onet-technology' | 'onet-tool'): void => {
     const commodities = new Map<number, string>();
     for (const row of rows ?? []) {
       const linked = graphByExample.get(row.example);
-      for (const surface of [row.example, ...onetExampleAliases(row.example)]) {
+      for (const surface of [row.example, ...onetExampleAliases(row.example).filter(isName)]) {
+        const needsCue = !/\s/.test(surface.trim()) && common.has(surface.toLowerCase());
         entries.push(
           linked
             ? { surface, skillId: linked, label: graphNames.get(linked)!, source: 'graph' }
-            : { surface, skillId: `onet:${slug(row.example)}`, label: row.example, source },
+            : { surface, skillId: `onet:${slug(row.example)}`, label: row.example, source, ...(needsCue ? { needsCue } : {}) },
         );
       }
       commodities.set(row.commodityCode, row.commodityTitle);
     }
-    for (const [code, title] of commodities) entries.push({ surface: title, skillId: `onet-commodity:${code}`, label: title, source });
+    for (const [code, title] of commodities) {
+      const needsCue = !/\s/.test(title.trim()) && common.has(title.toLowerCase());
+      entries.push({ surface: title, skillId: `onet-commodity:${code}`, label: title, source, ...(needsCue ? { needsCue } : {}) });
+    }
   };
   addOnet(inputs.technology, 'onet-technology');
   addOnet(inputs.tools, 'onet-tool');
