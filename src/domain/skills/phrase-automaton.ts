@@ -138,10 +138,9 @@ export interface PhraseMatch {
 
 /** Scans tokens and returns the leftmost-longest phrase matches. */
 export function matchPhrases(automaton: PhraseAutomaton, text: string, stream?: TokenStream): { stream: TokenStream; matches: PhraseMatch[] } {
-  const scanned = scanTokens(automaton.tokenTable, text, stream);
+  const scanned = scanTokens(automaton.tokenTable, text, stream, automaton.canonical);
   const { ids, count } = scanned;
-  const { rootNext, transitions, accept, canonical } = automaton;
-  for (let i = 0; i < count; i++) if (ids[i]! >= 0) ids[i] = canonical[ids[i]!]!;
+  const { rootNext, transitions, accept } = automaton;
   const matches: PhraseMatch[] = [];
   let i = 0;
   while (i < count) {

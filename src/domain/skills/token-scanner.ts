@@ -28,17 +28,32 @@ export function foldCharCode(code: number): number {
 const PLUS = 0x2b;
 const HASH = 0x23;
 
+/**
+ * Known tokens in an open-addressing table. A token is recognised by two independent 32-bit hashes
+ * and its length, all computed while it is read, so the text is passed over once; two tokens
+ * agreeing on 64 hash bits and length is vanishingly unlikely for a vocabulary of this size.
+ */
 export interface TokenTable {
   readonly tokens: readonly string[];
   readonly mask: number;
   readonly slots: Int32Array;
   readonly hashes: Int32Array;
+  readonly secondHashes: Int32Array;
+  readonly lengths: Int32Array;
 }
 
-function hashString(token: string): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
-  return hash;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const SECOND_PRIME = 0x5bd1e995;
+
+function hashString(token: string): [number, number] {
+  let hash = FNV_OFFSET;
+  let second = 0;
+  for (let i = 0; i < token.length; i++) {
+    hash = Math.imul(hash ^ token.charCodeAt(i), FNV_PRIME);
+    second = Math.imul(second + token.charCodeAt(i), SECOND_PRIME) ^ (second >>> 13);
+  }
+  return [hash, second];
 }
 
 /** Builds the lookup table for folded tokens (as produced by `scanTokens` on their text). */
@@ -47,15 +62,19 @@ export function buildTokenTable(tokens: readonly string[]): TokenTable {
   while (size < tokens.length * 2) size *= 2;
   const slots = new Int32Array(size).fill(-1);
   const hashes = new Int32Array(tokens.length);
+  const secondHashes = new Int32Array(tokens.length);
+  const lengths = new Int32Array(tokens.length);
   const mask = size - 1;
   tokens.forEach((token, id) => {
-    const hash = hashString(token);
+    const [hash, second] = hashString(token);
     hashes[id] = hash;
+    secondHashes[id] = second;
+    lengths[id] = token.length;
     let slot = hash & mask;
     while (slots[slot] !== -1) slot = (slot + 1) & mask;
     slots[slot] = id;
   });
-  return { tokens, mask, slots, hashes };
+  return { tokens, mask, slots, hashes, secondHashes, lengths };
 }
 
 /** Token stream of a text: ids (-1 unknown) and [start, end) character offsets. */
@@ -66,23 +85,15 @@ export interface TokenStream {
   ends: Int32Array;
 }
 
-function matches(table: TokenTable, id: number, text: string, start: number, end: number): boolean {
-  const token = table.tokens[id]!;
-  if (token.length !== end - start) return false;
-  for (let i = 0; i < token.length; i++) {
-    const code = text.charCodeAt(start + i);
-    const folded = code === PLUS || code === HASH ? code : foldCharCode(code);
-    if (folded !== token.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/** Scans a text into its token stream in one pass. */
-export function scanTokens(table: TokenTable, text: string, into?: TokenStream): TokenStream {
+/**
+ * Scans a text into its token stream in one pass. `idMap`, when given, translates table ids on the
+ * fly (the phrase matcher maps plural surfaces to their singular's id this way).
+ */
+export function scanTokens(table: TokenTable, text: string, into?: TokenStream, idMap?: Int32Array): TokenStream {
   const capacity = Math.max(16, (text.length >> 1) + 1);
   const stream = into && into.ids.length >= capacity ? into : { count: 0, ids: new Int32Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity) };
   const { ids, starts, ends } = stream;
-  const { slots, mask, hashes } = table;
+  const { slots, mask, hashes, secondHashes, lengths } = table;
   let count = 0;
   let i = 0;
   const length = text.length;
@@ -95,9 +106,11 @@ export function scanTokens(table: TokenTable, text: string, into?: TokenStream):
       continue;
     }
     const start = i;
-    let hash = 0x811c9dc5 | 0;
+    let hash = FNV_OFFSET;
+    let second = 0;
     while (folded !== -1) {
-      hash = Math.imul(hash ^ folded, 0x01000193);
+      hash = Math.imul(hash ^ folded, FNV_PRIME);
+      second = Math.imul(second + folded, SECOND_PRIME) ^ (second >>> 13);
       i++;
       if (i >= length) break;
       code = text.charCodeAt(i);
@@ -105,20 +118,21 @@ export function scanTokens(table: TokenTable, text: string, into?: TokenStream):
     }
     // "c++", "c#": symbols glued to the end of a word belong to it.
     while (i < length && (code === PLUS || code === HASH)) {
-      hash = Math.imul(hash ^ code, 0x01000193);
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      second = Math.imul(second + code, SECOND_PRIME) ^ (second >>> 13);
       i++;
       code = i < length ? text.charCodeAt(i) : 0;
     }
     let slot = hash & mask;
     let id = -1;
     for (let candidate = slots[slot]!; candidate !== -1; candidate = slots[slot]!) {
-      if (hashes[candidate] === hash && matches(table, candidate, text, start, i)) {
+      if (hashes[candidate] === hash && secondHashes[candidate] === second && lengths[candidate] === i - start) {
         id = candidate;
         break;
       }
       slot = (slot + 1) & mask;
     }
-    ids[count] = id;
+    ids[count] = id >= 0 && idMap ? idMap[id]! : id;
     starts[count] = start;
     ends[count] = i;
     count++;
