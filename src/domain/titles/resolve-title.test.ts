@@ -47,6 +47,11 @@ describe('title resolver', () => {
     assert.deepEqual(codes('márketing spécialist'), reference);
   });
 
+  test('word variants that name different work stay apart (engineer ≠ engine, mechanical ≠ mechanic)', () => {
+    assert.equal(codes('mechanical engineer')[0], '17-2141.00');
+    assert.ok(!codes('product manager', 3).includes('27-2012.00'), codes('product manager', 3).join());
+  });
+
   test('seniority and contract words are noise', () => {
     assert.equal(codes('Senior Accountant II (remote, part-time)')[0], codes('accountant')[0]);
   });

@@ -2,13 +2,26 @@ import { stemmer } from 'stemmer';
 import { wordTokens } from '../text/normalize.js';
 import { ABBREVIATIONS, MODERN_PHRASES, NOISE_WORDS, STOP_WORDS } from './title-vocabulary.js';
 
+// Porter conflates job words that name different work: an engineer is not an engine, a mechanical
+// engineer not a mechanic, a product manager not a production manager, an operator not operations.
+const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    engineer: 'engineer', engineers: 'engineer', engineering: 'engineer',
+    engine: 'engine', engines: 'engine',
+    mechanic: 'mechanic', mechanics: 'mechanic', mechanical: 'mechanical',
+    product: 'product', products: 'product', production: 'production', producer: 'producer', producers: 'producer',
+    operations: 'operations', operation: 'operations', operator: 'operator', operators: 'operator',
+    data: 'data', database: 'database', databases: 'database',
+  }),
+);
+
 const stemCache = new Map<string, string>();
 
-/** Porter stem of a folded word, memoised: titles repeat the same few thousand words. */
+/** Porter stem of a folded word (with a few job-title exceptions), memoised: titles repeat the same few thousand words. */
 export function stemWord(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
-    stem = stemmer(word);
+    stem = STEM_OVERRIDES.get(word) ?? stemmer(word);
     stemCache.set(word, stem);
   }
   return stem;
