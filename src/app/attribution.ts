@@ -26,3 +26,11 @@ export const ATTRIBUTION: Attribution[] = [
     licence: 'Public domain',
   },
 ];
+
+/** Shown only when ESCO skills were loaded (`upskill data load --esco`). */
+export const ESCO_ATTRIBUTION: Attribution = {
+  source: 'ESCO',
+  text: 'This service uses the ESCO classification of the European Commission.',
+  url: 'https://esco.ec.europa.eu/',
+  licence: 'EU reuse (CC BY 4.0)',
+};

@@ -1,5 +1,5 @@
 import { countReferenceRows, readLoadedSources, type LoadedSource } from '../store/reference-data.repository.js';
-import { ATTRIBUTION, type Attribution } from './attribution.js';
+import { ATTRIBUTION, ESCO_ATTRIBUTION, type Attribution } from './attribution.js';
 import type { UpskillApp } from './upskill-app.js';
 
 export interface DataStatus {
@@ -34,5 +34,6 @@ export interface About {
 /** Version, loaded data and the attribution every source asks for. */
 export async function about(app: UpskillApp, version: string): Promise<About> {
   const sources = await readLoadedSources(app.database);
-  return { name: 'Upskill', version, data: sources.map(({ source, version: v, loadedAt }) => ({ source, version: v, loadedAt })), attribution: ATTRIBUTION };
+  const attribution = sources.some((s) => s.source === 'esco') ? [...ATTRIBUTION, ESCO_ATTRIBUTION] : ATTRIBUTION;
+  return { name: 'Upskill', version, data: sources.map(({ source, version: v, loadedAt }) => ({ source, version: v, loadedAt })), attribution };
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRecords, type TableFormat } from './tabular-file.js';
+import { readRecords, type RowReader, type TableFormat } from './tabular-file.js';
 
 /** The O*NET text release as typed records; optional files are empty arrays when absent. */
 export interface OnetRelease {
@@ -51,6 +51,13 @@ export const REQUIRED_ONET_FILES = [ONET_FILES.occupations, ONET_FILES.alternate
 
 const tab = (...requiredColumns: string[]): TableFormat => ({ delimiter: '\t', quoted: false, requiredColumns });
 const CODE = 'O*NET-SOC Code';
+
+export const EXAMPLE_COLUMNS = ['Example', 'Commodity Code', 'Commodity Title'] as const;
+
+/** The example and its UNSPSC commodity, as Technology Skills and Tools Used both write them. */
+export function exampleFields(row: RowReader): { example: string; commodityCode: number; commodityTitle: string } {
+  return { example: row.text('Example'), commodityCode: row.integer('Commodity Code'), commodityTitle: row.text('Commodity Title') };
+}
 
 /** Reads "O*NET 27.0 Database" from the release's read-me. */
 export function readOnetVersion(dir: string): string | null {
@@ -116,23 +123,16 @@ export async function readOnetDetails(dir: string): Promise<Omit<OnetRelease, 'v
     readRecords(path, tab('Element ID', 'IWA ID', 'IWA Title'), (row) => ({ iwaId: row.text('IWA ID'), elementId: row.text('Element ID'), title: row.text('IWA Title') })),
   );
   const technologySkills = await optional(dir, ONET_FILES.technologySkills, (path) =>
-    readRecords(path, tab(CODE, 'Example', 'Commodity Code', 'Commodity Title', 'Hot Technology'), (row) => ({
+    readRecords(path, tab(CODE, ...EXAMPLE_COLUMNS, 'Hot Technology'), (row) => ({
       code: row.occupationCode(CODE),
-      example: row.text('Example'),
-      commodityCode: row.integer('Commodity Code'),
-      commodityTitle: row.text('Commodity Title'),
+      ...exampleFields(row),
       hot: row.flag('Hot Technology'),
       // "In Demand" exists from release 27.1 on.
       inDemand: row.optionalText('In Demand') === null ? null : row.flag('In Demand'),
     })),
   );
   const tools = await optional(dir, ONET_FILES.tools, (path) =>
-    readRecords(path, tab(CODE, 'Example', 'Commodity Code', 'Commodity Title'), (row) => ({
-      code: row.occupationCode(CODE),
-      example: row.text('Example'),
-      commodityCode: row.integer('Commodity Code'),
-      commodityTitle: row.text('Commodity Title'),
-    })),
+    readRecords(path, tab(CODE, ...EXAMPLE_COLUMNS), (row) => ({ code: row.occupationCode(CODE), ...exampleFields(row) })),
   );
   const relatedOccupations = await optional(dir, ONET_FILES.relatedOccupations, (path) =>
     readRecords(path, tab(CODE, 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'), (row) => ({

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { commonWordsOf, type VocabularyInputs } from '../domain/skills/index.js';
-import { ONET_FILES } from './onet-release.js';
+import { EXAMPLE_COLUMNS, ONET_FILES, exampleFields } from './onet-release.js';
 import { readRecords, type TableFormat } from './tabular-file.js';
 
 const tab: TableFormat = { delimiter: '\t', quoted: false, requiredColumns: [] };
@@ -12,8 +12,7 @@ const SKILL_ELEMENT = /^2\.[ABC]\.\d+\.[a-z]$/;
  * tests that run without a database. The app reads the same rows from the store.
  */
 export async function readOnetVocabulary(dir: string): Promise<Required<Pick<VocabularyInputs, 'technology' | 'tools' | 'elements' | 'commonWords'>>> {
-  const examples = (file: string) =>
-    readRecords(join(dir, file), tab, (row) => ({ example: row.text('Example'), commodityCode: row.integer('Commodity Code'), commodityTitle: row.text('Commodity Title') }));
+  const examples = (file: string) => readRecords(join(dir, file), { ...tab, requiredColumns: EXAMPLE_COLUMNS }, exampleFields);
   const dedupe = <T extends { example: string }>(rows: T[]): T[] => [...new Map(rows.map((row) => [row.example, row])).values()];
   return {
     technology: dedupe(await examples(ONET_FILES.technologySkills)),

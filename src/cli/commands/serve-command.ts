@@ -29,7 +29,11 @@ export function registerServeCommand(program: Command): void {
           process.stderr.write(`${pc.cyan('›')} The store is empty: loading the public data first (once).\n`);
           await loadReferenceData(app.database, config, { onProgress: loadProgressPrinter() });
         }
-        if ((await dataStatus(app)).loaded) await app.titleIndex(); // build the in-memory index before the first request
+        if ((await dataStatus(app)).loaded) {
+          // Build the in-memory indexes before the first request rather than during it.
+          await app.titleIndex();
+          await app.skillExtractor();
+        }
       } catch (error) {
         await app.close();
         throw error;
