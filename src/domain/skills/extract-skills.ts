@@ -28,8 +28,8 @@ export interface SkillExtractor {
    * written in capitals ("DOE", not "Jane Doe").
    */
   readonly ambiguous: Uint8Array;
-  readonly cueTokens: ReadonlySet<string>;
-  readonly negationTokens: ReadonlySet<string>;
+  /** Per canonical token id: which context lists the word is on (bit flags below). */
+  readonly wordFlags: Uint8Array;
   /** Token buffers reused across calls (extraction is synchronous), grown when a text needs more. */
   scratch: TokenStream | undefined;
 }
@@ -56,34 +56,44 @@ export function compileSkillExtractor(vocabulary: readonly VocabularyEntry[]): S
     else if (entry.needsCue || (tokens.length === 1 && entry.source === 'onet-element')) ambiguous[i] = NEEDS_CUE;
     else if (entry.source !== 'graph' && /^[A-Z]{2,5}$/.test(entry.surface)) ambiguous[i] = EXACT_CASE;
   });
-  return {
-    vocabulary,
-    automaton: compilePhrases(vocabulary.map((entry) => entry.surface)),
-    ambiguous,
-    cueTokens: new Set(CUE_WORDS),
-    negationTokens: new Set(NEGATION_WORDS),
-    scratch: undefined,
-  };
+  const contextWords: [readonly string[] | ReadonlySet<string>, number][] = [[CUE_WORDS, CUE], [ELEMENT_CUES, ELEMENT_CUE], [NEGATION_WORDS, NEGATION]];
+  const automaton = compilePhrases(
+    vocabulary.map((entry) => entry.surface),
+    contextWords.flatMap(([words]) => [...words]),
+  );
+  // Context words become token ids, so the rules compare integers instead of slicing strings.
+  const wordFlags = new Uint8Array(automaton.tokenCount);
+  for (const [words, flag] of contextWords) for (const word of words) wordFlags[automaton.wordIds.get(word)!]! |= flag;
+  return { vocabulary, automaton, ambiguous, wordFlags, scratch: undefined };
 }
 
-const SENTENCE_BREAK = /[.;!?\n]/;
+const CUE = 1;
+const ELEMENT_CUE = 2;
+const NEGATION = 4;
 
-function tokenText(text: string, stream: TokenStream, index: number): string {
-  return text.slice(stream.starts[index]!, stream.ends[index]!).toLowerCase();
-}
-
-function hasCueNear(cues: ReadonlySet<string>, text: string, stream: TokenStream, first: number, last: number): boolean {
+function hasFlagNear(extractor: SkillExtractor, flag: number, stream: TokenStream, first: number, last: number): boolean {
   for (let i = Math.max(0, first - CONTEXT_WINDOW); i <= Math.min(stream.count - 1, last + CONTEXT_WINDOW); i++) {
     if (i >= first && i <= last) continue;
-    if (cues.has(tokenText(text, stream, i))) return true;
+    const id = stream.ids[i]!;
+    if (id >= 0 && (extractor.wordFlags[id]! & flag) !== 0) return true;
+  }
+  return false;
+}
+
+/** True when a sentence break (. ; ! ? or a new line) lies between two offsets. */
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 || code === 59 || code === 33 || code === 63 || code === 10) return true;
   }
   return false;
 }
 
 function isNegated(extractor: SkillExtractor, text: string, stream: TokenStream, first: number): boolean {
   for (let i = first - 1; i >= Math.max(0, first - NEGATION_WINDOW); i--) {
-    if (SENTENCE_BREAK.test(text.slice(stream.ends[i]!, stream.starts[i + 1]!))) return false;
-    if (extractor.negationTokens.has(tokenText(text, stream, i))) return true;
+    if (breaksSentence(text, stream.ends[i]!, stream.starts[i + 1]!)) return false;
+    const id = stream.ids[i]!;
+    if (id >= 0 && (extractor.wordFlags[id]! & NEGATION) !== 0) return true;
   }
   return false;
 }
@@ -116,13 +126,13 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
     } else if (ambiguity === EXACT_CASE) {
       if (surface === entry.surface) mentions.push(mention);
     } else if (ambiguity === NEEDS_CUE) {
-      if (section === 'skills' || hasCueNear(ELEMENT_CUES, text, stream, match.firstToken, match.lastToken)) mentions.push(mention);
+      if (section === 'skills' || hasFlagNear(extractor, ELEMENT_CUE, stream, match.firstToken, match.lastToken)) mentions.push(mention);
     } else mentions.push(mention);
   }
   // An ambiguous name counts in a Skills section, next to a cue word, or beside another skill.
   for (const { mention, first, last } of pendingAmbiguous) {
     const besideSkill = mentions.some((other) => Math.abs(other.start - mention.end) < 40 || Math.abs(mention.start - other.end) < 40);
-    if (mention.section === 'skills' || besideSkill || hasCueNear(extractor.cueTokens, text, stream, first, last)) {
+    if (mention.section === 'skills' || besideSkill || hasFlagNear(extractor, CUE, stream, first, last)) {
       mentions.push({ ...mention, confidence: mention.confidence * 0.85 });
     }
   }

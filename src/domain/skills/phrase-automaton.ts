@@ -18,6 +18,8 @@ export interface PhraseAutomaton {
   readonly accept: Int32Array;
   readonly tokenCount: number;
   readonly stateCount: number;
+  /** Canonical id of each extra word given to `compilePhrases` (context words the matcher needs to see). */
+  readonly wordIds: ReadonlyMap<string, number>;
 }
 
 /** The singular a plural reduces to ("chatbots" → "chatbot", "libraries" → "library"); other words stay. */
@@ -38,8 +40,11 @@ function pluralForms(singular: string): string[] {
   return forms.filter((form) => singularToken(form) === singular);
 }
 
-/** Compiles phrases (already ordered by priority: the first phrase with a given token sequence wins). */
-export function compilePhrases(phrases: readonly string[]): PhraseAutomaton {
+/**
+ * Compiles phrases (already ordered by priority: the first phrase with a given token sequence wins).
+ * `words` are single words that are no phrase but must scan to a known id (cue and negation words).
+ */
+export function compilePhrases(phrases: readonly string[], words: readonly string[] = []): PhraseAutomaton {
   // Every surface token maps to the id of its singular, so "prompt" and "prompts" are one word.
   const canonicalIds = new Map<string, number>();
   const surfaceIds = new Map<string, number>();
@@ -60,6 +65,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseAutomaton {
     return id;
   };
   const sequences = phrases.map((phrase) => tokenStrings(phrase).map(intern));
+  const wordIds = new Map(words.map((word) => [word, intern(word)]));
   const tokenIds = surfaceIds;
   const tokens = [...tokenIds.keys()];
   const tokenCount = canonicalIds.size;
@@ -91,6 +97,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseAutomaton {
     accept: Int32Array.from(acceptList),
     tokenCount,
     stateCount,
+    wordIds,
   };
 }
 
