@@ -99,6 +99,11 @@ function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
   return { slots, totalWeight, head };
 }
 
+function hasHead(index: TitleIndex, title: number, head: number): boolean {
+  for (let i = index.titleHeadStart[title]!; i < index.titleHeadStart[title + 1]!; i++) if (index.titleHeads[i] === head) return true;
+  return false;
+}
+
 /** Ranks the occupations whose titles best match a free-text job title. */
 export function resolveTitle(index: TitleIndex, query: string, options: ResolveOptions = {}): TitleMatch[] {
   const limit = options.limit ?? DEFAULT_LIMIT;
@@ -143,7 +148,7 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
   for (let i = 0; i < titleCount; i++) {
     const title = touchedTitles[i]!;
     let score = (2 * titleOverlap[title]!) / (analyzed.totalWeight + index.titleWeight[title]!);
-    if (analyzed.head !== undefined && !index.titleHeads[title]!.includes(analyzed.head)) score *= weights.otherHead;
+    if (analyzed.head !== undefined && !hasHead(index, title, analyzed.head)) score *= weights.otherHead;
     titleOverlap[title] = 0;
     const occupation = index.titleOccupation[title]!;
     if (score > bestTitleScore[occupation]!) {

@@ -31,7 +31,9 @@ export interface TitleIndex {
   readonly titleText: readonly string[];
   readonly titleOccupation: Int32Array;
   readonly titleWeight: Float64Array;
-  readonly titleHeads: readonly Int32Array[];
+  /** Head nouns of each title, flattened: the heads of title t are titleHeads[titleHeadStart[t] .. titleHeadStart[t + 1]). */
+  readonly titleHeads: Int32Array;
+  readonly titleHeadStart: Int32Array;
   readonly termIds: ReadonlyMap<string, number>;
   readonly termWeight: Float64Array;
   /** How often a term ends a title, relative to how often it appears: high for "nurse", low for "care". */
@@ -195,7 +197,7 @@ export function buildTitleIndex(
     titleText: drafts.map((draft) => draft.text),
     titleOccupation,
     titleWeight,
-    titleHeads: drafts.map((draft) => Int32Array.from(new Set(draft.heads))),
+    ...flattenHeads(drafts.map((draft) => [...new Set(draft.heads)])),
     termIds,
     termWeight,
     termHeadRatio,
@@ -208,6 +210,12 @@ export function buildTitleIndex(
     meanTermWeight: termCount > 0 ? weightSum / termCount : 1,
     scratch: createScratch(drafts.length, occupations.length),
   };
+}
+
+function flattenHeads(heads: number[][]): { titleHeads: Int32Array; titleHeadStart: Int32Array } {
+  const titleHeadStart = new Int32Array(heads.length + 1);
+  heads.forEach((list, i) => (titleHeadStart[i + 1] = titleHeadStart[i]! + list.length));
+  return { titleHeads: Int32Array.from(heads.flat()), titleHeadStart };
 }
 
 function toPostings(counts: ReadonlyMap<number, number>, halfStrengthAt: number): { ids: Int32Array; strength: Float64Array } {
