@@ -117,5 +117,7 @@ describe('upskill CLI', () => {
     assert.match(esco.stdout, /Loaded 3 ESCO skills with 5 synonyms/);
     const withEsco = JSON.parse(upskill(['skills', 'extract', '-', '--json'], 'Certified in forklift operation.').stdout) as { skills: { label: string; source: string }[] };
     assert.deepEqual(withEsco.skills.map((s) => [s.label, s.source]), [['operate forklift', 'esco']]);
+    const about = JSON.parse(upskill(['about', '--json']).stdout) as { attribution: { source: string }[] };
+    assert.ok(about.attribution.some((a) => a.source === 'ESCO'), 'ESCO is attributed once it is loaded');
   });
 });
