@@ -66,6 +66,23 @@ for (const backend of DATABASES) {
       }
     });
 
+    test('a full release: reported titles are indexed, Task Ratings importance weighs the exposure', async () => {
+      const db = await backend.open();
+      try {
+        const root = join(work, `full-${backend.name}`);
+        writeMiniRelease(root, { fullRelease: true });
+        await loadReferenceData(db, config, { from: root, onlyIn: [] });
+        assert.equal((await countReferenceRows(db))['reported_titles'], 1);
+        const tasks = await listTasks(db, '13-1161.00');
+        assert.deepEqual(tasks.map((t) => [t.taskId, t.importance]), [[1, 4.5], [2, 1.5]]);
+        // Importance 4.5 on an E1 task and 1.5 on an E0 task: α = 4.5 / 6.
+        const exposure = await findOccupationExposure(db, '13-1161.00');
+        assert.equal(exposure?.human?.alpha, 0.75);
+      } finally {
+        await db.close();
+      }
+    });
+
     test('a newer O*NET release loads, its unlabelled tasks shown as such', async () => {
       const db = await backend.open();
       try {

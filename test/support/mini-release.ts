@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Writes a tiny O*NET release and GPTs-are-GPTs folder (two occupations, three tasks) for loader tests. */
-export function writeMiniRelease(root: string, options: { onetVersion?: string; extraTask?: boolean } = {}): { onetDir: string; gptsDir: string } {
+export function writeMiniRelease(root: string, options: { onetVersion?: string; extraTask?: boolean; fullRelease?: boolean } = {}): { onetDir: string; gptsDir: string } {
   const onetDir = join(root, 'my-onet');
   const gptsDir = join(root, 'labels');
   mkdirSync(onetDir, { recursive: true });
@@ -27,6 +27,19 @@ export function writeMiniRelease(root: string, options: { onetVersion?: string; 
   ];
   if (options.extraTask) tasks.push(['43-3031.00', '99', 'Reconcile accounts with AI tools.', 'Core', 'n/a', '05/2025', 'Analyst']);
   writeFileSync(join(onetDir, 'Task Statements.txt'), tsv(tasks));
+  if (options.fullRelease) {
+    // Files a user's full O*NET download has and the shared copy lacks.
+    writeFileSync(join(onetDir, 'Sample of Reported Titles.txt'), tsv([
+      ['O*NET-SOC Code', 'Reported Job Title', 'Shown in My Next Move'],
+      ['43-3031.00', 'Full Charge Bookkeeper', 'Y'],
+    ]));
+    writeFileSync(join(onetDir, 'Task Ratings.txt'), tsv([
+      ['O*NET-SOC Code', 'Task ID', 'Scale ID', 'Category', 'Data Value', 'N', 'Standard Error', 'Lower CI Bound', 'Upper CI Bound', 'Recommend Suppress', 'Date', 'Domain Source'],
+      ['13-1161.00', '1', 'IM', 'n/a', '4.50', '10', '0.1', '4.3', '4.7', 'N', '07/2014', 'Incumbent'],
+      ['13-1161.00', '1', 'FT', '1', '10.00', '10', '0.1', 'n/a', 'n/a', 'N', '07/2014', 'Incumbent'],
+      ['13-1161.00', '2', 'IM', 'n/a', '1.50', '10', '0.1', '1.3', '1.7', 'N', '07/2014', 'Incumbent'],
+    ]));
+  }
   writeFileSync(join(gptsDir, 'full_labelset.tsv'), tsv([
     ['', 'O*NET-SOC Code', 'Task ID', 'Task', 'Task Type', 'Title', 'human_exposure_agg', 'gpt4_exposure', 'gpt4_automation'],
     ['0', '13-1161.00', '1.0', 'Prepare reports of findings.', 'Core', 'Market Research Analysts and Marketing Specialists', 'E1', 'E2', 'T3'],
