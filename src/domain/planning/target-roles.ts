@@ -1,0 +1,94 @@
+import { taskWeight, type ExposureLabel } from '../exposure/index.js';
+import { matchTaskCapabilities, type TaskPatternIndex } from './task-capabilities.js';
+
+/** A skill a target needs, at a level (1 aware … 4 can lead), with its weight in the target and why. */
+export interface RequiredSkill {
+  skillId: string;
+  level: 1 | 2 | 3 | 4;
+  /** Share of the target's needs this skill carries (0–1; a target's weights sum to 1). */
+  weight: number;
+  reasons: string[];
+}
+
+export interface TargetRole {
+  id: string;
+  name: string;
+  description: string;
+  relatedOccupations: string[];
+  skills: RequiredSkill[];
+}
+
+export interface AuthoredRole {
+  id: string;
+  name: string;
+  description: string;
+  relatedOccupations: string[];
+  skills: Record<string, number>;
+}
+
+/** An authored role as a target: higher required levels weigh more. */
+export function roleTarget(role: AuthoredRole): TargetRole {
+  const total = Object.values(role.skills).reduce((sum, level) => sum + level, 0);
+  return {
+    id: role.id,
+    name: role.name,
+    description: role.description,
+    relatedOccupations: role.relatedOccupations,
+    skills: Object.entries(role.skills).map(([skillId, level]) => ({
+      skillId,
+      level: level as RequiredSkill['level'],
+      weight: level / total,
+      reasons: [`${role.name} requires level ${level}`],
+    })),
+  };
+}
+
+export interface OccupationTask {
+  statement: string;
+  taskType: 'Core' | 'Supplemental' | null;
+  importance: number | null;
+  human: ExposureLabel | null;
+  gpt4: ExposureLabel | null;
+}
+
+/** Share of the exposed work above which a skill must reach "can build" rather than "can use". */
+const BUILD_LEVEL_SHARE = 0.5;
+
+/**
+ * "AI-augmented <occupation>": the skills that let its holder use AI on the tasks either rater
+ * labelled exposed, each weighted like the exposure score (core 2, supplemental 1, or importance).
+ */
+export function augmentedTarget(occupation: { code: string; title: string }, tasks: readonly OccupationTask[], patterns: TaskPatternIndex): TargetRole {
+  const bySkill = new Map<string, { weight: number; tasks: number; core: number; capabilities: Set<string> }>();
+  let exposedWeight = 0;
+  for (const task of tasks) {
+    if ((task.human ?? 'E0') === 'E0' && (task.gpt4 ?? 'E0') === 'E0') continue;
+    const [capability] = matchTaskCapabilities(patterns, task.statement);
+    if (!capability) continue;
+    const weight = taskWeight(task);
+    exposedWeight += weight;
+    for (const skillId of capability.skills) {
+      const entry = bySkill.get(skillId) ?? { weight: 0, tasks: 0, core: 0, capabilities: new Set<string>() };
+      entry.weight += weight;
+      entry.tasks += 1;
+      if (task.taskType === 'Core') entry.core += 1;
+      entry.capabilities.add(capability.capability.toLowerCase());
+      bySkill.set(skillId, entry);
+    }
+  }
+  const skillWeightSum = [...bySkill.values()].reduce((sum, entry) => sum + entry.weight, 0);
+  const skills: RequiredSkill[] = [...bySkill].map(([skillId, entry]) => ({
+    skillId,
+    level: entry.weight / exposedWeight >= BUILD_LEVEL_SHARE ? 3 : 2,
+    weight: entry.weight / skillWeightSum,
+    reasons: [`used on ${entry.tasks} of your occupation's exposed tasks (${entry.core} core) for ${[...entry.capabilities].join(', ')}`],
+  }));
+  skills.sort((a, b) => b.weight - a.weight || a.skillId.localeCompare(b.skillId));
+  return {
+    id: `ai-augmented:${occupation.code}`,
+    name: `AI-augmented ${occupation.title}`,
+    description: `Stay in your occupation and use generative AI on the ${occupation.title.toLowerCase()} tasks it can help with.`,
+    relatedOccupations: [occupation.code],
+    skills,
+  };
+}
