@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readSkillGraph } from '../../sources/skills-graph-reader.js';
+import { readTargetRoles } from '../../sources/target-roles-reader.js';
+import { estimateHoursSaved } from './hours-saved.js';
+import { analyzeGaps, type SkillLevel } from './skill-gaps.js';
+import { roleTarget } from './target-roles.js';
+
+const graph = readSkillGraph();
+const contentCreator = roleTarget(readTargetRoles().find((r) => r.id === 'ai-content-creator')!);
+
+describe('gap analysis', () => {
+  test('missing levels with weight, hours from the graph and reasons in words', () => {
+    const current = new Map<string, SkillLevel>([['prompt-engineering', 2], ['ai-text-generation', 3], ['creativity', 4]]);
+    const analysis = analyzeGaps(graph, contentCreator, current, new Set(['ai-image-creation']));
+    assert.ok(analysis.met.some((m) => m.skillId === 'ai-text-generation'));
+    const prompting = analysis.gaps.find((g) => g.skillId === 'prompt-engineering')!;
+    assert.deepEqual([prompting.currentLevel, prompting.requiredLevel, prompting.hours], [2, 3, 40 - 10]);
+    assert.deepEqual(prompting.reasons, ['AI content creator requires level 3', 'you are at level 2 of 3']);
+    const images = analysis.gaps.find((g) => g.skillId === 'ai-image-creation')!;
+    assert.ok(images.reasons.includes('O*NET marks the related technology "hot" for your occupation'));
+    assert.equal(analysis.totalHours, analysis.gaps.reduce((sum, g) => sum + g.hours, 0));
+    assert.ok(analysis.readiness > 0 && analysis.readiness < 1);
+  });
+
+  test('a worker who has everything is fully ready', () => {
+    const all = new Map(contentCreator.skills.map((s) => [s.skillId, 4 as SkillLevel]));
+    const analysis = analyzeGaps(graph, contentCreator, all);
+    assert.deepEqual(analysis.gaps, []);
+    assert.ok(Math.abs(analysis.readiness - 1) < 1e-9);
+  });
+});
+
+describe('hours a week AI could save', () => {
+  test("splits the week by task weight and applies each label's share, raters as the range", () => {
+    const saved = estimateHoursSaved([
+      { statement: 'a', taskType: 'Core', importance: null, human: 'E1', gpt4: 'E2' },
+      { statement: 'b', taskType: 'Supplemental', importance: null, human: 'E0', gpt4: 'E1' },
+    ]);
+    // Weights 2 and 1 of 3: human saves 2/3·0.5, GPT-4 2/3·0.25 + 1/3·0.5 of 40 hours.
+    assert.deepEqual([saved.low, saved.high, saved.hoursPerWeek], [13.3, 13.3, 13.3]);
+    assert.equal(saved.assumptions.length, 3);
+    assert.equal(estimateHoursSaved([]).hoursPerWeek, 0);
+  });
+});

@@ -1,0 +1,72 @@
+import type { SkillGraph } from '../skills/index.js';
+import type { RequiredSkill, TargetRole } from './target-roles.js';
+
+/** 0 none, 1 aware, 2 can use, 3 can build, 4 can lead. */
+export type SkillLevel = 0 | 1 | 2 | 3 | 4;
+
+export interface SkillGap {
+  skillId: string;
+  name: string;
+  currentLevel: SkillLevel;
+  requiredLevel: SkillLevel;
+  /** The gap's share of the target (its required skill's weight). */
+  weight: number;
+  /** Learning hours from the current to the required level (the graph's cumulative hours). */
+  hours: number;
+  reasons: string[];
+}
+
+export interface GapAnalysis {
+  targetId: string;
+  gaps: SkillGap[];
+  met: { skillId: string; name: string; level: SkillLevel }[];
+  /** Weighted share of the target already met (0–1). */
+  readiness: number;
+  totalHours: number;
+}
+
+/** Cumulative hours to reach a level of a skill (0 for level 0). */
+export function hoursToLevel(graph: SkillGraph, skillId: string, level: SkillLevel): number {
+  const skill = graph.skills.find((s) => s.id === skillId);
+  return skill && level > 0 ? skill.hours[level - 1]! : 0;
+}
+
+/**
+ * What stands between a worker and a target: each missing level with its weight, the hours it
+ * takes, and the reasons in words. `hotSkills` are skills whose O*NET technology the worker's
+ * occupation marks "hot".
+ */
+export function analyzeGaps(graph: SkillGraph, target: TargetRole, current: ReadonlyMap<string, SkillLevel>, hotSkills: ReadonlySet<string> = new Set()): GapAnalysis {
+  const names = new Map(graph.skills.map((s) => [s.id, s.name]));
+  const gaps: SkillGap[] = [];
+  const met: GapAnalysis['met'] = [];
+  let metWeight = 0;
+  for (const required of target.skills) {
+    const have = current.get(required.skillId) ?? 0;
+    const name = names.get(required.skillId) ?? required.skillId;
+    if (have >= required.level) {
+      met.push({ skillId: required.skillId, name, level: have });
+      metWeight += required.weight;
+      continue;
+    }
+    metWeight += required.weight * (have / required.level);
+    gaps.push(toGap(graph, required, name, have, hotSkills));
+  }
+  gaps.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+  return { targetId: target.id, gaps, met, readiness: metWeight, totalHours: gaps.reduce((sum, gap) => sum + gap.hours, 0) };
+}
+
+function toGap(graph: SkillGraph, required: RequiredSkill, name: string, have: SkillLevel, hotSkills: ReadonlySet<string>): SkillGap {
+  const reasons = [...required.reasons];
+  if (have > 0) reasons.push(`you are at level ${have} of ${required.level}`);
+  if (hotSkills.has(required.skillId)) reasons.push('O*NET marks the related technology "hot" for your occupation');
+  return {
+    skillId: required.skillId,
+    name,
+    currentLevel: have,
+    requiredLevel: required.level,
+    weight: required.weight,
+    hours: hoursToLevel(graph, required.skillId, required.level) - hoursToLevel(graph, required.skillId, have),
+    reasons,
+  };
+}
