@@ -58,6 +58,15 @@ function withPercentiles(scores: ExposureScores | null, rater: Rater, all: occup
   };
 }
 
+/** The O*NET-SOC code for a code or a job title (the best match), failing clearly when nothing fits or the code is unknown. */
+export async function showOccupationCode(app: UpskillApp, codeOrTitle: string): Promise<string> {
+  const { code } = await resolveCode(app, codeOrTitle);
+  if (!(await occupations.findOccupation(app.database, code))) {
+    throw new UpskillError('NOT_FOUND', `There is no occupation with the code ${code}.`, { hint: 'Search by title with `upskill occupations search "<title>"` to find the code.' });
+  }
+  return code;
+}
+
 /** Everything Upskill knows of one occupation and where generative AI touches its tasks. */
 export async function showOccupation(app: UpskillApp, codeOrTitle: string): Promise<OccupationView> {
   const { code, resolvedFrom } = await resolveCode(app, codeOrTitle);

@@ -5,6 +5,12 @@ import { listOccupationContexts, listOccupationEmployment, listOccupationExposur
 import { buildVocabulary, commonWordsOf, compileSkillExtractor, type SkillExtractor, type SkillGraph } from '../domain/skills/index.js';
 import { readSkillGraph } from '../sources/skills-graph-reader.js';
 import { listEscoSkills, listSkillElements, listTaskStatements, listTechnologyExamples, listToolExamples } from '../store/skill-vocabulary.repository.js';
+import { buildTaskPatternIndex, type TaskPatternIndex } from '../domain/planning/task-capabilities.js';
+import type { AuthoredRole } from '../domain/planning/target-roles.js';
+import type { LearningResource } from '../domain/planning/learning-resource.js';
+import { readTaskPatterns } from '../sources/task-patterns-reader.js';
+import { readTargetRoles } from '../sources/target-roles-reader.js';
+import { readResources } from '../sources/planning-content-reader.js';
 import { storeLocation, type AppConfig } from './config.js';
 
 /** The running application: the store plus the in-memory indexes built from it once. */
@@ -17,9 +23,17 @@ export interface UpskillApp {
   skillGraph(): SkillGraph;
   /** The extraction vocabulary compiled once: graph, O*NET technology, tools and elements, ESCO when loaded. */
   skillExtractor(): Promise<SkillExtractor>;
+  /** Task→capability patterns, target roles and the resource catalogue (content/planning), read once. */
+  planningContent(): PlanningContent;
   /** Forget the in-memory indexes, after a reload of the data. */
   invalidate(): void;
   close(): Promise<void>;
+}
+
+export interface PlanningContent {
+  patterns: TaskPatternIndex;
+  roles: AuthoredRole[];
+  resources: LearningResource[];
 }
 
 export async function openApp(config: AppConfig, database?: Database): Promise<UpskillApp> {
@@ -29,6 +43,7 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
   let skillGraph: SkillGraph | undefined;
   let skillExtractor: Promise<SkillExtractor> | undefined;
   const graph = (): SkillGraph => (skillGraph ??= readSkillGraph());
+  let planning: PlanningContent | undefined;
   return {
     config,
     database: db,
@@ -47,6 +62,7 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
         const [technology, tools, elements, esco, tasks] = await Promise.all([listTechnologyExamples(db), listToolExamples(db), listSkillElements(db), listEscoSkills(db), listTaskStatements(db)]);
         return compileSkillExtractor(buildVocabulary({ graph: graph(), technology, tools, elements, esco, commonWords: commonWordsOf(tasks) }));
       })()),
+    planningContent: () => (planning ??= { patterns: buildTaskPatternIndex(readTaskPatterns()), roles: readTargetRoles(), resources: readResources() }),
     invalidate: () => {
       titleIndex = undefined;
       exposures = undefined;

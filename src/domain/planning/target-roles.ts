@@ -51,22 +51,17 @@ export interface OccupationTask {
   gpt4: ExposureLabel | null;
 }
 
-/** Share of the exposed work above which a skill must reach "can build" rather than "can use". */
-const BUILD_LEVEL_SHARE = 0.5;
-
 /**
  * "AI-augmented <occupation>": the skills that let its holder use AI on the tasks either rater
  * labelled exposed, each weighted like the exposure score (core 2, supplemental 1, or importance).
  */
 export function augmentedTarget(occupation: { code: string; title: string }, tasks: readonly OccupationTask[], patterns: TaskPatternIndex): TargetRole {
   const bySkill = new Map<string, { weight: number; tasks: number; core: number; capabilities: Set<string> }>();
-  let exposedWeight = 0;
   for (const task of tasks) {
     if ((task.human ?? 'E0') === 'E0' && (task.gpt4 ?? 'E0') === 'E0') continue;
     const [capability] = matchTaskCapabilities(patterns, task.statement);
     if (!capability) continue;
     const weight = taskWeight(task);
-    exposedWeight += weight;
     for (const skillId of capability.skills) {
       const entry = bySkill.get(skillId) ?? { weight: 0, tasks: 0, core: 0, capabilities: new Set<string>() };
       entry.weight += weight;
@@ -79,7 +74,8 @@ export function augmentedTarget(occupation: { code: string; title: string }, tas
   const skillWeightSum = [...bySkill.values()].reduce((sum, entry) => sum + entry.weight, 0);
   const skills: RequiredSkill[] = [...bySkill].map(([skillId, entry]) => ({
     skillId,
-    level: entry.weight / exposedWeight >= BUILD_LEVEL_SHARE ? 3 : 2,
+    // Using AI on one's own tasks takes "can use"; building for others is what the AI roles ask.
+    level: 2,
     weight: entry.weight / skillWeightSum,
     reasons: [`used on ${entry.tasks} of your occupation's exposed tasks (${entry.core} core) for ${[...entry.capabilities].join(', ')}`],
   }));

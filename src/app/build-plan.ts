@@ -1,0 +1,140 @@
+import { UpskillError } from '../domain/errors.js';
+import { estimateHoursSaved, type HoursSaved } from '../domain/planning/hours-saved.js';
+import type { PlanPreferences } from '../domain/planning/learning-resource.js';
+import { planPath, replan, type Plan, type ProgressRecord } from '../domain/planning/path-planner.js';
+import { analyzeGaps, type GapAnalysis, type SkillLevel } from '../domain/planning/skill-gaps.js';
+import { augmentedTarget, roleTarget, type TargetRole } from '../domain/planning/target-roles.js';
+import { extractSkills } from '../domain/skills/index.js';
+import * as occupations from '../store/occupation.repository.js';
+import { showOccupationCode } from './show-occupation.js';
+import type { UpskillApp } from './upskill-app.js';
+
+export const MIN_HOURS_PER_WEEK = 1;
+export const MAX_HOURS_PER_WEEK = 40;
+export const AUGMENT = 'ai-augmented';
+
+export interface PlanInput {
+  /** A job title or O*NET-SOC code: where the worker is today. */
+  occupation: string;
+  /** Skills with levels the worker confirmed (win over the résumé's). */
+  skills?: { skillId: string; level: SkillLevel }[];
+  resumeText?: string;
+  /** "ai-augmented" (stay and use AI) or a target role id. */
+  target?: string;
+  hoursPerWeek: number;
+  startDate?: string;
+  preferences?: PlanPreferences;
+  progress?: ProgressRecord[];
+  /** Re-plan from this week (1-based) when progress is given. */
+  fromWeek?: number;
+}
+
+export interface PersonalPlan {
+  occupation: { code: string; title: string };
+  target: { id: string; name: string; description: string };
+  current: { skillId: string; name: string; level: SkillLevel; source: 'confirmed' | 'résumé' }[];
+  gaps: GapAnalysis;
+  hoursSaved: HoursSaved;
+  plan: Plan;
+}
+
+/** Today's date (UTC) — the one place the planning flow reads the clock. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function validatePlanInput(input: PlanInput, now: string): { hoursPerWeek: number; startDate: string } {
+  if (!Number.isInteger(input.hoursPerWeek) || input.hoursPerWeek < MIN_HOURS_PER_WEEK || input.hoursPerWeek > MAX_HOURS_PER_WEEK) {
+    throw new UpskillError('BAD_INPUT', `hours per week must be a whole number from ${MIN_HOURS_PER_WEEK} to ${MAX_HOURS_PER_WEEK}, got ${input.hoursPerWeek}.`, {
+      hint: 'Most people sustain 3–8 hours a week next to a job.',
+    });
+  }
+  const startDate = input.startDate ?? now;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)) || new Date(`${startDate}T00:00:00Z`).toISOString().slice(0, 10) !== startDate) {
+    throw new UpskillError('BAD_INPUT', `start date must be a date like 2026-12-01, got "${startDate}".`);
+  }
+  if (startDate < now) throw new UpskillError('BAD_INPUT', `start date ${startDate} is in the past (today is ${now}).`, { hint: 'Start today or later; progress on an existing plan is recorded with `upskill progress`.' });
+  return { hoursPerWeek: input.hoursPerWeek, startDate };
+}
+
+/** Levels read from a résumé: a skill claimed in a Skills, experience or projects section is "can use", elsewhere "aware". */
+function levelsFromResume(app: UpskillApp, text: string, extractor: Awaited<ReturnType<UpskillApp['skillExtractor']>>): Map<string, SkillLevel> {
+  if (text.trim().length === 0) throw new UpskillError('DOCUMENT_EMPTY', 'The résumé is empty.', { hint: 'Give the résumé file or text, or leave it out and list your skills instead.' });
+  const graphIds = new Set(app.skillGraph().skills.map((s) => s.id));
+  const mentions = extractSkills(extractor, text).filter((m) => !m.negated && graphIds.has(m.skillId));
+  const levels = new Map<string, SkillLevel>();
+  for (const mention of mentions) {
+    const level: SkillLevel = ['skills', 'experience', 'projects'].includes(mention.section) ? 2 : 1;
+    levels.set(mention.skillId, Math.max(levels.get(mention.skillId) ?? 0, level) as SkillLevel);
+  }
+  return levels;
+}
+
+export async function resolveTarget(app: UpskillApp, targetId: string, occupation: { code: string; title: string }): Promise<TargetRole> {
+  if (targetId === AUGMENT) {
+    const tasks = await occupations.listTasks(app.database, occupation.code);
+    return augmentedTarget(occupation, tasks, app.planningContent().patterns);
+  }
+  const role = app.planningContent().roles.find((r) => r.id === targetId);
+  if (!role) {
+    throw new UpskillError('NOT_FOUND', `There is no target role "${targetId}".`, {
+      hint: `Choose ${AUGMENT} (stay in your job and use AI) or one of: ${app.planningContent().roles.map((r) => r.id).join(', ')}.`,
+    });
+  }
+  return roleTarget(role);
+}
+
+/** Skills whose O*NET technology the occupation marks "hot". */
+async function hotSkills(app: UpskillApp, code: string): Promise<Set<string>> {
+  const hot = new Set((await occupations.listTechnologySkills(app.database, code)).filter((t) => t.hot).map((t) => t.example));
+  return new Set(app.skillGraph().skills.filter((s) => s.onet?.examples.some((e) => hot.has(e))).map((s) => s.id));
+}
+
+/** From who the worker is today to a dated plan: occupation, current skills, target, gaps, path. */
+export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: string = today()): Promise<PersonalPlan> {
+  const { hoursPerWeek, startDate } = validatePlanInput(input, input.progress?.length ? (input.startDate ?? now) : now);
+  const code = await showOccupationCode(app, input.occupation);
+  const occupation = (await occupations.findOccupation(app.database, code))!;
+  const target = await resolveTarget(app, input.target ?? AUGMENT, occupation);
+
+  const current = new Map<string, SkillLevel>();
+  const source = new Map<string, 'confirmed' | 'résumé'>();
+  if (input.resumeText !== undefined) {
+    for (const [skillId, level] of levelsFromResume(app, input.resumeText, await app.skillExtractor())) {
+      current.set(skillId, level);
+      source.set(skillId, 'résumé');
+    }
+  }
+  const known = new Set(app.skillGraph().skills.map((s) => s.id));
+  for (const { skillId, level } of input.skills ?? []) {
+    if (!known.has(skillId)) throw new UpskillError('BAD_INPUT', `Unknown skill "${skillId}".`, { hint: 'List the skills with `upskill skills list`.' });
+    current.set(skillId, level);
+    source.set(skillId, 'confirmed');
+  }
+
+  const graph = app.skillGraph();
+  const gaps = analyzeGaps(graph, target, current, await hotSkills(app, code));
+  const tasks = await occupations.listTasks(app.database, code);
+  const exposedTasks = tasks.filter((t) => (t.human ?? 'E0') !== 'E0' || (t.gpt4 ?? 'E0') !== 'E0').map((t) => t.statement);
+  const request = {
+    graph,
+    gaps: gaps.gaps,
+    current,
+    resources: app.planningContent().resources,
+    hoursPerWeek,
+    startDate,
+    preferences: input.preferences ?? { freeOnly: false },
+    tasks: exposedTasks,
+  };
+  let plan = planPath(request);
+  if (input.progress?.length) plan = replan(plan, request, input.progress, input.fromWeek ?? 1);
+  const names = new Map(graph.skills.map((s) => [s.id, s.name]));
+  return {
+    occupation: { code: occupation.code, title: occupation.title },
+    target: { id: target.id, name: target.name, description: target.description },
+    current: [...current].map(([skillId, level]) => ({ skillId, name: names.get(skillId)!, level, source: source.get(skillId)! })),
+    gaps,
+    hoursSaved: estimateHoursSaved(tasks),
+    plan,
+  };
+}

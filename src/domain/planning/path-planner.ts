@@ -1,0 +1,238 @@
+import type { SkillGraph } from '../skills/index.js';
+import { chooseResource, type LearningResource, type PlanPreferences } from './learning-resource.js';
+import { hoursToLevel, type SkillGap, type SkillLevel } from './skill-gaps.js';
+
+/** One level of one skill to learn: the unit a worker ticks off. */
+export interface PlanStep {
+  /** Stable across re-plans: "prompt-engineering@3". */
+  id: string;
+  skillId: string;
+  name: string;
+  level: SkillLevel;
+  /** What the worker can do once the step is done (the graph's level descriptor). */
+  outcome: string;
+  hours: number;
+  resource: Pick<LearningResource, 'id' | 'title' | 'provider' | 'url' | 'cost' | 'format'>;
+  /** The resource breaks a preference (free only, formats) because nothing else covers the skill. */
+  preferenceRelaxed: boolean;
+  reasons: string[];
+}
+
+export interface PlanWeek {
+  week: number;
+  start: string;
+  end: string;
+  items: { stepId: string; hours: number }[];
+  hours: number;
+}
+
+export interface Milestone {
+  week: number;
+  date: string;
+  skillId: string;
+  title: string;
+  project: string;
+}
+
+export interface Plan {
+  startDate: string;
+  endDate: string;
+  hoursPerWeek: number;
+  totalHours: number;
+  steps: PlanStep[];
+  weeks: PlanWeek[];
+  milestones: Milestone[];
+}
+
+export type ProgressStatus = 'done' | 'skipped' | 'took-longer';
+
+export interface ProgressRecord {
+  stepId: string;
+  status: ProgressStatus;
+  /** Hours actually spent ("took longer"); defaults to the planned hours. */
+  hours?: number | undefined;
+}
+
+export interface PlanRequest {
+  graph: SkillGraph;
+  gaps: readonly SkillGap[];
+  current: ReadonlyMap<string, SkillLevel>;
+  resources: readonly LearningResource[];
+  hoursPerWeek: number;
+  /** ISO date (YYYY-MM-DD) of the first day of week 1. */
+  startDate: string;
+  preferences: PlanPreferences;
+  /** Task statements of the worker's occupation, to anchor milestone projects in real work. */
+  tasks?: readonly string[];
+}
+
+/** Below this, a prerequisite is learnt to "can use" before the skill that needs it. */
+const PREREQUISITE_LEVEL: SkillLevel = 2;
+
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+interface Need {
+  skillId: string;
+  level: SkillLevel;
+  weight: number;
+  reasons: string[];
+  isTarget: boolean;
+}
+
+/** The gaps plus every prerequisite the worker lacks, each needed skill once at its highest level. */
+function expandPrerequisites(graph: SkillGraph, gaps: readonly SkillGap[], current: ReadonlyMap<string, SkillLevel>): Map<string, Need> {
+  const byId = new Map(graph.skills.map((s) => [s.id, s]));
+  const needs = new Map<string, Need>();
+  const add = (skillId: string, level: SkillLevel, weight: number, reason: string, isTarget: boolean): void => {
+    const have = current.get(skillId) ?? 0;
+    if (have >= level) return;
+    const need = needs.get(skillId);
+    if (need) {
+      need.level = Math.max(need.level, level) as SkillLevel;
+      need.weight = Math.max(need.weight, weight);
+      if (!need.reasons.includes(reason)) need.reasons.push(reason);
+      need.isTarget ||= isTarget;
+    } else needs.set(skillId, { skillId, level, weight, reasons: [reason], isTarget });
+    for (const prerequisite of byId.get(skillId)?.prerequisites ?? []) {
+      add(prerequisite, PREREQUISITE_LEVEL, weight, `needed before ${byId.get(skillId)!.name}`, false);
+    }
+  };
+  for (const gap of gaps) for (const reason of gap.reasons.length > 0 ? gap.reasons : ['part of the target']) add(gap.skillId, gap.requiredLevel, gap.weight, reason, true);
+  return needs;
+}
+
+/** Orders needs so every prerequisite comes first, otherwise heaviest first. */
+function orderNeeds(graph: SkillGraph, needs: Map<string, Need>): Need[] {
+  const byId = new Map(graph.skills.map((s) => [s.id, s]));
+  const ordered: Need[] = [];
+  const placed = new Set<string>();
+  const pending = [...needs.values()].sort((a, b) => b.weight - a.weight || a.skillId.localeCompare(b.skillId));
+  while (pending.length > 0) {
+    const index = pending.findIndex((need) => (byId.get(need.skillId)?.prerequisites ?? []).every((p) => !needs.has(p) || placed.has(p)));
+    const [next] = pending.splice(index === -1 ? 0 : index, 1);
+    ordered.push(next!);
+    placed.add(next!.skillId);
+  }
+  return ordered;
+}
+
+function projectFor(outcome: string, skillName: string, tasks: readonly string[], index: number): string {
+  const task = tasks.length > 0 ? tasks[index % tasks.length] : undefined;
+  return task
+    ? `Hands-on: use ${skillName} on a real task of yours — "${task.replace(/\.$/, '')}" — until you can say: ${outcome.toLowerCase()}`
+    : `Hands-on: apply ${skillName} to a piece of your own work until you can say: ${outcome.toLowerCase()}`;
+}
+
+/** Turns gaps into dated weeks: prerequisites first, each level a step with a resource, a project at each milestone. */
+export function planPath(request: PlanRequest): Plan {
+  const byId = new Map(request.graph.skills.map((s) => [s.id, s]));
+  const steps: PlanStep[] = [];
+  const targetLastStep = new Map<string, string>();
+  for (const need of orderNeeds(request.graph, expandPrerequisites(request.graph, request.gaps, request.current))) {
+    const skill = byId.get(need.skillId);
+    if (!skill) continue;
+    for (let level = (request.current.get(need.skillId) ?? 0) + 1; level <= need.level; level++) {
+      const chosen = chooseResource(request.resources, need.skillId, level, request.preferences);
+      if (!chosen) continue;
+      const { id, title, provider, url, cost, format } = chosen.resource;
+      steps.push({
+        id: `${need.skillId}@${level}`,
+        skillId: need.skillId,
+        name: skill.name,
+        level: level as SkillLevel,
+        outcome: skill.levels[level - 1]!,
+        hours: hoursToLevel(request.graph, need.skillId, level as SkillLevel) - hoursToLevel(request.graph, need.skillId, (level - 1) as SkillLevel),
+        resource: { id, title, provider, url, cost, format },
+        preferenceRelaxed: chosen.relaxed,
+        reasons: need.reasons,
+      });
+    }
+    if (need.isTarget && steps.at(-1)?.skillId === need.skillId) targetLastStep.set(steps.at(-1)!.id, need.skillId);
+  }
+  return schedule(request, steps, targetLastStep, [], 0);
+}
+
+/**
+ * Re-plans after progress: done steps stay in the weeks they were planned in; skipped steps go;
+ * the rest are scheduled again from `fromWeek` (1-based), around the hours done steps occupy.
+ */
+export function replan(plan: Plan, request: PlanRequest, progress: readonly ProgressRecord[], fromWeek: number): Plan {
+  const status = new Map(progress.map((record) => [record.stepId, record]));
+  const kept: PlanWeek[] = [];
+  for (const week of plan.weeks) {
+    const items = week.items
+      .filter((item) => ['done', 'took-longer'].includes(status.get(item.stepId)?.status ?? ''))
+      .map((item) => {
+        const record = status.get(item.stepId)!;
+        const planned = plan.steps.find((s) => s.id === item.stepId)!.hours;
+        // A step that took longer books its extra hours in the week it was done.
+        return { stepId: item.stepId, hours: record.status === 'took-longer' && record.hours ? (item.hours / planned) * record.hours : item.hours };
+      });
+    kept.push({ ...week, items, hours: items.reduce((sum, item) => sum + item.hours, 0) });
+  }
+  const finished = new Set(progress.filter((p) => p.status !== 'skipped').map((p) => p.stepId));
+  const skipped = new Set(progress.filter((p) => p.status === 'skipped').map((p) => p.stepId));
+  const remaining = plan.steps.filter((s) => !finished.has(s.id) && !skipped.has(s.id));
+  const targetLastStep = new Map(plan.milestones.map((m) => [plan.steps.filter((s) => s.skillId === m.skillId).at(-1)!.id, m.skillId]));
+  const rescheduled = schedule(request, remaining, targetLastStep, kept, fromWeek - 1);
+  const doneSteps = plan.steps.filter((s) => finished.has(s.id));
+  const steps = [...doneSteps, ...rescheduled.steps];
+  return { ...rescheduled, steps, totalHours: Math.round(steps.reduce((sum, s) => sum + s.hours, 0) * 100) / 100, milestones: [...plan.milestones.filter((m) => m.week < fromWeek), ...rescheduled.milestones.filter((m) => m.week >= fromWeek)] };
+}
+
+function schedule(request: PlanRequest, steps: readonly PlanStep[], targetLastStep: ReadonlyMap<string, string>, keptWeeks: readonly PlanWeek[], firstWeekIndex: number): Plan {
+  const budget = request.hoursPerWeek;
+  const weeks: PlanWeek[] = keptWeeks.map((w) => ({ ...w, items: [...w.items] }));
+  const weekAt = (index: number): PlanWeek => {
+    while (weeks.length <= index) {
+      const number = weeks.length + 1;
+      const start = addDays(request.startDate, 7 * (number - 1));
+      weeks.push({ week: number, start, end: addDays(start, 6), items: [], hours: 0 });
+    }
+    return weeks[index]!;
+  };
+  const byId = new Map(request.graph.skills.map((s) => [s.id, s]));
+  const milestones: Milestone[] = [];
+  let index = firstWeekIndex;
+  for (const step of steps) {
+    let left = step.hours;
+    while (left > 1e-9) {
+      const week = weekAt(index);
+      const free = budget - week.hours;
+      if (free <= 1e-9) {
+        index++;
+        continue;
+      }
+      const hours = Math.min(free, left);
+      week.items.push({ stepId: step.id, hours: Math.round(hours * 100) / 100 });
+      week.hours += hours;
+      left -= hours;
+    }
+    const skillId = targetLastStep.get(step.id);
+    if (skillId) {
+      const week = weekAt(index);
+      milestones.push({
+        week: week.week,
+        date: week.end,
+        skillId,
+        title: `${byId.get(skillId)!.name}: ${step.outcome.replace(/\.$/, '').toLowerCase()}`,
+        project: projectFor(step.outcome, byId.get(skillId)!.name, request.tasks ?? [], milestones.length),
+      });
+    }
+  }
+  for (const week of weeks) week.hours = Math.round(week.hours * 100) / 100;
+  const last = weeks.at(-1);
+  return {
+    startDate: request.startDate,
+    endDate: last ? last.end : request.startDate,
+    hoursPerWeek: budget,
+    totalHours: Math.round(steps.reduce((sum, s) => sum + s.hours, 0) * 100) / 100,
+    steps: [...steps],
+    weeks,
+    milestones,
+  };
+}
