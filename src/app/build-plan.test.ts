@@ -95,7 +95,7 @@ describe('a personal plan for a marketing specialist', () => {
     const markdown = planToMarkdown(plan, `Plan: ${target.name}`);
     assert.match(markdown, /^# Plan: AI-augmented Market Research Analysts and Marketing Specialists\n/);
     assert.match(markdown, /## Week 1 \(2026-12-07 – 2026-12-13\) · 5 h/);
-    assert.match(markdown, /- \[ \] \*\*.+ → level \d\*\* \([\d.]+ h\): .+\n  Resource: \[.+\]\(https?:\/\/.+\)/);
+    assert.match(markdown, /- \[ \] \*\*.+ → level \d\*\* \([\d.]+ h\): .+\n {2}Resource: \[.+\]\(https?:\/\/.+\)/);
     const calendar = new ICAL.Component(ICAL.parse(planToICalendar(plan, target.name, 'p1', '20261122T120000Z')));
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     assert.equal(events.length, plan.weeks.filter((w) => w.items.length > 0).length + plan.milestones.length);
