@@ -9,6 +9,7 @@ import { openDatabase } from '../store/database.js';
 import { GPTS, ONET_27, SHARED_DATA } from '../../test/support/databases.js';
 import { createApi } from './create-api.js';
 import { makeDocx, makePdf } from '../../test/support/documents.js';
+import ICAL from 'ical.js';
 
 let app: UpskillApp;
 let api: ReturnType<typeof createApi>;
@@ -107,7 +108,10 @@ describe('HTTP API', () => {
     const document = (await (await get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     const result = await new Validator().validate(document as Parameters<Validator['validate']>[0]);
     assert.equal(result.valid, true, JSON.stringify(result.errors));
-    assert.deepEqual(Object.keys(document.paths).sort(), ['/api/about', '/api/extract', '/api/occupations', '/api/occupations/{code}', '/api/skills', '/api/skills/{id}']);
+    assert.deepEqual(Object.keys(document.paths).sort(), [
+      '/api/about', '/api/extract', '/api/occupations', '/api/occupations/{code}', '/api/plan', '/api/profiles', '/api/profiles/{id}',
+      '/api/profiles/{id}/gaps', '/api/profiles/{id}/plan', '/api/profiles/{id}/progress', '/api/profiles/{id}/skills/{skillId}', '/api/roles', '/api/skills', '/api/skills/{id}',
+    ]);
   });
 });
 
@@ -168,5 +172,59 @@ describe('skills API', () => {
     const noFile = new FormData();
     noFile.append('other', 'x');
     assert.equal((await post(noFile)).status, 400);
+  });
+});
+
+describe('plans and profiles API', () => {
+  const send = (method: string, path: string, body?: unknown): Promise<Response> =>
+    Promise.resolve(api.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }));
+
+  test('GET /api/roles and POST /api/plan, with clear errors for bad input', async () => {
+    assert.equal(((await (await get('/api/roles')).json()) as unknown[]).length, 15);
+    const ok = await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 5, target: 'ai-content-creator', resumeText: 'Skills: ChatGPT, copywriting' });
+    assert.equal(ok.status, 200);
+    const plan = (await ok.json()) as { target: { name: string }; plan: { weeks: { hours: number }[] } };
+    assert.equal(plan.target.name, 'AI content creator');
+    assert.ok(plan.plan.weeks.every((w) => w.hours <= 5));
+    const zero = await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 0 });
+    assert.equal(zero.status, 400);
+    assert.match(((await zero.json()) as { detail: string }).detail, /from 1 to 40, got 0/);
+    assert.equal((await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 5, target: 'astronaut' })).status, 404);
+  });
+
+  test('a profile: create, read, correct a skill, record progress, export, delete', async () => {
+    const created = await send('POST', '/api/profiles', { name: 'Jane', occupation: 'accountant', hoursPerWeek: 4, resumeText: 'Skills: Excel, ChatGPT' });
+    assert.equal(created.status, 201);
+    const profile = (await created.json()) as { id: string; skills: { skillId: string; level: number }[] };
+    assert.match(profile.id, /^[0-9a-f]{12}$/);
+    assert.ok(profile.skills.some((s) => s.skillId === 'chatgpt' && s.level === 2));
+    assert.ok(((await (await get('/api/profiles')).json()) as { id: string }[]).some((p) => p.id === profile.id));
+
+    const updated = (await (await send('PUT', `/api/profiles/${profile.id}/skills/ai-literacy`, { level: 3 })).json()) as { skills: { skillId: string; level: number }[] };
+    assert.ok(updated.skills.some((s) => s.skillId === 'ai-literacy' && s.level === 3));
+
+    const before = (await (await get(`/api/profiles/${profile.id}/plan`)).json()) as { plan: { steps: { id: string }[]; weeks: { week: number; items: { stepId: string }[] }[] } };
+    const first = before.plan.steps[0]!.id;
+    const after = await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: first, status: 'done' });
+    assert.equal(after.status, 200);
+    const replanned = (await after.json()) as { plan: { weeks: { week: number; items: { stepId: string }[] }[] } };
+    assert.equal(replanned.plan.weeks.find((w) => w.items.some((i) => i.stepId === first))!.week, 1, 'done work stays where it was');
+    assert.equal((await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: 'nope@1', status: 'done' })).status, 404);
+    assert.equal((await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: first, status: 'finished' })).status, 400);
+
+    const gaps = (await (await get(`/api/profiles/${profile.id}/gaps`)).json()) as { gaps: { gaps: { reasons: string[] }[] }; hoursSaved: { hoursPerWeek: number } };
+    assert.ok(gaps.gaps.gaps.length > 0 && gaps.hoursSaved.hoursPerWeek > 0);
+
+    const markdown = await get(`/api/profiles/${profile.id}/plan?format=md`);
+    assert.equal(markdown.headers.get('content-type'), 'text/markdown; charset=utf-8');
+    assert.match(await markdown.text(), /^# AI-augmented Accountants and Auditors — learning plan/);
+    const ics = await get(`/api/profiles/${profile.id}/plan?format=ics`);
+    assert.equal(ics.headers.get('content-type'), 'text/calendar; charset=utf-8');
+    const calendar = new ICAL.Component(ICAL.parse(await ics.text()));
+    assert.ok(calendar.getAllSubcomponents('vevent').length > 0);
+
+    assert.equal((await send('DELETE', `/api/profiles/${profile.id}`)).status, 204);
+    assert.equal((await get(`/api/profiles/${profile.id}`)).status, 404);
+    assert.equal((await get('/api/profiles/not-an-id')).status, 400);
   });
 });

@@ -5,6 +5,7 @@ import { errorToProblem, problem } from './problem.js';
 import { registerAboutRoutes } from './routes/about.js';
 import { registerOccupationRoutes } from './routes/occupations.js';
 import { registerSkillRoutes } from './routes/skills.js';
+import { registerPlanRoutes } from './routes/plans.js';
 
 /** The HTTP API: validated by the same zod schemas that generate /api/openapi.json. */
 export function createApi(app: UpskillApp): OpenAPIHono {
@@ -19,6 +20,7 @@ export function createApi(app: UpskillApp): OpenAPIHono {
   });
   registerOccupationRoutes(api, app);
   registerSkillRoutes(api, app);
+  registerPlanRoutes(api, app);
   registerAboutRoutes(api, app);
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',

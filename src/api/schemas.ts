@@ -97,3 +97,59 @@ export const ExtractionSchema = z
     skills: z.array(z.object({ skillId: z.string(), label: z.string(), source: Source, confidence: z.number(), mentions: z.number().int(), negated: z.boolean() })),
   })
   .openapi('Extraction');
+
+export const RoleSchema = z
+  .object({ id: z.string(), name: z.string(), description: z.string(), relatedOccupations: z.array(z.string()), skills: z.record(z.string(), z.number()) })
+  .openapi('Role');
+
+export const ProfileSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    occupationCode: z.string(),
+    target: z.string(),
+    skills: z.array(z.object({ skillId: z.string(), level: z.number().int() })),
+    hoursPerWeek: z.number().int(),
+    startDate: z.string(),
+    preferences: z.object({ freeOnly: z.boolean(), formats: z.array(z.string()).optional() }),
+    resumeText: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Profile');
+
+const Step = z.object({
+  id: z.string(),
+  skillId: z.string(),
+  name: z.string(),
+  level: z.number().int(),
+  outcome: z.string(),
+  hours: z.number(),
+  resource: z.object({ id: z.string(), title: z.string(), provider: z.string(), url: z.string(), cost: z.number(), format: z.string() }),
+  preferenceRelaxed: z.boolean(),
+  reasons: z.array(z.string()),
+});
+
+export const PersonalPlanSchema = z
+  .object({
+    occupation: z.object({ code: z.string(), title: z.string() }),
+    target: z.object({ id: z.string(), name: z.string(), description: z.string() }),
+    current: z.array(z.object({ skillId: z.string(), name: z.string(), level: z.number().int(), source: z.enum(['confirmed', 'résumé']) })),
+    gaps: z.object({
+      targetId: z.string(),
+      gaps: z.array(z.object({ skillId: z.string(), name: z.string(), currentLevel: z.number().int(), requiredLevel: z.number().int(), weight: z.number(), hours: z.number(), reasons: z.array(z.string()) })),
+      met: z.array(z.object({ skillId: z.string(), name: z.string(), level: z.number().int() })),
+      readiness: z.number(),
+      totalHours: z.number(),
+    }),
+    hoursSaved: z.object({ hoursPerWeek: z.number(), low: z.number(), high: z.number(), assumptions: z.array(z.string()) }),
+    plan: z.object({
+      startDate: z.string(),
+      endDate: z.string(),
+      hoursPerWeek: z.number(),
+      totalHours: z.number(),
+      steps: z.array(Step),
+      weeks: z.array(z.object({ week: z.number().int(), start: z.string(), end: z.string(), items: z.array(z.object({ stepId: z.string(), hours: z.number() })), hours: z.number() })),
+      milestones: z.array(z.object({ week: z.number().int(), date: z.string(), skillId: z.string(), title: z.string(), project: z.string() })),
+    }),
+  })
+  .openapi('PersonalPlan');

@@ -8,6 +8,7 @@ import { registerDataCommands } from './commands/data-command.js';
 import { registerOccupationCommands } from './commands/occupations-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerSkillCommands } from './commands/skills-command.js';
+import { registerPlanCommands } from './commands/plan-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
@@ -22,6 +23,7 @@ Start here:
   upskill occupations search "sr mktg specialist"
   upskill occupation 13-1161.00                  tasks and their exposure to generative AI
   upskill skills extract resume.pdf              skills found in a résumé, with evidence
+  upskill plan --title "accountant" --resume cv.pdf --hours 5   a dated learning plan
   upskill serve                                  HTTP API on http://127.0.0.1:3000
 
 Environment:
@@ -36,6 +38,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad input or usage · 3 not found 
 registerDataCommands(program);
 registerOccupationCommands(program);
 registerSkillCommands(program);
+registerPlanCommands(program);
 registerServeCommand(program);
 program
   .command('about')

@@ -84,6 +84,32 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create table esco_skills (uri text, label text not null, synonyms text[] not null, skill_type text);
     `,
   },
+  {
+    version: 3,
+    name: 'profiles and progress',
+    sql: `
+      create table profiles (
+        id text primary key,
+        name text not null,
+        occupation_code text not null,
+        target text not null,
+        skills jsonb not null,
+        hours_per_week int not null,
+        start_date text not null,
+        preferences jsonb not null,
+        resume_text text,
+        created_at timestamptz not null default now()
+      );
+      create table progress (
+        profile_id text not null references profiles (id) on delete cascade,
+        step_id text not null,
+        status text not null,
+        hours double precision,
+        recorded_at timestamptz not null default now(),
+        primary key (profile_id, step_id)
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */

@@ -43,6 +43,10 @@ export function roleTarget(role: AuthoredRole): TargetRole {
   };
 }
 
+/** The derived target keeps the heaviest skills until they carry this share of the need, and at most this many. */
+const FOCUS_SHARE = 0.8;
+const MAX_AUGMENTED_SKILLS = 10;
+
 export interface OccupationTask {
   statement: string;
   taskType: 'Core' | 'Supplemental' | null;
@@ -80,11 +84,20 @@ export function augmentedTarget(occupation: { code: string; title: string }, tas
     reasons: [`used on ${entry.tasks} of your occupation's exposed tasks (${entry.core} core) for ${[...entry.capabilities].join(', ')}`],
   }));
   skills.sort((a, b) => b.weight - a.weight || a.skillId.localeCompare(b.skillId));
+  // A focused target: the skills that carry most of the exposed work, not every skill any task touches.
+  const focused: RequiredSkill[] = [];
+  let covered = 0;
+  for (const skill of skills) {
+    if (focused.length >= MAX_AUGMENTED_SKILLS || covered >= FOCUS_SHARE) break;
+    focused.push(skill);
+    covered += skill.weight;
+  }
+  for (const skill of focused) skill.weight /= covered;
   return {
     id: `ai-augmented:${occupation.code}`,
     name: `AI-augmented ${occupation.title}`,
     description: `Stay in your occupation and use generative AI on the ${occupation.title.toLowerCase()} tasks it can help with.`,
     relatedOccupations: [occupation.code],
-    skills,
+    skills: focused,
   };
 }

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { UpskillError } from '../domain/errors.js';
+import type { PlanPreferences } from '../domain/planning/learning-resource.js';
+import type { ProgressStatus } from '../domain/planning/path-planner.js';
+import type { SkillLevel } from '../domain/planning/skill-gaps.js';
+import * as profiles from '../store/profile.repository.js';
+import type { Profile } from '../store/profile.repository.js';
+import { AUGMENT, buildPersonalPlan, resolveTarget, today, validatePlanInput, type PersonalPlan } from './build-plan.js';
+import { showOccupationCode } from './show-occupation.js';
+import type { UpskillApp } from './upskill-app.js';
+import * as occupations from '../store/occupation.repository.js';
+
+export interface NewProfile {
+  name: string;
+  occupation: string;
+  target?: string;
+  hoursPerWeek: number;
+  startDate?: string;
+  preferences?: PlanPreferences;
+  resumeText?: string;
+  skills?: { skillId: string; level: SkillLevel }[];
+}
+
+/** Creates a profile after checking everything a plan will need; résumé skills become its starting levels. */
+export async function createProfile(app: UpskillApp, input: NewProfile, now: string = today()): Promise<Profile> {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 80) throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
+  const { hoursPerWeek, startDate } = validatePlanInput({ occupation: input.occupation, hoursPerWeek: input.hoursPerWeek, ...(input.startDate ? { startDate: input.startDate } : {}) }, now);
+  const code = await showOccupationCode(app, input.occupation);
+  const occupation = (await occupations.findOccupation(app.database, code))!;
+  const target = input.target ?? AUGMENT;
+  await resolveTarget(app, target, occupation);
+  // The résumé's skills are read once, here, and kept as editable levels.
+  const planned = await buildPersonalPlan(app, { occupation: code, target, hoursPerWeek, startDate, ...(input.resumeText !== undefined ? { resumeText: input.resumeText } : {}), ...(input.skills ? { skills: input.skills } : {}) }, now);
+  return profiles.insertProfile(app.database, {
+    id: randomBytes(6).toString('hex'),
+    name,
+    occupationCode: code,
+    target,
+    skills: planned.current.map(({ skillId, level }) => ({ skillId, level })),
+    hoursPerWeek,
+    startDate,
+    preferences: input.preferences ?? { freeOnly: false },
+    resumeText: input.resumeText ?? null,
+  });
+}
+
+export async function getProfile(app: UpskillApp, id: string): Promise<Profile> {
+  const profile = await profiles.findProfile(app.database, id);
+  if (!profile) throw new UpskillError('NOT_FOUND', `There is no profile "${id}".`, { hint: 'List them with `upskill profile list`.' });
+  return profile;
+}
+
+/** Week of the plan that contains `now` (1 before the start). */
+function currentWeek(startDate: string, now: string): number {
+  const days = (Date.parse(`${now}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000;
+  return days < 0 ? 1 : Math.floor(days / 7) + 1;
+}
+
+/** The profile's plan with its recorded progress applied: done work stays, the rest re-flows from this week. */
+export async function profilePlan(app: UpskillApp, id: string, now: string = today()): Promise<PersonalPlan> {
+  const profile = await getProfile(app, id);
+  const progress = await profiles.listProgress(app.database, id);
+  return buildPersonalPlan(
+    app,
+    {
+      occupation: profile.occupationCode,
+      target: profile.target,
+      skills: profile.skills,
+      hoursPerWeek: profile.hoursPerWeek,
+      startDate: profile.startDate,
+      preferences: profile.preferences,
+      progress,
+      fromWeek: currentWeek(profile.startDate, now),
+    },
+    progress.length > 0 || profile.startDate < now ? profile.startDate : now,
+  );
+}
+
+/** Sets a skill's level (0 removes it), after the worker confirms or corrects what the résumé said. */
+export async function setProfileSkill(app: UpskillApp, id: string, skillId: string, level: SkillLevel): Promise<Profile> {
+  const profile = await getProfile(app, id);
+  if (!app.skillGraph().skills.some((s) => s.id === skillId)) throw new UpskillError('BAD_INPUT', `Unknown skill "${skillId}".`, { hint: 'List the skills with `upskill skills list`.' });
+  if (!Number.isInteger(level) || level < 0 || level > 4) throw new UpskillError('BAD_INPUT', `A level is 0 (none) to 4 (can lead), got ${level}.`);
+  const skills = profile.skills.filter((s) => s.skillId !== skillId);
+  if (level > 0) skills.push({ skillId, level });
+  await profiles.updateProfileSkills(app.database, id, skills);
+  return { ...profile, skills };
+}
+
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['done', 'skipped', 'took-longer'];
+
+/** Records progress on a step of the profile's current plan. */
+export async function recordProgress(app: UpskillApp, id: string, stepId: string, status: ProgressStatus, hours?: number, now: string = today()): Promise<PersonalPlan> {
+  if (!PROGRESS_STATUSES.includes(status)) throw new UpskillError('BAD_INPUT', `Status must be one of ${PROGRESS_STATUSES.join(', ')}, got "${status}".`);
+  if (hours !== undefined && (!Number.isFinite(hours) || hours <= 0 || hours > 1000)) throw new UpskillError('BAD_INPUT', `Hours must be a positive number, got ${hours}.`);
+  const plan = await profilePlan(app, id, now);
+  if (!plan.plan.steps.some((s) => s.id === stepId)) {
+    throw new UpskillError('NOT_FOUND', `Step "${stepId}" is not in this profile's plan.`, { hint: `Steps look like ${plan.plan.steps[0]?.id ?? 'prompt-engineering@2'}; see \`upskill plan --profile ${id}\`.` });
+  }
+  await profiles.upsertProgress(app.database, id, { stepId, status, hours });
+  return profilePlan(app, id, now);
+}
+
+export async function deleteProfile(app: UpskillApp, id: string): Promise<void> {
+  if (!(await profiles.deleteProfile(app.database, id))) throw new UpskillError('NOT_FOUND', `There is no profile "${id}".`);
+}

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import pc from 'picocolors';
+import { UpskillError } from '../../domain/errors.js';
+import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
+import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
+import { AUGMENT, buildPersonalPlan, type PersonalPlan } from '../../app/build-plan.js';
+import { createProfile, deleteProfile, getProfile, profilePlan, recordProgress, setProfileSkill, PROGRESS_STATUSES } from '../../app/profiles.js';
+import { readDocument } from '../../sources/documents/read-document.js';
+import { listProfiles } from '../../store/profile.repository.js';
+import { printJson, withApp } from '../with-app.js';
+
+const integer = (what: string) => (value: string): number => {
+  const number = Number(value);
+  if (!Number.isInteger(number)) throw new InvalidArgumentError(`${what} must be a whole number`);
+  return number;
+};
+
+async function resumeText(file: string | undefined): Promise<string | undefined> {
+  if (file === undefined) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new UpskillError('NOT_FOUND', `${file}: no such file`);
+  }
+  return (await readDocument(bytes, file)).text;
+}
+
+function printPlan(result: PersonalPlan, format: { json?: boolean; md?: boolean; ics?: boolean }, id: string): void {
+  if (format.json) return printJson(result);
+  const title = `${result.target.name} — learning plan`;
+  if (format.md) return void process.stdout.write(planToMarkdown(result.plan, title));
+  if (format.ics) return void process.stdout.write(planToICalendar(result.plan, title, id, `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`));
+  const { plan, gaps, hoursSaved } = result;
+  const out = [
+    `${pc.bold(result.occupation.title)} ${pc.dim(result.occupation.code)} → ${pc.bold(result.target.name)}`,
+    `Readiness ${Math.round(gaps.readiness * 100)} %; ${gaps.gaps.length} skills to grow; AI could save about ${hoursSaved.hoursPerWeek} h a week (${hoursSaved.low}–${hoursSaved.high}).`,
+    `${plan.totalHours} h at ${plan.hoursPerWeek} h a week: ${plan.startDate} → ${plan.endDate}`,
+    '',
+  ];
+  const steps = new Map(plan.steps.map((s) => [s.id, s]));
+  for (const week of plan.weeks) {
+    out.push(pc.bold(`Week ${week.week}  ${week.start} – ${week.end}  (${week.hours} h)`));
+    for (const item of week.items) {
+      const step = steps.get(item.stepId)!;
+      out.push(`  ${pc.dim(step.id.padEnd(34))} ${step.name} → ${step.level}  ${item.hours} h  ${pc.cyan(step.resource.title)}`);
+    }
+    for (const milestone of plan.milestones.filter((m) => m.week === week.week)) out.push(`  ${pc.green('🏁')} ${milestone.title}\n     ${pc.dim(milestone.project)}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+export function registerPlanCommands(program: Command): void {
+  program
+    .command('plan')
+    .description('a dated learning plan from your job (and résumé) to a target: gaps, weekly steps, resources, milestones')
+    .option('--title <job>', 'your job title or O*NET-SOC code (or use --profile)')
+    .option('--profile <id>', 'plan for a saved profile, with its recorded progress')
+    .option('--resume <file>', 'your résumé (PDF, DOCX, HTML, Markdown, text): its skills set your starting levels')
+    .option('--target <role>', `${AUGMENT} (stay and use AI; default) or a role id from \`upskill roles\``)
+    .option('--hours <n>', 'hours a week you can spare (1–40)', integer('hours'), 5)
+    .option('--start <date>', 'first day, YYYY-MM-DD (default today)')
+    .option('--free', 'only free resources where possible')
+    .option('--json', 'everything as JSON')
+    .option('--md', 'the plan as Markdown')
+    .option('--ics', 'the plan as an iCalendar file (import into your calendar)')
+    .addHelpText('after', `
+Examples:
+  upskill plan --title "marketing specialist" --resume cv.pdf --hours 5
+  upskill plan --title 13-1161.00 --target ai-content-creator --md > plan.md
+  upskill plan --profile 3f2a9c1b7d4e --ics > plan.ics`)
+    .action(async (options: { title?: string; profile?: string; resume?: string; target?: string; hours: number; start?: string; free?: boolean; json?: boolean; md?: boolean; ics?: boolean }) => {
+      await withApp(async (app) => {
+        if (options.profile) return printPlan(await profilePlan(app, options.profile), options, options.profile);
+        if (!options.title) throw new UpskillError('BAD_INPUT', 'Give your job with --title, or a saved --profile.', { hint: 'Example: upskill plan --title "accountant" --hours 4' });
+        const resume = await resumeText(options.resume);
+        const result = await buildPersonalPlan(app, {
+          occupation: options.title,
+          hoursPerWeek: options.hours,
+          ...(options.target ? { target: options.target } : {}),
+          ...(options.start ? { startDate: options.start } : {}),
+          ...(resume !== undefined ? { resumeText: resume } : {}),
+          preferences: { freeOnly: options.free === true },
+        });
+        printPlan(result, options, 'plan');
+      });
+    });
+
+  program
+    .command('roles')
+    .description('the target roles a plan can aim at')
+    .option('--json', 'print as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withApp(async (app) => {
+        const roles = app.planningContent().roles;
+        if (options.json) return printJson(roles);
+        process.stdout.write(`  ${AUGMENT.padEnd(28)} stay in your job and use AI on its exposed tasks\n`);
+        for (const role of roles) process.stdout.write(`  ${role.id.padEnd(28)} ${role.name}\n`);
+      });
+    });
+
+  const profile = program.command('profile').description('saved profiles (kept in your local store): occupation, skills, hours, target');
+  profile
+    .command('create')
+    .requiredOption('--name <name>', 'a name for the profile')
+    .requiredOption('--title <job>', 'job title or O*NET-SOC code')
+    .option('--resume <file>', 'résumé whose skills become the starting levels')
+    .option('--target <role>', `${AUGMENT} or a role id`, AUGMENT)
+    .option('--hours <n>', 'hours a week (1–40)', integer('hours'), 5)
+    .option('--start <date>', 'first day, YYYY-MM-DD (default today)')
+    .option('--free', 'only free resources where possible')
+    .option('--json', 'print as JSON')
+    .action(async (options: { name: string; title: string; resume?: string; target: string; hours: number; start?: string; free?: boolean; json?: boolean }) => {
+      await withApp(async (app) => {
+        const resume = await resumeText(options.resume);
+        const created = await createProfile(app, {
+          name: options.name,
+          occupation: options.title,
+          target: options.target,
+          hoursPerWeek: options.hours,
+          ...(options.start ? { startDate: options.start } : {}),
+          ...(resume !== undefined ? { resumeText: resume } : {}),
+          preferences: { freeOnly: options.free === true },
+        });
+        if (options.json) return printJson(created);
+        process.stdout.write(`${pc.green('✓')} Profile ${pc.bold(created.id)} created (${created.skills.length} skills from the résumé). Next: upskill plan --profile ${created.id}\n`);
+      });
+    });
+  profile
+    .command('list')
+    .option('--json', 'print as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withApp(async (app) => {
+        const all = await listProfiles(app.database);
+        if (options.json) return printJson(all);
+        if (all.length === 0) process.stdout.write('No profiles yet. Create one with `upskill profile create`.\n');
+        for (const p of all) process.stdout.write(`  ${p.id}  ${p.name.padEnd(24)} ${p.occupationCode}  → ${p.target}  ${p.hoursPerWeek} h/week from ${p.startDate}\n`);
+      });
+    });
+  profile
+    .command('show')
+    .argument('<id>')
+    .action(async (id: string) => withApp(async (app) => printJson(await getProfile(app, id))));
+  profile
+    .command('set-skill')
+    .description('confirm or correct a skill level (0 removes it; 1 aware … 4 can lead)')
+    .argument('<id>')
+    .argument('<skill>')
+    .argument('<level>', 'level 0–4', integer('level'))
+    .action(async (id: string, skill: string, level: number) =>
+      withApp(async (app) => {
+        await setProfileSkill(app, id, skill, level as SkillLevel);
+        process.stdout.write(`${pc.green('✓')} ${skill} set to level ${level}.\n`);
+      }),
+    );
+  profile
+    .command('delete')
+    .argument('<id>')
+    .action(async (id: string) =>
+      withApp(async (app) => {
+        await deleteProfile(app, id);
+        process.stdout.write(`${pc.green('✓')} Profile ${id} deleted with its progress.\n`);
+      }),
+    );
+
+  program
+    .command('progress')
+    .description(`record progress on a step of a profile's plan (${PROGRESS_STATUSES.join(', ')}); the rest re-plans, done work stays`)
+    .argument('<profile>', 'profile id')
+    .argument('<step>', 'step id, e.g. prompt-engineering@2')
+    .argument('<status>', PROGRESS_STATUSES.join(' | '))
+    .option('--hours <n>', 'hours it actually took (with took-longer)', Number)
+    .action(async (id: string, step: string, status: string, options: { hours?: number }) =>
+      withApp(async (app) => {
+        const result = await recordProgress(app, id, step, status as (typeof PROGRESS_STATUSES)[number], options.hours);
+        process.stdout.write(`${pc.green('✓')} ${step}: ${status}. The plan now ends ${result.plan.endDate}.\n`);
+      }),
+    );
+}

@@ -1,0 +1,71 @@
+import type { PlanPreferences } from '../domain/planning/learning-resource.js';
+import type { ProgressRecord, ProgressStatus } from '../domain/planning/path-planner.js';
+import type { SkillLevel } from '../domain/planning/skill-gaps.js';
+import type { Queryable } from './database.js';
+
+/** A worker's saved situation: kept in the local store, never sent anywhere. */
+export interface Profile {
+  id: string;
+  name: string;
+  occupationCode: string;
+  target: string;
+  skills: { skillId: string; level: SkillLevel }[];
+  hoursPerWeek: number;
+  startDate: string;
+  preferences: PlanPreferences;
+  resumeText: string | null;
+  createdAt: string;
+}
+
+type Row = Omit<Profile, 'skills' | 'preferences' | 'createdAt'> & { skills: Profile['skills'] | string; preferences: PlanPreferences | string; createdAt: Date | string };
+
+const SELECT = `select id, name, occupation_code as "occupationCode", target, skills, hours_per_week as "hoursPerWeek", start_date as "startDate",
+  preferences, resume_text as "resumeText", created_at as "createdAt" from profiles`;
+
+// pg parses jsonb; PGlite too, but be tolerant of either returning text.
+const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+const toProfile = (row: Row): Profile => ({ ...row, skills: json(row.skills), preferences: json(row.preferences), createdAt: new Date(row.createdAt).toISOString() });
+
+export async function insertProfile(db: Queryable, profile: Omit<Profile, 'createdAt'>): Promise<Profile> {
+  const [row] = await db.query<Row>(
+    `insert into profiles (id, name, occupation_code, target, skills, hours_per_week, start_date, preferences, resume_text)
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9)
+     returning id, name, occupation_code as "occupationCode", target, skills, hours_per_week as "hoursPerWeek", start_date as "startDate", preferences, resume_text as "resumeText", created_at as "createdAt"`,
+    [profile.id, profile.name, profile.occupationCode, profile.target, JSON.stringify(profile.skills), profile.hoursPerWeek, profile.startDate, JSON.stringify(profile.preferences), profile.resumeText],
+  );
+  return toProfile(row!);
+}
+
+export async function listProfiles(db: Queryable): Promise<Profile[]> {
+  return (await db.query<Row>(`${SELECT} order by created_at, id`)).map(toProfile);
+}
+
+export async function findProfile(db: Queryable, id: string): Promise<Profile | undefined> {
+  const [row] = await db.query<Row>(`${SELECT} where id = $1`, [id]);
+  return row && toProfile(row);
+}
+
+export async function updateProfileSkills(db: Queryable, id: string, skills: Profile['skills']): Promise<void> {
+  await db.query('update profiles set skills = $2::jsonb where id = $1', [id, JSON.stringify(skills)]);
+}
+
+export async function deleteProfile(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query<{ id: string }>('delete from profiles where id = $1 returning id', [id])).length > 0;
+}
+
+/** Records (or corrects) the status of one step. */
+export async function upsertProgress(db: Queryable, profileId: string, record: ProgressRecord): Promise<void> {
+  await db.query(
+    `insert into progress (profile_id, step_id, status, hours) values ($1, $2, $3, $4)
+     on conflict (profile_id, step_id) do update set status = excluded.status, hours = excluded.hours, recorded_at = now()`,
+    [profileId, record.stepId, record.status, record.hours ?? null],
+  );
+}
+
+export async function listProgress(db: Queryable, profileId: string): Promise<(ProgressRecord & { recordedAt: string })[]> {
+  const rows = await db.query<{ stepId: string; status: ProgressStatus; hours: number | null; recordedAt: Date | string }>(
+    'select step_id as "stepId", status, hours, recorded_at as "recordedAt" from progress where profile_id = $1 order by recorded_at, step_id',
+    [profileId],
+  );
+  return rows.map((row) => ({ stepId: row.stepId, status: row.status, hours: row.hours ?? undefined, recordedAt: new Date(row.recordedAt).toISOString() }));
+}
