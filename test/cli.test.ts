@@ -120,4 +120,36 @@ describe('upskill CLI', () => {
     const about = JSON.parse(upskill(['about', '--json']).stdout) as { attribution: { source: string }[] };
     assert.ok(about.attribution.some((a) => a.source === 'ESCO'), 'ESCO is attributed once it is loaded');
   });
+
+  test('plan, profile and progress: exports, re-plans and clear errors', () => {
+    const resume = join(home, 'resume.md');
+    writeFileSync(resume, '## Skills\nChatGPT, Excel, copywriting\n');
+    const md = upskill(['plan', '--title', '13-1161.00', '--resume', resume, '--target', 'ai-content-creator', '--hours', '6', '--md']);
+    assert.equal(md.status, 0, md.stderr);
+    assert.match(md.stdout, /^# AI content creator — learning plan\n/);
+    assert.match(md.stdout, /## Week 1 \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\) · 6 h/);
+    const ics = upskill(['plan', '--title', 'accountant', '--hours', '4', '--ics']);
+    assert.equal(ics.status, 0);
+    assert.match(ics.stdout, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(upskill(['roles']).stdout, /ai-content-creator\s+AI content creator/);
+
+    assert.equal(upskill(['plan', '--title', 'accountant', '--hours', '0']).status, 2);
+    assert.equal(upskill(['plan', '--title', 'accountant', '--hours', '200']).status, 2);
+    assert.match(upskill(['plan', '--title', 'accountant', '--start', '2020-01-01']).stderr, /in the past/);
+    assert.equal(upskill(['plan', '--title', 'accountant', '--target', 'astronaut']).status, 3);
+
+    const created = JSON.parse(upskill(['profile', 'create', '--name', 'Jane', '--title', 'accountant', '--resume', resume, '--hours', '4', '--json']).stdout) as { id: string };
+    assert.match(created.id, /^[0-9a-f]{12}$/);
+    assert.match(upskill(['profile', 'list']).stdout, new RegExp(`${created.id}\\s+Jane`));
+    const plan = JSON.parse(upskill(['plan', '--profile', created.id, '--json']).stdout) as { plan: { steps: { id: string }[] } };
+    const first = plan.plan.steps[0]!.id;
+    const done = upskill(['progress', created.id, first, 'done']);
+    assert.equal(done.status, 0, done.stderr);
+    assert.match(done.stdout, new RegExp(`${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: done`));
+    assert.equal(upskill(['progress', created.id, 'nope@1', 'done']).status, 3);
+    assert.equal(upskill(['progress', created.id, first, 'finished']).status, 2);
+    assert.equal(upskill(['profile', 'set-skill', created.id, 'ai-literacy', '3']).status, 0);
+    assert.equal(upskill(['profile', 'delete', created.id]).status, 0);
+    assert.equal(upskill(['profile', 'show', created.id]).status, 3);
+  });
 });
