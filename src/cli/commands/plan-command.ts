@@ -10,6 +10,16 @@ import { readDocument } from '../../sources/documents/read-document.js';
 import { listProfiles } from '../../store/profile.repository.js';
 import { printJson, withApp } from '../with-app.js';
 
+const FORMATS = ['course', 'video', 'article', 'book', 'docs', 'interactive'] as const;
+type Format = (typeof FORMATS)[number];
+
+function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; choose from ${FORMATS.join(', ')}`);
+  return formats as Format[];
+}
+
 const integer = (what: string) => (value: string): number => {
   const number = Number(value);
   if (!Number.isInteger(number)) throw new InvalidArgumentError(`${what} must be a whole number`);
@@ -62,6 +72,7 @@ export function registerPlanCommands(program: Command): void {
     .option('--hours <n>', 'hours a week you can spare (1–40)', integer('hours'), 5)
     .option('--start <date>', 'first day, YYYY-MM-DD (default today)')
     .option('--free', 'only free resources where possible')
+    .option('--formats <list>', `only these resource formats where possible (${FORMATS.join(',')})`, parseFormats)
     .option('--json', 'everything as JSON')
     .option('--md', 'the plan as Markdown')
     .option('--ics', 'the plan as an iCalendar file (import into your calendar)')
@@ -70,7 +81,7 @@ Examples:
   upskill plan --title "marketing specialist" --resume cv.pdf --hours 5
   upskill plan --title 13-1161.00 --target ai-content-creator --md > plan.md
   upskill plan --profile 3f2a9c1b7d4e --ics > plan.ics`)
-    .action(async (options: { title?: string; profile?: string; resume?: string; target?: string; hours: number; start?: string; free?: boolean; json?: boolean; md?: boolean; ics?: boolean }) => {
+    .action(async (options: { title?: string; profile?: string; resume?: string; target?: string; hours: number; start?: string; free?: boolean; formats?: Format[]; json?: boolean; md?: boolean; ics?: boolean }) => {
       await withApp(async (app) => {
         if (options.profile) return printPlan(await profilePlan(app, options.profile), options, options.profile);
         if (!options.title) throw new UpskillError('BAD_INPUT', 'Give your job with --title, or a saved --profile.', { hint: 'Example: upskill plan --title "accountant" --hours 4' });
@@ -81,7 +92,7 @@ Examples:
           ...(options.target ? { target: options.target } : {}),
           ...(options.start ? { startDate: options.start } : {}),
           ...(resume !== undefined ? { resumeText: resume } : {}),
-          preferences: { freeOnly: options.free === true },
+          preferences: { freeOnly: options.free === true, formats: options.formats },
         });
         printPlan(result, options, 'plan');
       });
@@ -110,8 +121,9 @@ Examples:
     .option('--hours <n>', 'hours a week (1–40)', integer('hours'), 5)
     .option('--start <date>', 'first day, YYYY-MM-DD (default today)')
     .option('--free', 'only free resources where possible')
+    .option('--formats <list>', `only these resource formats where possible (${FORMATS.join(',')})`, parseFormats)
     .option('--json', 'print as JSON')
-    .action(async (options: { name: string; title: string; resume?: string; target: string; hours: number; start?: string; free?: boolean; json?: boolean }) => {
+    .action(async (options: { name: string; title: string; resume?: string; target: string; hours: number; start?: string; free?: boolean; formats?: Format[]; json?: boolean }) => {
       await withApp(async (app) => {
         const resume = await resumeText(options.resume);
         const created = await createProfile(app, {
@@ -121,7 +133,7 @@ Examples:
           hoursPerWeek: options.hours,
           ...(options.start ? { startDate: options.start } : {}),
           ...(resume !== undefined ? { resumeText: resume } : {}),
-          preferences: { freeOnly: options.free === true },
+          preferences: { freeOnly: options.free === true, formats: options.formats },
         });
         if (options.json) return printJson(created);
         process.stdout.write(`${pc.green('✓')} Profile ${pc.bold(created.id)} created (${created.skills.length} skills from the résumé). Next: upskill plan --profile ${created.id}\n`);
