@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { UpskillError } from '../domain/errors.js';
+import { readYamlContent } from './yaml-content.js';
 import type { LearningResource } from '../domain/planning/learning-resource.js';
 import { PACKAGE_ROOT } from '../app/config.js';
 
@@ -24,10 +22,5 @@ const ResourceSchema = z
 
 /** Reads the learning-resource catalogue (content/planning/resources.yaml). */
 export function readResources(file: string = RESOURCES_FILE): LearningResource[] {
-  const result = z.array(ResourceSchema).safeParse(parse(readFileSync(file, 'utf8')));
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new UpskillError('SOURCE_INVALID', `${file}: entry ${String(issue.path[0])}, field "${issue.path.slice(1).join('.')}": ${issue.message}`);
-  }
-  return result.data;
+  return readYamlContent(file, z.array(ResourceSchema));
 }

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { UpskillError } from '../domain/errors.js';
+import { readYamlContent } from './yaml-content.js';
 import type { SkillGraph } from '../domain/skills/skill-graph.js';
 import { PACKAGE_ROOT } from '../app/config.js';
 
@@ -25,30 +24,13 @@ const SkillSchema = z
   })
   .strict();
 
-function readYaml(file: string): unknown {
-  try {
-    return parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UpskillError('SOURCE_INVALID', `${file}: not valid YAML (${(error as Error).message})`);
-  }
-}
-
-function validate<T>(file: string, schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const [index, ...field] = issue.path;
-  const entry = typeof index === 'number' && Array.isArray(value) ? (value[index] as { id?: string } | undefined)?.id : undefined;
-  throw new UpskillError('SOURCE_INVALID', `${file}: ${entry ? `skill "${entry}"` : `entry ${String(index)}`}, field "${field.join('.')}": ${issue.message}`);
-}
-
 /** Reads and validates the skills graph authored under content/skills (categories.yaml plus one file per theme). */
 export function readSkillGraph(dir: string = SKILLS_DIR): SkillGraph {
   const categoriesFile = join(dir, 'categories.yaml');
-  const categories = validate(categoriesFile, z.array(CategorySchema), readYaml(categoriesFile));
+  const categories = readYamlContent(categoriesFile, z.array(CategorySchema));
   const skills = readdirSync(dir)
     .filter((file) => file.endsWith('.yaml') && file !== 'categories.yaml')
     .sort()
-    .flatMap((file) => validate(join(dir, file), z.array(SkillSchema), readYaml(join(dir, file))));
+    .flatMap((file) => readYamlContent(join(dir, file), z.array(SkillSchema)));
   return { categories, skills: skills as SkillGraph['skills'] };
 }

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { UpskillError } from '../domain/errors.js';
+import { readYamlContent } from './yaml-content.js';
 import type { AuthoredRole } from '../domain/planning/target-roles.js';
 import { PACKAGE_ROOT } from '../app/config.js';
 
@@ -20,10 +18,5 @@ const RoleSchema = z
 
 /** Reads the generative-AI target roles authored in content/planning. */
 export function readTargetRoles(file: string = TARGET_ROLES_FILE): AuthoredRole[] {
-  const result = z.array(RoleSchema).safeParse(parse(readFileSync(file, 'utf8')));
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new UpskillError('SOURCE_INVALID', `${file}: entry ${String(issue.path[0])}, field "${issue.path.slice(1).join('.')}": ${issue.message}`);
-  }
-  return result.data;
+  return readYamlContent(file, z.array(RoleSchema));
 }

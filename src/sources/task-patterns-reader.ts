@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { UpskillError } from '../domain/errors.js';
+import { readYamlContent } from './yaml-content.js';
 import type { TaskCapabilityPattern } from '../domain/planning/task-capabilities.js';
 import { PACKAGE_ROOT } from '../app/config.js';
 
@@ -23,10 +21,5 @@ const PatternSchema = z
 
 /** Reads the task→capability patterns authored in content/planning. */
 export function readTaskPatterns(file: string = TASK_PATTERNS_FILE): TaskCapabilityPattern[] {
-  const result = z.array(PatternSchema).safeParse(parse(readFileSync(file, 'utf8')));
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new UpskillError('SOURCE_INVALID', `${file}: entry ${String(issue.path[0])}, field "${issue.path.slice(1).join('.')}": ${issue.message}`);
-  }
-  return result.data;
+  return readYamlContent(file, z.array(PatternSchema));
 }
