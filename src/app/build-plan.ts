@@ -90,13 +90,8 @@ async function hotSkills(app: UpskillApp, code: string): Promise<Set<string>> {
   return new Set(app.skillGraph().skills.filter((s) => s.onet?.examples.some((e) => hot.has(e))).map((s) => s.id));
 }
 
-/** From who the worker is today to a dated plan: occupation, current skills, target, gaps, path. */
-export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: string = today()): Promise<PersonalPlan> {
-  const { hoursPerWeek, startDate } = validatePlanInput(input, input.progress?.length ? (input.startDate ?? now) : now);
-  const code = await showOccupationCode(app, input.occupation);
-  const occupation = (await occupations.findOccupation(app.database, code))!;
-  const target = await resolveTarget(app, input.target ?? AUGMENT, occupation);
-
+/** Where the worker starts: skills read from the résumé, overridden by the levels they confirmed. */
+export async function startingLevels(app: UpskillApp, input: Pick<PlanInput, 'resumeText' | 'skills'>): Promise<{ current: Map<string, SkillLevel>; source: Map<string, 'confirmed' | 'résumé'> }> {
   const current = new Map<string, SkillLevel>();
   const source = new Map<string, 'confirmed' | 'résumé'>();
   if (input.resumeText !== undefined) {
@@ -108,9 +103,21 @@ export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: 
   const known = new Set(app.skillGraph().skills.map((s) => s.id));
   for (const { skillId, level } of input.skills ?? []) {
     if (!known.has(skillId)) throw new UpskillError('BAD_INPUT', `Unknown skill "${skillId}".`, { hint: 'List the skills with `upskill skills list`.' });
+    if (!Number.isInteger(level) || level < 0 || level > 4) throw new UpskillError('BAD_INPUT', `A level is 0 (none) to 4 (can lead), got ${level} for ${skillId}.`);
     current.set(skillId, level);
     source.set(skillId, 'confirmed');
   }
+  return { current, source };
+}
+
+/** From who the worker is today to a dated plan: occupation, current skills, target, gaps, path. */
+export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: string = today()): Promise<PersonalPlan> {
+  const { hoursPerWeek, startDate } = validatePlanInput(input, input.progress?.length ? (input.startDate ?? now) : now);
+  const code = await showOccupationCode(app, input.occupation);
+  const occupation = (await occupations.findOccupation(app.database, code))!;
+  const target = await resolveTarget(app, input.target ?? AUGMENT, occupation);
+
+  const { current, source } = await startingLevels(app, input);
 
   const graph = app.skillGraph();
   const gaps = analyzeGaps(graph, target, current, await hotSkills(app, code));

@@ -5,7 +5,7 @@ import type { ProgressStatus } from '../domain/planning/path-planner.js';
 import type { SkillLevel } from '../domain/planning/skill-gaps.js';
 import * as profiles from '../store/profile.repository.js';
 import type { Profile } from '../store/profile.repository.js';
-import { AUGMENT, buildPersonalPlan, resolveTarget, today, validatePlanInput, type PersonalPlan } from './build-plan.js';
+import { AUGMENT, buildPersonalPlan, resolveTarget, startingLevels, today, validatePlanInput, type PersonalPlan } from './build-plan.js';
 import { showOccupationCode } from './show-occupation.js';
 import type { UpskillApp } from './upskill-app.js';
 import * as occupations from '../store/occupation.repository.js';
@@ -31,13 +31,13 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
   const target = input.target ?? AUGMENT;
   await resolveTarget(app, target, occupation);
   // The résumé's skills are read once, here, and kept as editable levels.
-  const planned = await buildPersonalPlan(app, { occupation: code, target, hoursPerWeek, startDate, ...(input.resumeText !== undefined ? { resumeText: input.resumeText } : {}), ...(input.skills ? { skills: input.skills } : {}) }, now);
+  const { current } = await startingLevels(app, { ...(input.resumeText !== undefined ? { resumeText: input.resumeText } : {}), ...(input.skills ? { skills: input.skills } : {}) });
   return profiles.insertProfile(app.database, {
     id: randomBytes(6).toString('hex'),
     name,
     occupationCode: code,
     target,
-    skills: planned.current.map(({ skillId, level }) => ({ skillId, level })),
+    skills: [...current].map(([skillId, level]) => ({ skillId, level })),
     hoursPerWeek,
     startDate,
     preferences: input.preferences ?? { freeOnly: false },
