@@ -190,6 +190,9 @@ describe('plans and profiles API', () => {
     assert.equal(zero.status, 400);
     assert.match(((await zero.json()) as { detail: string }).detail, /from 1 to 40, got 0/);
     assert.equal((await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 5, target: 'astronaut' })).status, 404);
+    const huge = await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 5, resumeText: 'x'.repeat(13 * 1024 * 1024) });
+    assert.equal(huge.status, 413, 'an oversized body is refused before it is parsed');
+    assert.equal(((await huge.json()) as { code: string }).code, 'REQUEST_TOO_LARGE');
   });
 
   test('a profile: create, read, correct a skill, record progress, export, delete', async () => {

@@ -1,4 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_DOCUMENT_BYTES } from '../sources/documents/read-document.js';
 import { VERSION } from '../app/config.js';
 import type { UpskillApp } from '../app/upskill-app.js';
 import { errorToProblem, problem } from './problem.js';
@@ -6,6 +8,8 @@ import { registerAboutRoutes } from './routes/about.js';
 import { registerOccupationRoutes } from './routes/occupations.js';
 import { registerSkillRoutes } from './routes/skills.js';
 import { registerPlanRoutes } from './routes/plans.js';
+
+const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 2 * 1024 * 1024;
 
 /** The HTTP API: validated by the same zod schemas that generate /api/openapi.json. */
 export function createApi(app: UpskillApp): OpenAPIHono {
@@ -18,6 +22,14 @@ export function createApi(app: UpskillApp): OpenAPIHono {
       return undefined;
     },
   });
+  // No request body may grow past what the largest legitimate one (a document upload) needs.
+  api.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => problem(c, 413, 'REQUEST_TOO_LARGE', `The request body is over ${MAX_REQUEST_BYTES / 1048576} MB.`, 'Send less at once; documents go to POST /api/extract (10 MB).'),
+    }),
+  );
   registerOccupationRoutes(api, app);
   registerSkillRoutes(api, app);
   registerPlanRoutes(api, app);
