@@ -70,6 +70,9 @@ describe('HTTP API', () => {
     assert.deepEqual([view.employment.employment, view.employment.medianAnnualWage], [727540, 63920]);
     assert.ok(view.technologySkills.length > 0 && view.technologySkills[0]!.hot);
     assert.ok(view.related.length > 0 && view.workActivities.length > 0);
+    const withAi = (view.tasks as unknown as { human: string; gpt4: string; ai: { capability: string; howToUse: string } | null }[]);
+    assert.ok(withAi.filter((t) => t.human !== 'E0' || t.gpt4 !== 'E0').every((t) => t.ai !== null && t.ai.howToUse.length > 0), 'every exposed task says how to use AI on it');
+    assert.ok(withAi.filter((t) => t.human === 'E0' && t.gpt4 === 'E0').every((t) => t.ai === null));
   });
 
   test('bad input gets a 400 problem body with a stable code', async () => {

@@ -37,6 +37,7 @@ export const OccupationViewSchema = z
         human: Exposure,
         gpt4: Exposure,
         agreement: z.enum(['agree', 'gpt4-higher', 'human-higher', 'unlabelled']),
+        ai: z.object({ capability: z.string(), howToUse: z.string(), check: z.string() }).nullable().openapi({ description: 'How AI would help with this task when either rater saw exposure' }),
         gpt4Automation: Automation,
         humanAutomation: Automation,
       }),

@@ -2,6 +2,7 @@ import { UpskillError } from '../domain/errors.js';
 import { labelAgreement, percentileRank, type ExposureScores, type LabelAgreement, type Rater } from '../domain/exposure/index.js';
 import * as occupations from '../store/occupation.repository.js';
 import type { TaskRow } from '../store/occupation.repository.js';
+import { matchTaskCapabilities } from '../domain/planning/task-capabilities.js';
 import { searchOccupations } from './search-occupations.js';
 import type { UpskillApp } from './upskill-app.js';
 import { dataNotLoaded } from './upskill-app.js';
@@ -11,6 +12,13 @@ export const OCCUPATION_CODE = /^\d{2}-\d{4}\.\d{2}$/;
 export interface RaterExposure extends ExposureScores {
   /** Percent of occupations with a lower score, per measure. */
   percentile: ExposureScores;
+}
+
+/** How generative AI would help with an exposed task, and what to check by hand. */
+export interface TaskAiUse {
+  capability: string;
+  howToUse: string;
+  check: string;
 }
 
 export interface OccupationView {
@@ -28,7 +36,7 @@ export interface OccupationView {
     unlabelledTasks: number;
     published: { human: ExposureScores; gpt4: ExposureScores } | null;
   };
-  tasks: (TaskRow & { agreement: LabelAgreement })[];
+  tasks: (TaskRow & { agreement: LabelAgreement; ai: TaskAiUse | null })[];
   workActivities: { dwaId: string; title: string; tasks: number }[];
   technologySkills: { example: string; commodityTitle: string; hot: boolean; inDemand: boolean | null }[];
   related: { code: string; title: string; tier: string }[];
@@ -67,6 +75,12 @@ export async function showOccupationCode(app: UpskillApp, codeOrTitle: string): 
   return code;
 }
 
+function aiUseFor(app: UpskillApp, task: TaskRow): TaskAiUse | null {
+  if ((task.human ?? 'E0') === 'E0' && (task.gpt4 ?? 'E0') === 'E0') return null;
+  const [pattern] = matchTaskCapabilities(app.planningContent().patterns, task.statement);
+  return pattern ? { capability: pattern.capability, howToUse: pattern.howToUse, check: pattern.check } : null;
+}
+
 /** Everything Upskill knows of one occupation and where generative AI touches its tasks. */
 export async function showOccupation(app: UpskillApp, codeOrTitle: string): Promise<OccupationView> {
   const { code, resolvedFrom } = await resolveCode(app, codeOrTitle);
@@ -100,7 +114,7 @@ export async function showOccupation(app: UpskillApp, codeOrTitle: string): Prom
       unlabelledTasks: exposure?.unlabelledTasks ?? tasks.length,
       published: published ?? null,
     },
-    tasks: tasks.map((task) => ({ ...task, agreement: labelAgreement(task.human, task.gpt4) })),
+    tasks: tasks.map((task) => ({ ...task, agreement: labelAgreement(task.human, task.gpt4), ai: aiUseFor(app, task) })),
     workActivities,
     technologySkills,
     related,

@@ -33,17 +33,23 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
   const unlabelled = view.exposure.unlabelledTasks > 0 ? `; ${view.exposure.unlabelledTasks} tasks have no label (newer than the ratings)` : '';
   out.push(pc.dim(`  ${view.exposure.labelledTasks} labelled tasks, ${weighting}${unlabelled}. See docs/exposure.md.`), '');
 
-  const taskWidth = Math.max(30, Math.min(90, options.width - 44));
+  const taskWidth = Math.max(30, Math.min(80, options.width - 66));
   const table = new Table({
-    head: ['Task', 'Type', 'Human', 'GPT-4', 'Agree', 'Autom.'],
-    colWidths: [taskWidth + 2, 7, 7, 7, 8, 8],
+    head: ['Task', 'Type', 'Human', 'GPT-4', 'Agree', 'Autom.', 'Use AI for'],
+    colWidths: [taskWidth + 2, 7, 7, 7, 8, 8, 22],
     wordWrap: true,
     style: pc.isColorSupported ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] },
   });
   for (const task of view.tasks) {
-    table.push([task.statement, task.taskType === 'Supplemental' ? 'supp.' : (task.taskType ?? '—').toLowerCase(), label(task.human), label(task.gpt4), task.agreement === 'agree' ? 'yes' : task.agreement === 'unlabelled' ? '—' : 'no', task.gpt4Automation ?? '—']);
+    table.push([task.statement, task.taskType === 'Supplemental' ? 'supp.' : (task.taskType ?? '—').toLowerCase(), label(task.human), label(task.gpt4), task.agreement === 'agree' ? 'yes' : task.agreement === 'unlabelled' ? '—' : 'no', task.gpt4Automation ?? '—', task.ai?.capability ?? '—']);
   }
   out.push(pc.bold(`Tasks (${view.tasks.length})`), table.toString(), pc.dim('E0 not exposed · E1 an LLM alone halves the time · E2 an LLM plus tools would · Autom. T0–T4 (GPT-4)'), '');
+  const capabilities = new Map(view.tasks.filter((t) => t.ai).map((t) => [t.ai!.capability, t.ai!]));
+  if (capabilities.size > 0) {
+    out.push(pc.bold('How to use AI on these tasks'));
+    for (const use of capabilities.values()) out.push(`  ${pc.bold(use.capability)}: ${use.howToUse}`, `  ${pc.dim(`Check: ${use.check}`)}`);
+    out.push('');
+  }
 
   const limit = options.all ? Infinity : 10;
   if (view.workActivities.length > 0) {
