@@ -3,7 +3,7 @@ import { estimateHoursSaved, type HoursSaved } from '../domain/planning/hours-sa
 import type { PlanPreferences } from '../domain/planning/learning-resource.js';
 import { planPath, replan, type Plan, type ProgressRecord } from '../domain/planning/path-planner.js';
 import { analyzeGaps, type GapAnalysis, type SkillLevel } from '../domain/planning/skill-gaps.js';
-import { augmentedTarget, roleTarget, type TargetRole } from '../domain/planning/target-roles.js';
+import { augmentedTarget, roleTarget, type OccupationTask, type TargetRole } from '../domain/planning/target-roles.js';
 import { extractSkills } from '../domain/skills/index.js';
 import * as occupations from '../store/occupation.repository.js';
 import { showOccupationCode } from './show-occupation.js';
@@ -70,10 +70,9 @@ function levelsFromResume(app: UpskillApp, text: string, extractor: Awaited<Retu
   return levels;
 }
 
-export async function resolveTarget(app: UpskillApp, targetId: string, occupation: { code: string; title: string }): Promise<TargetRole> {
+export async function resolveTarget(app: UpskillApp, targetId: string, occupation: { code: string; title: string }, tasks?: readonly OccupationTask[]): Promise<TargetRole> {
   if (targetId === AUGMENT) {
-    const tasks = await occupations.listTasks(app.database, occupation.code);
-    return augmentedTarget(occupation, tasks, app.planningContent().patterns);
+    return augmentedTarget(occupation, tasks ?? (await occupations.listTasks(app.database, occupation.code)), app.planningContent().patterns);
   }
   const role = app.planningContent().roles.find((r) => r.id === targetId);
   if (!role) {
@@ -115,13 +114,13 @@ export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: 
   const { hoursPerWeek, startDate } = validatePlanInput(input, input.progress?.length ? (input.startDate ?? now) : now);
   const code = await showOccupationCode(app, input.occupation);
   const occupation = (await occupations.findOccupation(app.database, code))!;
-  const target = await resolveTarget(app, input.target ?? AUGMENT, occupation);
+  const tasks = await occupations.listTasks(app.database, code);
+  const target = await resolveTarget(app, input.target ?? AUGMENT, occupation, tasks);
 
   const { current, source } = await startingLevels(app, input);
 
   const graph = app.skillGraph();
   const gaps = analyzeGaps(graph, target, current, await hotSkills(app, code));
-  const tasks = await occupations.listTasks(app.database, code);
   const exposedTasks = tasks.filter((t) => (t.human ?? 'E0') !== 'E0' || (t.gpt4 ?? 'E0') !== 'E0').map((t) => t.statement);
   const request = {
     graph,

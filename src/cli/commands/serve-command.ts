@@ -25,11 +25,13 @@ export function registerServeCommand(program: Command): void {
       const config = readConfig();
       const app = await openApp(config);
       try {
-        if (options.load && !(await dataStatus(app)).loaded) {
+        let loaded = (await dataStatus(app)).loaded;
+        if (options.load && !loaded) {
           process.stderr.write(`${pc.cyan('›')} The store is empty: loading the public data first (once).\n`);
           await loadReferenceData(app.database, config, { onProgress: loadProgressPrinter() });
+          loaded = true;
         }
-        if ((await dataStatus(app)).loaded) {
+        if (loaded) {
           // Build the in-memory indexes before the first request rather than during it.
           await app.titleIndex();
           await app.skillExtractor();
