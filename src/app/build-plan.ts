@@ -6,7 +6,7 @@ import { analyzeGaps, type GapAnalysis, type SkillLevel } from '../domain/planni
 import { augmentedTarget, roleTarget, type OccupationTask, type TargetRole } from '../domain/planning/target-roles.js';
 import { extractSkills } from '../domain/skills/index.js';
 import * as occupations from '../store/occupation.repository.js';
-import { showOccupationCode } from './show-occupation.js';
+import { resolveOccupation } from './show-occupation.js';
 import type { UpskillApp } from './upskill-app.js';
 
 export const MIN_HOURS_PER_WEEK = 1;
@@ -112,8 +112,8 @@ export async function startingLevels(app: UpskillApp, input: Pick<PlanInput, 're
 /** From who the worker is today to a dated plan: occupation, current skills, target, gaps, path. */
 export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: string = today()): Promise<PersonalPlan> {
   const { hoursPerWeek, startDate } = validatePlanInput(input, input.progress?.length ? (input.startDate ?? now) : now);
-  const code = await showOccupationCode(app, input.occupation);
-  const occupation = (await occupations.findOccupation(app.database, code))!;
+  const occupation = await resolveOccupation(app, input.occupation);
+  const code = occupation.code;
   const tasks = await occupations.listTasks(app.database, code);
   const target = await resolveTarget(app, input.target ?? AUGMENT, occupation, tasks);
 

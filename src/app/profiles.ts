@@ -6,9 +6,8 @@ import type { SkillLevel } from '../domain/planning/skill-gaps.js';
 import * as profiles from '../store/profile.repository.js';
 import type { Profile } from '../store/profile.repository.js';
 import { AUGMENT, buildPersonalPlan, resolveTarget, startingLevels, today, validatePlanInput, type PersonalPlan } from './build-plan.js';
-import { showOccupationCode } from './show-occupation.js';
+import { resolveOccupation } from './show-occupation.js';
 import type { UpskillApp } from './upskill-app.js';
-import * as occupations from '../store/occupation.repository.js';
 
 export interface NewProfile {
   name: string;
@@ -26,8 +25,8 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
   const name = input.name.trim();
   if (name.length === 0 || name.length > 80) throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
   const { hoursPerWeek, startDate } = validatePlanInput({ occupation: input.occupation, hoursPerWeek: input.hoursPerWeek, ...(input.startDate ? { startDate: input.startDate } : {}) }, now);
-  const code = await showOccupationCode(app, input.occupation);
-  const occupation = (await occupations.findOccupation(app.database, code))!;
+  const occupation = await resolveOccupation(app, input.occupation);
+  const code = occupation.code;
   const target = input.target ?? AUGMENT;
   await resolveTarget(app, target, occupation);
   // The résumé's skills are read once, here, and kept as editable levels.

@@ -66,13 +66,14 @@ function withPercentiles(scores: ExposureScores | null, rater: Rater, all: occup
   };
 }
 
-/** The O*NET-SOC code for a code or a job title (the best match), failing clearly when nothing fits or the code is unknown. */
-export async function showOccupationCode(app: UpskillApp, codeOrTitle: string): Promise<string> {
+/** The occupation for a code or a job title (the best match), failing clearly when nothing fits or the code is unknown. */
+export async function resolveOccupation(app: UpskillApp, codeOrTitle: string): Promise<occupations.OccupationRow> {
   const { code } = await resolveCode(app, codeOrTitle);
-  if (!(await occupations.findOccupation(app.database, code))) {
+  const occupation = await occupations.findOccupation(app.database, code);
+  if (!occupation) {
     throw new UpskillError('NOT_FOUND', `There is no occupation with the code ${code}.`, { hint: 'Search by title with `upskill occupations search "<title>"` to find the code.' });
   }
-  return code;
+  return occupation;
 }
 
 function aiUseFor(app: UpskillApp, task: TaskRow): TaskAiUse | null {
