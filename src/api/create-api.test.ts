@@ -10,6 +10,7 @@ import { GPTS, ONET_27, SHARED_DATA } from '../../test/support/databases.js';
 import { createApi } from './create-api.js';
 import { makeDocx, makePdf } from '../../test/support/documents.js';
 import ICAL from 'ical.js';
+import { parse } from 'csv-parse/sync';
 
 let app: UpskillApp;
 let api: ReturnType<typeof createApi>;
@@ -70,6 +71,8 @@ describe('HTTP API', () => {
     assert.deepEqual([view.employment.employment, view.employment.medianAnnualWage], [727540, 63920]);
     assert.ok(view.technologySkills.length > 0 && view.technologySkills[0]!.hot);
     assert.ok(view.related.length > 0 && view.workActivities.length > 0);
+    const saved = (view as unknown as { hoursSaved: { hoursPerWeek: number; low: number; high: number; assumptions: string[] } }).hoursSaved;
+    assert.ok(saved.low <= saved.hoursPerWeek && saved.hoursPerWeek <= saved.high && saved.high < 40 && saved.assumptions.length > 0);
     const withAi = (view.tasks as unknown as { human: string; gpt4: string; ai: { capability: string; howToUse: string } | null }[]);
     assert.ok(withAi.filter((t) => t.human !== 'E0' || t.gpt4 !== 'E0').every((t) => t.ai !== null && t.ai.howToUse.length > 0), 'every exposed task says how to use AI on it');
     assert.ok(withAi.filter((t) => t.human === 'E0' && t.gpt4 === 'E0').every((t) => t.ai === null));
@@ -100,6 +103,18 @@ describe('HTTP API', () => {
     assert.equal((await get('/api/occupations/13-1161.00')).status, 200, 'the tasks table is still there');
   });
 
+  test('GET /api/exposure spreads every occupation over 20 β bins per rater, as occ_level.csv does', async () => {
+    const body = (await (await get('/api/exposure')).json()) as Record<'human' | 'gpt4', { counts: number[]; occupations: number; binWidth: number; median: number }>;
+    const rows = (parse(readFileSync(`${GPTS}/occ_level.csv`, 'utf8'), { from_line: 2 }) as string[][]).map((cells) => cells.map(Number));
+    for (const [rater, column] of [['human', 6], ['gpt4', 3]] as const) {
+      const expected = new Array<number>(20).fill(0);
+      for (const row of rows) expected[Math.min(19, Math.floor(row[column]! * 20 + 1e-9))]! += 1;
+      assert.deepEqual(body[rater].counts, expected, rater);
+      assert.equal(body[rater].occupations, 923);
+      assert.equal(body[rater].binWidth, 0.05);
+    }
+  });
+
   test('GET /api/about gives version, loaded data and attribution', async () => {
     const body = (await (await get('/api/about')).json()) as { version: string; data: { source: string }[]; attribution: { source: string }[] };
     assert.match(body.version, /^\d+\.\d+\.\d+/);
@@ -112,8 +127,8 @@ describe('HTTP API', () => {
     const result = await new Validator().validate(document as Parameters<Validator['validate']>[0]);
     assert.equal(result.valid, true, JSON.stringify(result.errors));
     assert.deepEqual(Object.keys(document.paths).sort(), [
-      '/api/about', '/api/extract', '/api/occupations', '/api/occupations/{code}', '/api/plan', '/api/profiles', '/api/profiles/{id}',
-      '/api/profiles/{id}/gaps', '/api/profiles/{id}/plan', '/api/profiles/{id}/progress', '/api/profiles/{id}/skills/{skillId}', '/api/roles', '/api/skills', '/api/skills/{id}',
+      '/api/about', '/api/exposure', '/api/extract', '/api/occupations', '/api/occupations/{code}', '/api/plan', '/api/profiles', '/api/profiles/{id}',
+      '/api/profiles/{id}/gaps', '/api/profiles/{id}/plan', '/api/profiles/{id}/progress', '/api/profiles/{id}/progress/{stepId}', '/api/profiles/{id}/skills/{skillId}', '/api/roles', '/api/skills', '/api/skills/{id}',
     ]);
   });
 });
@@ -213,8 +228,12 @@ describe('plans and profiles API', () => {
     const first = before.plan.steps[0]!.id;
     const after = await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: first, status: 'done' });
     assert.equal(after.status, 200);
-    const replanned = (await after.json()) as { plan: { weeks: { week: number; items: { stepId: string }[] }[] } };
+    const replanned = (await after.json()) as { plan: { weeks: { week: number; items: { stepId: string }[] }[] }; progress: { stepId: string; status: string }[] };
     assert.equal(replanned.plan.weeks.find((w) => w.items.some((i) => i.stepId === first))!.week, 1, 'done work stays where it was');
+    assert.deepEqual(replanned.progress.map((p) => [p.stepId, p.status]), [[first, 'done']]);
+    const undone = (await (await send('DELETE', `/api/profiles/${profile.id}/progress/${encodeURIComponent(first)}`)).json()) as { progress: unknown[] };
+    assert.deepEqual(undone.progress, [], 'a tick by mistake can be taken back');
+    assert.equal((await send('DELETE', `/api/profiles/${profile.id}/progress/${encodeURIComponent(first)}`)).status, 404);
     assert.equal((await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: 'nope@1', status: 'done' })).status, 404);
     assert.equal((await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: first, status: 'finished' })).status, 400);
 

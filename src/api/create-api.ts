@@ -8,11 +8,13 @@ import { registerAboutRoutes } from './routes/about.js';
 import { registerOccupationRoutes } from './routes/occupations.js';
 import { registerSkillRoutes } from './routes/skills.js';
 import { registerPlanRoutes } from './routes/plans.js';
+import { pageSecurity, registerWebApp, WEB_ROOT } from './web-app.js';
+import { compress } from 'hono/compress';
 
 const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 2 * 1024 * 1024;
 
 /** The HTTP API: validated by the same zod schemas that generate /api/openapi.json. */
-export function createApi(app: UpskillApp): OpenAPIHono {
+export function createApi(app: UpskillApp, webRoot: string = WEB_ROOT): OpenAPIHono {
   const api = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -22,6 +24,7 @@ export function createApi(app: UpskillApp): OpenAPIHono {
       return undefined;
     },
   });
+  api.use('*', pageSecurity(), compress());
   // No request body may grow past what the largest legitimate one (a document upload) needs.
   api.use(
     '/api/*',
@@ -34,6 +37,7 @@ export function createApi(app: UpskillApp): OpenAPIHono {
   registerSkillRoutes(api, app);
   registerPlanRoutes(api, app);
   registerAboutRoutes(api, app);
+  registerWebApp(api, webRoot);
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Upskill API', version: VERSION, description: 'Where generative AI touches each occupation, task by task, from O*NET and GPTs-are-GPTs.' },

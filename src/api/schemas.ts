@@ -13,6 +13,8 @@ export const TitleMatchSchema = z
 
 export const SearchResultSchema = z.object({ query: z.string(), matches: z.array(TitleMatchSchema) }).openapi('OccupationSearch');
 
+const HoursSavedSchema = z.object({ hoursPerWeek: z.number(), low: z.number(), high: z.number(), assumptions: z.array(z.string()) });
+
 export const OccupationViewSchema = z
   .object({
     code: z.string(),
@@ -28,6 +30,7 @@ export const OccupationViewSchema = z
       unlabelledTasks: z.number().int(),
       published: z.object({ human: Scores, gpt4: Scores }).nullable(),
     }),
+    hoursSaved: HoursSavedSchema,
     tasks: z.array(
       z.object({
         taskId: z.number().int(),
@@ -47,6 +50,9 @@ export const OccupationViewSchema = z
     related: z.array(z.object({ code: z.string(), title: z.string(), tier: z.string() })),
   })
   .openapi('Occupation');
+
+const Histogram = z.object({ rater: z.enum(['human', 'gpt4']), binWidth: z.number(), counts: z.array(z.number().int()), occupations: z.number().int(), median: z.number() });
+export const ExposureDistributionSchema = z.object({ human: Histogram, gpt4: Histogram }).openapi('ExposureDistribution');
 
 export const AboutSchema = z
   .object({
@@ -142,7 +148,7 @@ export const PersonalPlanSchema = z
       readiness: z.number(),
       totalHours: z.number(),
     }),
-    hoursSaved: z.object({ hoursPerWeek: z.number(), low: z.number(), high: z.number(), assumptions: z.array(z.string()) }),
+    hoursSaved: HoursSavedSchema,
     plan: z.object({
       startDate: z.string(),
       endDate: z.string(),
@@ -154,3 +160,7 @@ export const PersonalPlanSchema = z
     }),
   })
   .openapi('PersonalPlan');
+
+export const ProfilePlanSchema = PersonalPlanSchema.extend({
+  progress: z.array(z.object({ stepId: z.string(), status: z.enum(['done', 'skipped', 'took-longer']), hours: z.number().optional(), recordedAt: z.string() })),
+}).openapi('ProfilePlan');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UpskillError } from '../domain/errors.js';
 import type { PlanPreferences } from '../domain/planning/learning-resource.js';
-import type { ProgressStatus } from '../domain/planning/path-planner.js';
+import type { ProgressRecord, ProgressStatus } from '../domain/planning/path-planner.js';
 import type { SkillLevel } from '../domain/planning/skill-gaps.js';
 import * as profiles from '../store/profile.repository.js';
 import type { Profile } from '../store/profile.repository.js';
@@ -56,11 +56,14 @@ function currentWeek(startDate: string, now: string): number {
   return days < 0 ? 1 : Math.floor(days / 7) + 1;
 }
 
+/** A saved profile's plan, with the progress it reflects (so a UI can show what is ticked off). */
+export type ProfilePlan = PersonalPlan & { progress: (ProgressRecord & { recordedAt: string })[] };
+
 /** The profile's plan with its recorded progress applied: done work stays, the rest re-flows from this week. */
-export async function profilePlan(app: UpskillApp, id: string, now: string = today()): Promise<PersonalPlan> {
+export async function profilePlan(app: UpskillApp, id: string, now: string = today()): Promise<ProfilePlan> {
   const profile = await getProfile(app, id);
   const progress = await profiles.listProgress(app.database, id);
-  return buildPersonalPlan(
+  const plan = await buildPersonalPlan(
     app,
     {
       occupation: profile.occupationCode,
@@ -74,6 +77,7 @@ export async function profilePlan(app: UpskillApp, id: string, now: string = tod
     },
     progress.length > 0 || profile.startDate < now ? profile.startDate : now,
   );
+  return { ...plan, progress };
 }
 
 /** Sets a skill's level (0 removes it), after the worker confirms or corrects what the résumé said. */
@@ -90,7 +94,7 @@ export async function setProfileSkill(app: UpskillApp, id: string, skillId: stri
 export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['done', 'skipped', 'took-longer'];
 
 /** Records progress on a step of the profile's current plan. */
-export async function recordProgress(app: UpskillApp, id: string, stepId: string, status: ProgressStatus, hours?: number, now: string = today()): Promise<PersonalPlan> {
+export async function recordProgress(app: UpskillApp, id: string, stepId: string, status: ProgressStatus, hours?: number, now: string = today()): Promise<ProfilePlan> {
   if (!PROGRESS_STATUSES.includes(status)) throw new UpskillError('BAD_INPUT', `Status must be one of ${PROGRESS_STATUSES.join(', ')}, got "${status}".`);
   if (hours !== undefined && (!Number.isFinite(hours) || hours <= 0 || hours > 1000)) throw new UpskillError('BAD_INPUT', `Hours must be a positive number, got ${hours}.`);
   const plan = await profilePlan(app, id, now);
@@ -98,6 +102,13 @@ export async function recordProgress(app: UpskillApp, id: string, stepId: string
     throw new UpskillError('NOT_FOUND', `Step "${stepId}" is not in this profile's plan.`, { hint: `Steps look like ${plan.plan.steps[0]?.id ?? 'prompt-engineering@2'}; see \`upskill plan --profile ${id}\`.` });
   }
   await profiles.upsertProgress(app.database, id, { stepId, status, hours });
+  return profilePlan(app, id, now);
+}
+
+/** Takes back what was recorded on a step (a tick by mistake); the plan re-flows as if it never was. */
+export async function clearProgress(app: UpskillApp, id: string, stepId: string, now: string = today()): Promise<ProfilePlan> {
+  await getProfile(app, id);
+  if (!(await profiles.deleteProgress(app.database, id, stepId))) throw new UpskillError('NOT_FOUND', `Nothing is recorded for step "${stepId}" of profile ${id}.`);
   return profilePlan(app, id, now);
 }
 

@@ -3,6 +3,7 @@ import { labelAgreement, percentileRank, type ExposureScores, type LabelAgreemen
 import * as occupations from '../store/occupation.repository.js';
 import type { TaskRow } from '../store/occupation.repository.js';
 import { matchTaskCapabilities } from '../domain/planning/task-capabilities.js';
+import { estimateHoursSaved, type HoursSaved } from '../domain/planning/hours-saved.js';
 import { searchOccupations } from './search-occupations.js';
 import type { UpskillApp } from './upskill-app.js';
 import { dataNotLoaded } from './upskill-app.js';
@@ -36,6 +37,8 @@ export interface OccupationView {
     unlabelledTasks: number;
     published: { human: ExposureScores; gpt4: ExposureScores } | null;
   };
+  /** Hours a week AI could save on this occupation's tasks, with the assumptions behind the figure. */
+  hoursSaved: HoursSaved;
   tasks: (TaskRow & { agreement: LabelAgreement; ai: TaskAiUse | null })[];
   workActivities: { dwaId: string; title: string; tasks: number }[];
   technologySkills: { example: string; commodityTitle: string; hot: boolean; inDemand: boolean | null }[];
@@ -115,6 +118,7 @@ export async function showOccupation(app: UpskillApp, codeOrTitle: string): Prom
       unlabelledTasks: exposure?.unlabelledTasks ?? tasks.length,
       published: published ?? null,
     },
+    hoursSaved: estimateHoursSaved(tasks),
     tasks: tasks.map((task) => ({ ...task, agreement: labelAgreement(task.human, task.gpt4), ai: aiUseFor(app, task) })),
     workActivities,
     technologySkills,

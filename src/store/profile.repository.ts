@@ -62,6 +62,12 @@ export async function upsertProgress(db: Queryable, profileId: string, record: P
   );
 }
 
+/** Forgets the progress on one step; false when there was none. */
+export async function deleteProgress(db: Queryable, profileId: string, stepId: string): Promise<boolean> {
+  const rows = await db.query('delete from progress where profile_id = $1 and step_id = $2 returning step_id', [profileId, stepId]);
+  return rows.length > 0;
+}
+
 export async function listProgress(db: Queryable, profileId: string): Promise<(ProgressRecord & { recordedAt: string })[]> {
   const rows = await db.query<{ stepId: string; status: ProgressStatus; hours: number | null; recordedAt: Date | string }>(
     'select step_id as "stepId", status, hours, recorded_at as "recordedAt" from progress where profile_id = $1 order by recorded_at, step_id',

@@ -1,9 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { MAX_LIMIT, MAX_TITLE_LENGTH, searchOccupations } from '../../app/search-occupations.js';
 import { showOccupation } from '../../app/show-occupation.js';
+import { exposureDistribution } from '../../app/exposure-distribution.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { ProblemSchema } from '../problem.js';
-import { OccupationCodeSchema, OccupationViewSchema, SearchResultSchema } from '../schemas.js';
+import { ExposureDistributionSchema, OccupationCodeSchema, OccupationViewSchema, SearchResultSchema } from '../schemas.js';
 
 const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 
@@ -37,10 +38,21 @@ const show = createRoute({
   },
 });
 
+const distribution = createRoute({
+  method: 'get',
+  path: '/api/exposure',
+  summary: 'How β exposure is spread over all occupations, for each rater (20 bins of 0.05)',
+  responses: {
+    200: { content: { 'application/json': { schema: ExposureDistributionSchema } }, description: 'One histogram per rater' },
+    503: problemResponse('No data loaded'),
+  },
+});
+
 export function registerOccupationRoutes(api: OpenAPIHono, app: UpskillApp): void {
   api.openapi(search, async (c) => {
     const { q, limit } = c.req.valid('query');
     return c.json({ query: q, matches: await searchOccupations(app, q, limit) }, 200);
   });
+  api.openapi(distribution, async (c) => c.json(await exposureDistribution(app), 200));
   api.openapi(show, async (c) => c.json(await showOccupation(app, c.req.valid('param').code), 200));
 }

@@ -1,12 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AUGMENT, buildPersonalPlan, MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK } from '../../app/build-plan.js';
-import { createProfile, deleteProfile, getProfile, profilePlan, PROGRESS_STATUSES, recordProgress, setProfileSkill } from '../../app/profiles.js';
+import { clearProgress, createProfile, deleteProfile, getProfile, profilePlan, PROGRESS_STATUSES, recordProgress, setProfileSkill } from '../../app/profiles.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
 import { listProfiles } from '../../store/profile.repository.js';
 import { ProblemSchema } from '../problem.js';
-import { PersonalPlanSchema, ProfileSchema, RoleSchema } from '../schemas.js';
+import { PersonalPlanSchema, ProfilePlanSchema, ProfileSchema, RoleSchema } from '../schemas.js';
 
 const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -59,7 +59,7 @@ const routes = {
     path: '/api/profiles/{id}/plan',
     summary: 'The profile\'s plan with progress applied, as JSON, Markdown or iCalendar',
     request: { params: IdParam, query: Format },
-    responses: { 200: { content: { 'application/json': { schema: PersonalPlanSchema }, 'text/markdown': { schema: z.string() }, 'text/calendar': { schema: z.string() } }, description: 'The plan' }, 404: problemResponse('Unknown profile') },
+    responses: { 200: { content: { 'application/json': { schema: ProfilePlanSchema }, 'text/markdown': { schema: z.string() }, 'text/calendar': { schema: z.string() } }, description: 'The plan' }, 404: problemResponse('Unknown profile') },
   }),
   gaps: createRoute({
     method: 'get',
@@ -76,7 +76,14 @@ const routes = {
       params: IdParam,
       body: { required: true, content: { 'application/json': { schema: z.object({ stepId: z.string().max(100), status: z.enum(PROGRESS_STATUSES as [string, ...string[]]), hours: z.number().positive().max(1000).optional() }).openapi('Progress') } } },
     },
-    responses: { 200: json(PersonalPlanSchema, 'The re-planned plan'), 400: problemResponse('Invalid status'), 404: problemResponse('Unknown profile or step') },
+    responses: { 200: json(ProfilePlanSchema, 'The re-planned plan and all progress so far'), 400: problemResponse('Invalid status'), 404: problemResponse('Unknown profile or step') },
+  }),
+  clearProgress: createRoute({
+    method: 'delete',
+    path: '/api/profiles/{id}/progress/{stepId}',
+    summary: 'Take back what was recorded on a step; returns the re-planned plan',
+    request: { params: IdParam.extend({ stepId: z.string().max(100) }) },
+    responses: { 200: json(ProfilePlanSchema, 'The re-planned plan and the progress left'), 404: problemResponse('Unknown profile, or nothing recorded for the step') },
   }),
 };
 
@@ -123,5 +130,9 @@ export function registerPlanRoutes(api: OpenAPIHono, app: UpskillApp): void {
   api.openapi(routes.progress, async (c) => {
     const { stepId, status, hours } = c.req.valid('json');
     return c.json(await recordProgress(app, c.req.valid('param').id, stepId, status as (typeof PROGRESS_STATUSES)[number], hours), 200);
+  });
+  api.openapi(routes.clearProgress, async (c) => {
+    const { id, stepId } = c.req.valid('param');
+    return c.json(await clearProgress(app, id, stepId), 200);
   });
 }

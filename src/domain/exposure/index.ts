@@ -10,3 +10,4 @@ export {
   type Rater,
   type WeightedTask,
 } from './exposure-score.js';
+export { exposureHistogram, type ExposureHistogram } from './exposure-histogram.js';
