@@ -6,7 +6,8 @@ import { readConfig } from '../app/config.js';
 import { loadReferenceData } from '../app/load-reference-data.js';
 import { openApp, type UpskillApp } from '../app/upskill-app.js';
 import { openDatabase } from '../store/database.js';
-import { GPTS, ONET_27, SHARED_DATA } from '../../test/support/databases.js';
+import { GPTS, SHARED_DATA } from '../../test/support/databases.js';
+import { sourceTasks } from '../../test/support/source-tasks.js';
 import { createApi } from './create-api.js';
 import { makeDocx, makePdf } from '../../test/support/documents.js';
 import ICAL from 'ical.js';
@@ -23,23 +24,6 @@ before(async () => {
   api = createApi(app);
 });
 after(() => app.close());
-
-/** Tasks of an occupation straight from the source files, independent of the loader. */
-function sourceTasks(code: string): Map<number, { statement: string; type: string; human: string; gpt4: string }> {
-  const labels = new Map<number, string[]>();
-  for (const line of readFileSync(`${GPTS}/full_labelset.tsv`, 'utf8').split('\n').slice(1)) {
-    const cells = line.split('\t');
-    if (cells[1] === code) labels.set(Number(cells[2]), [cells[6]!, cells[7]!]);
-  }
-  const tasks = new Map<number, { statement: string; type: string; human: string; gpt4: string }>();
-  for (const line of readFileSync(`${ONET_27}/Task Statements.txt`, 'utf8').split('\n').slice(1)) {
-    const cells = line.split('\t');
-    if (cells[0] !== code) continue;
-    const [human, gpt4] = labels.get(Number(cells[1]))!;
-    tasks.set(Number(cells[1]), { statement: cells[2]!, type: cells[3]!, human: human!, gpt4: gpt4! });
-  }
-  return tasks;
-}
 
 describe('HTTP API', () => {
   test('GET /api/occupations ranks marketing specialists for "sr mktg specialist"', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -21,6 +21,7 @@ export const pageSecurity = () =>
   secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"] },
     referrerPolicy: 'no-referrer',
+    strictTransportSecurity: false, // served over plain http on this machine
   });
 
 /** Serves the React front end beside the API: files first, then index.html for every page path. */
@@ -30,11 +31,12 @@ export function registerWebApp(api: OpenAPIHono, root: string = WEB_ROOT): void 
     api.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(NOT_BUILT, 503)));
     return;
   }
-  const index = readFileSync(indexFile, 'utf8');
   // Hashed file names never change content, so the browser may keep them for a year.
   api.use('/assets/*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
   const files = serveStatic({ root });
   api.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
   // Every other page path is a route of the single-page app.
-  api.get('*', (c, next) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? next() : c.html(index)));
+  // Read on each request, so a rebuild while the server runs is picked up.
+  const index = serveStatic({ root, path: 'index.html' });
+  api.get('*', (c, next) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? next() : index(c, next)));
 }

@@ -17,7 +17,7 @@ function parsePort(value: string): number {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('start the HTTP API (loads the public data first if the store is empty)')
+    .description('start the web app and the HTTP API on this machine (loads the public data first if the store is empty)')
     .option('-p, --port <port>', 'port to listen on (PORT; 0 picks a free one)', parsePort)
     .option('--host <host>', 'address to listen on (HOST); 127.0.0.1 keeps it on this machine')
     .option('--no-load', 'do not load data on start, even when the store is empty')
@@ -41,7 +41,8 @@ export function registerServeCommand(program: Command): void {
         throw error;
       }
       const server = serve({ fetch: createApi(app).fetch, port: options.port ?? config.port, hostname: options.host ?? config.host }, (info) => {
-        process.stdout.write(`${pc.green('✓')} Upskill API on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/api/about  (OpenAPI: /api/openapi.json)\n`);
+        const origin = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
+        process.stdout.write(`${pc.green('✓')} Upskill is running: open ${origin}/ in your browser  (API: ${origin}/api/about, OpenAPI: ${origin}/api/openapi.json; Ctrl+C stops it)\n`);
       });
       const stop = (): void => {
         server.close(() => void app.close().then(() => process.exit(0)));

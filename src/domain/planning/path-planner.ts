@@ -164,15 +164,15 @@ export function replan(plan: Plan, request: PlanRequest, progress: readonly Prog
   const status = new Map(progress.map((record) => [record.stepId, record]));
   const kept: PlanWeek[] = [];
   for (const week of plan.weeks) {
-    const items = week.items
-      .filter((item) => ['done', 'took-longer'].includes(status.get(item.stepId)?.status ?? ''))
-      .map((item) => {
-        const record = status.get(item.stepId)!;
-        const planned = plan.steps.find((s) => s.id === item.stepId)!.hours;
-        // A step that took longer books its extra hours in the week it was done.
-        return { stepId: item.stepId, hours: record.status === 'took-longer' && record.hours ? (item.hours / planned) * record.hours : item.hours };
-      });
+    const items = week.items.filter((item) => ['done', 'took-longer'].includes(status.get(item.stepId)?.status ?? ''));
     kept.push({ ...week, items, hours: items.reduce((sum, item) => sum + item.hours, 0) });
+  }
+  // A step that took longer keeps its planned weeks and its extra hours follow straight after them,
+  // so everything not done yet moves later by that much: the plan re-flows.
+  for (const record of progress) {
+    const step = plan.steps.find((s) => s.id === record.stepId);
+    const extra = record.status === 'took-longer' && record.hours && step ? record.hours - step.hours : 0;
+    if (extra > 1e-9) fill(kept, request, record.stepId, extra, kept.findLastIndex((w) => w.items.some((i) => i.stepId === record.stepId)) + 1);
   }
   const finished = new Set(progress.filter((p) => p.status !== 'skipped').map((p) => p.stepId));
   const skipped = new Set(progress.filter((p) => p.status === 'skipped').map((p) => p.stepId));
@@ -184,37 +184,43 @@ export function replan(plan: Plan, request: PlanRequest, progress: readonly Prog
   return { ...rescheduled, steps, totalHours: Math.round(steps.reduce((sum, s) => sum + s.hours, 0) * 100) / 100, milestones: [...plan.milestones.filter((m) => m.week < fromWeek), ...rescheduled.milestones.filter((m) => m.week >= fromWeek)] };
 }
 
-function schedule(request: PlanRequest, steps: readonly PlanStep[], targetLastStep: ReadonlyMap<string, string>, keptWeeks: readonly PlanWeek[], firstWeekIndex: number): Plan {
-  const budget = request.hoursPerWeek;
-  const weeks: PlanWeek[] = keptWeeks.map((w) => ({ ...w, items: [...w.items] }));
-  const weekAt = (index: number): PlanWeek => {
-    while (weeks.length <= index) {
-      const number = weeks.length + 1;
-      const start = addDays(request.startDate, 7 * (number - 1));
-      weeks.push({ week: number, start, end: addDays(start, 6), items: [], hours: 0 });
+function weekAt(weeks: PlanWeek[], index: number, startDate: string): PlanWeek {
+  while (weeks.length <= index) {
+    const number = weeks.length + 1;
+    const start = addDays(startDate, 7 * (number - 1));
+    weeks.push({ week: number, start, end: addDays(start, 6), items: [], hours: 0 });
+  }
+  return weeks[index]!;
+}
+
+/** Books `hours` of a step into the free hours of the weeks from `index` on; returns the week index it ends in. */
+function fill(weeks: PlanWeek[], request: PlanRequest, stepId: string, hours: number, index: number): number {
+  let left = hours;
+  while (left > 1e-9) {
+    const week = weekAt(weeks, index, request.startDate);
+    const free = request.hoursPerWeek - week.hours;
+    if (free <= 1e-9) {
+      index++;
+      continue;
     }
-    return weeks[index]!;
-  };
+    const booked = Math.min(free, left);
+    week.items.push({ stepId, hours: Math.round(booked * 100) / 100 });
+    week.hours += booked;
+    left -= booked;
+  }
+  return index;
+}
+
+function schedule(request: PlanRequest, steps: readonly PlanStep[], targetLastStep: ReadonlyMap<string, string>, keptWeeks: readonly PlanWeek[], firstWeekIndex: number): Plan {
+  const weeks: PlanWeek[] = keptWeeks.map((w) => ({ ...w, items: [...w.items] }));
   const byId = new Map(request.graph.skills.map((s) => [s.id, s]));
   const milestones: Milestone[] = [];
   let index = firstWeekIndex;
   for (const step of steps) {
-    let left = step.hours;
-    while (left > 1e-9) {
-      const week = weekAt(index);
-      const free = budget - week.hours;
-      if (free <= 1e-9) {
-        index++;
-        continue;
-      }
-      const hours = Math.min(free, left);
-      week.items.push({ stepId: step.id, hours: Math.round(hours * 100) / 100 });
-      week.hours += hours;
-      left -= hours;
-    }
+    index = fill(weeks, request, step.id, step.hours, index);
     const skillId = targetLastStep.get(step.id);
     if (skillId) {
-      const week = weekAt(index);
+      const week = weekAt(weeks, index, request.startDate);
       milestones.push({
         week: week.week,
         date: week.end,
@@ -229,7 +235,7 @@ function schedule(request: PlanRequest, steps: readonly PlanStep[], targetLastSt
   return {
     startDate: request.startDate,
     endDate: last ? last.end : request.startDate,
-    hoursPerWeek: budget,
+    hoursPerWeek: request.hoursPerWeek,
     totalHours: Math.round(steps.reduce((sum, s) => sum + s.hours, 0) * 100) / 100,
     steps: [...steps],
     weeks,

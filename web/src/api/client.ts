@@ -1,0 +1,42 @@
+/** An error the API explained (RFC 9457 problem body), or a network failure put in the same words. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { code?: string; detail?: string; hint?: string };
+    return new ApiError(response.status, body.code ?? 'HTTP_ERROR', body.detail ?? response.statusText, body.hint);
+  } catch {
+    return new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status} ${response.statusText}.`);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'OFFLINE', 'The Upskill server does not answer.', 'Is `upskill serve` still running? Start it again, then retry.');
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export const getJson = <T>(path: string, signal?: AbortSignal): Promise<T> => request<T>(path, signal ? { signal } : undefined);
+
+export const sendJson = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> =>
+  request<T>(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+
+export const uploadFile = <T>(path: string, file: File): Promise<T> => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<T>(path, { method: 'POST', body: form });
+};

@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import { Link, useSearch } from 'wouter';
+import { useExposureDistribution, useOccupation } from '../api/queries';
+import type { OccupationTask, OccupationView, Rater } from '../api/types';
+import { ExposureBadge, LABEL_MEANING, RATER_NAME } from '../components/exposure-badge';
+import { ExposureChart } from '../components/exposure-chart';
+import { Page } from '../components/page';
+import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
+import { useJourney } from '../use-journey';
+
+const number = new Intl.NumberFormat('en-US');
+const isExposed = (task: OccupationTask) => (task.human !== null && task.human !== 'E0') || (task.gpt4 !== null && task.gpt4 !== 'E0');
+
+export function JobPage() {
+  const { profile } = useJourney();
+  const code = new URLSearchParams(useSearch()).get('code') ?? profile.data?.occupationCode;
+  const occupation = useOccupation(code);
+  if (!code) {
+    if (profile.isLoading) return <Loading what="your profile" />;
+    return (
+      <Page title="Your job and AI">
+        <EmptyState title="Which job is yours?" action={{ href: '/', label: 'Start with your job title' }}>
+          <p>Tell Upskill your job title or give it your résumé, and this page shows where generative AI touches each of your tasks.</p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  if (occupation.isPending) return <Loading what="the occupation" />;
+  if (occupation.isError)
+    return (
+      <Page title="Your job and AI">
+        <ErrorNotice title="This occupation could not be shown" error={occupation.error} retry={() => void occupation.refetch()} />
+      </Page>
+    );
+  return <OccupationDetails view={occupation.data} personal={!!profile.data && profile.data.occupationCode === code} />;
+}
+
+function OccupationDetails({ view, personal }: { view: OccupationView; personal: boolean }) {
+  const [exposedOnly, setExposedOnly] = useState(false);
+  const [coreOnly, setCoreOnly] = useState(false);
+  const tasks = view.tasks.filter((t) => (!exposedOnly || isExposed(t)) && (!coreOnly || t.taskType === 'Core'));
+  const exposed = view.tasks.filter(isExposed).length;
+  return (
+    <Page title={view.title} lead={view.description}>
+      <dl className="facts">
+        <div>
+          <dt>O*NET-SOC code</dt>
+          <dd>{view.code}</dd>
+        </div>
+        {view.jobZone && (
+          <div>
+            <dt>Preparation</dt>
+            <dd>{view.jobZone.name ?? `Job zone ${view.jobZone.value}`}</dd>
+          </div>
+        )}
+        {view.employment?.employment != null && (
+          <div>
+            <dt>Employed in the US</dt>
+            <dd>{number.format(view.employment.employment)}</dd>
+          </div>
+        )}
+        {view.employment?.medianAnnualWage != null && (
+          <div>
+            <dt>Median wage</dt>
+            <dd>${number.format(view.employment.medianAnnualWage)} a year</dd>
+          </div>
+        )}
+        <div>
+          <dt>Tasks AI can help with</dt>
+          <dd>
+            {exposed} of {view.tasks.length}
+          </dd>
+        </div>
+      </dl>
+
+      <div className="two-col">
+        <ExposureCard view={view} />
+        <HoursSavedCard view={view} />
+      </div>
+
+      <section aria-labelledby="tasks-heading" className="section">
+        <div className="section-header">
+          <h2 id="tasks-heading">{personal ? 'Your tasks, one by one' : 'Its tasks, one by one'}</h2>
+          <fieldset className="filters">
+            <legend className="visually-hidden">Filter the tasks</legend>
+            <label>
+              <input type="checkbox" checked={exposedOnly} onChange={(e) => setExposedOnly(e.target.checked)} /> Only tasks AI can help with
+            </label>
+            <label>
+              <input type="checkbox" checked={coreOnly} onChange={(e) => setCoreOnly(e.target.checked)} /> Only core tasks
+            </label>
+          </fieldset>
+        </div>
+        <p className="muted" aria-live="polite">
+          Showing {tasks.length} of {view.tasks.length} tasks. Each was labelled by human annotators and by GPT-4 with the same rubric: E1 {LABEL_MEANING.E1.split(': ')[1]}; E2 {LABEL_MEANING.E2.split(': ')[1]}.
+        </p>
+        {tasks.length === 0 ? (
+          <EmptyState title="No task matches both filters.">
+            <p>Clear a filter to see more tasks.</p>
+          </EmptyState>
+        ) : (
+          <ol className="task-list">
+            {tasks.map((task) => (
+              <TaskItem key={task.taskId} task={task} />
+            ))}
+          </ol>
+        )}
+      </section>
+      {personal && (
+        <nav className="next-step" aria-label="Next step">
+          <Link href="/skills" className="button primary">
+            Next: your skills →
+          </Link>
+        </nav>
+      )}
+    </Page>
+  );
+}
+
+function TaskItem({ task }: { task: OccupationTask }) {
+  return (
+    <li className={`task${isExposed(task) ? ' exposed' : ''}`}>
+      <p className="task-statement">{task.statement}</p>
+      <div className="task-meta">
+        {task.taskType && <span className={`tag tag-${task.taskType.toLowerCase()}`}>{task.taskType}</span>}
+        <ExposureBadge rater="human" label={task.human} />
+        <ExposureBadge rater="gpt4" label={task.gpt4} />
+        {task.agreement === 'gpt4-higher' && <span className="muted small">GPT-4 rated it more exposed than people did</span>}
+        {task.agreement === 'human-higher' && <span className="muted small">People rated it more exposed than GPT-4 did</span>}
+      </div>
+      {task.ai && (
+        <div className="task-ai">
+          <p>
+            <strong>What to do with AI</strong> <span className="muted small">({task.ai.capability})</span>: {task.ai.howToUse}
+          </p>
+          <p className="muted">
+            <strong>Check:</strong> {task.ai.check}
+          </p>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ExposureCard({ view }: { view: OccupationView }) {
+  const distribution = useExposureDistribution();
+  const [rater, setRater] = useState<Rater>('gpt4');
+  const scores = view.exposure[rater];
+  return (
+    <section className="card" aria-labelledby="exposure-heading">
+      <h2 id="exposure-heading">How exposed is this work?</h2>
+      <fieldset className="segmented">
+        <legend className="visually-hidden">Whose ratings</legend>
+        {(['gpt4', 'human'] as const).map((r) => (
+          <label key={r} className={r === rater ? 'checked' : undefined}>
+            <input type="radio" name="rater" value={r} checked={r === rater} onChange={() => setRater(r)} /> {RATER_NAME[r]}
+          </label>
+        ))}
+      </fieldset>
+      {distribution.isPending && <Loading what="all occupations" />}
+      {distribution.isError && <ErrorNotice error={distribution.error} retry={() => void distribution.refetch()} />}
+      {distribution.data && scores && <ExposureChart distribution={distribution.data} rater={rater} beta={scores.beta} percentile={scores.percentile.beta} title={view.title} />}
+      {!scores && <p className="muted">{RATER_NAME[rater]} did not label this occupation's tasks.</p>}
+      <details>
+        <summary>What the share means</summary>
+        <p>
+          β counts a task as exposed when an LLM alone could halve its time (E1), and as half exposed when it needs software built on top (E2). Tasks are weighted{' '}
+          {view.exposure.weighting === 'task-importance' ? "by O*NET's importance ratings" : 'core 2 : supplemental 1'}; {view.exposure.labelledTasks} tasks are labelled
+          {view.exposure.unlabelledTasks ? `, ${view.exposure.unlabelledTasks} are not` : ''}.
+          {scores && ` α (E1 only) is ${Math.round(scores.alpha * 100)}%, γ (E1 and E2 in full) ${Math.round(scores.gamma * 100)}%.`}
+        </p>
+      </details>
+    </section>
+  );
+}
+
+function HoursSavedCard({ view }: { view: OccupationView }) {
+  const saved = view.hoursSaved;
+  return (
+    <section className="card" aria-labelledby="saved-heading">
+      <h2 id="saved-heading">Time AI could save</h2>
+      <p className="big-number">
+        {saved.hoursPerWeek} <span>hours a week</span>
+      </p>
+      <p className="muted">
+        between {saved.low} and {saved.high} hours, depending on whose ratings you trust, in a 40-hour week.
+      </p>
+      <details>
+        <summary>How this was computed</summary>
+        <ul>
+          {saved.assumptions.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useCreateProfile, useDeleteProfile, useProfiles, useRoles } from '../api/queries';
+import type { Extraction, TitleMatch } from '../api/types';
+import { OccupationPicker } from '../components/occupation-picker';
+import { Page } from '../components/page';
+import { ResumeDrop } from '../components/resume-drop';
+import { ErrorNotice, Loading } from '../components/status-views';
+import { setCurrentProfile, useCurrentProfileId } from '../profile-store';
+
+const AUGMENT = 'ai-augmented';
+
+export function StartPage() {
+  const [, navigate] = useLocation();
+  const roles = useRoles();
+  const create = useCreateProfile();
+  const [title, setTitle] = useState('');
+  const [chosen, setChosen] = useState<TitleMatch | null>(null);
+  const [resume, setResume] = useState<{ extraction: Extraction; fileName: string } | null>(null);
+  const [hours, setHours] = useState(5);
+  const [target, setTarget] = useState(AUGMENT);
+  const [name, setName] = useState('');
+  const [missingTitle, setMissingTitle] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const occupation = chosen?.code ?? title.trim();
+    if (!occupation) {
+      setMissingTitle(true);
+      return;
+    }
+    create.mutate(
+      { name: name.trim() || `${chosen?.title ?? title.trim()}`.slice(0, 80), occupation, target, hoursPerWeek: hours, ...(resume ? { resumeText: resume.extraction.text } : {}) },
+      {
+        onSuccess: (profile) => {
+          setCurrentProfile(profile.id);
+          navigate('/job');
+        },
+      },
+    );
+  };
+  const role = roles.data?.find((r) => r.id === target);
+
+  return (
+    <Page title="Generative AI and your job" lead="Find which of your tasks AI can help with, which skills you lack for the role you want, and a dated plan that fits your week — from public data, on your own computer.">
+      <div className="start-grid">
+        <form className="card form" onSubmit={submit} noValidate aria-describedby="privacy-note">
+          <h2>Tell us about your work</h2>
+          <OccupationPicker
+            label="Your job title"
+            hint="Type your title as you would say it; pick the closest occupation."
+            value={title}
+            autoFocus
+            onValueChange={(value) => {
+              setTitle(value);
+              setChosen(null);
+              setMissingTitle(false);
+            }}
+            onSelect={(match) => {
+              setChosen(match);
+              setTitle(match.title);
+            }}
+          />
+          {chosen && (
+            <p className="chosen" aria-live="polite">
+              Occupation: <strong>{chosen.title}</strong> <span className="muted">({chosen.code})</span>
+            </p>
+          )}
+          {missingTitle && (
+            <p className="field-error" role="alert">
+              Enter your job title first.
+            </p>
+          )}
+
+          <ResumeDrop onRead={(extraction, fileName) => setResume({ extraction, fileName })} onClear={() => setResume(null)} />
+
+          <div className="field">
+            <label htmlFor="hours">
+              Time to learn: <output htmlFor="hours">{hours} hours a week</output>
+            </label>
+            <input id="hours" type="range" min={1} max={40} value={hours} onChange={(event) => setHours(Number(event.target.value))} aria-describedby="hours-hint" />
+            <p className="field-hint" id="hours-hint">
+              Most people keep up 3–8 hours a week next to a job.
+            </p>
+          </div>
+
+          <div className="field">
+            <label htmlFor="goal">Your goal</label>
+            <select id="goal" value={target} onChange={(event) => setTarget(event.target.value)} disabled={roles.isPending}>
+              <option value={AUGMENT}>Do my current job with AI (recommended)</option>
+              {roles.data && (
+                <optgroup label="Move into an AI role">
+                  {roles.data.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </select>
+            <p className="field-hint">{role ? role.description : 'Learn the AI skills that matter most for the tasks of your own occupation.'}</p>
+            {roles.isError && <ErrorNotice title="The list of roles did not load" error={roles.error} retry={() => void roles.refetch()} />}
+          </div>
+
+          <div className="field">
+            <label htmlFor="plan-name">
+              Name this plan <span className="muted">(optional)</span>
+            </label>
+            <input id="plan-name" type="text" maxLength={80} value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Jane — 2027 plan" />
+          </div>
+
+          {create.isError && <ErrorNotice title="The plan could not be made" error={create.error} />}
+          <button type="submit" className="button primary" disabled={create.isPending}>
+            {create.isPending ? 'Working it out…' : 'Show my job and AI'}
+          </button>
+          <p id="privacy-note" className="muted small">
+            Everything stays on this computer: the Upskill server reads your résumé and keeps your plan in its local database. No account, no tracking.
+          </p>
+        </form>
+        <SavedPlans />
+      </div>
+    </Page>
+  );
+}
+
+function SavedPlans() {
+  const profiles = useProfiles();
+  const remove = useDeleteProfile();
+  const current = useCurrentProfileId();
+  if (profiles.isPending) return <Loading what="your saved plans" />;
+  if (profiles.isError) return <ErrorNotice title="Your saved plans did not load" error={profiles.error} retry={() => void profiles.refetch()} />;
+  return (
+    <section className="card" aria-labelledby="saved-heading">
+      <h2 id="saved-heading">Your saved plans</h2>
+      {profiles.data.length === 0 ? (
+        <p className="muted">None yet. Your plan is saved on this computer when you start, and you can come back to it here.</p>
+      ) : (
+        <ul className="saved-list">
+          {profiles.data.map((profile) => (
+            <li key={profile.id} className={profile.id === current ? 'current' : undefined}>
+              <div>
+                <strong>{profile.name}</strong>
+                <span className="muted small">
+                  {' '}
+                  · {profile.hoursPerWeek} h a week from {profile.startDate}
+                  {profile.id === current ? ' · open now' : ''}
+                </span>
+              </div>
+              <div className="row-actions">
+                <Link href="/path" className="button secondary small" onClick={() => setCurrentProfile(profile.id)}>
+                  Open<span className="visually-hidden"> {profile.name}</span>
+                </Link>
+                <button
+                  type="button"
+                  className="button ghost small"
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    if (!window.confirm(`Delete “${profile.name}” and its progress? This cannot be undone.`)) return;
+                    remove.mutate(profile.id, { onSuccess: () => profile.id === current && setCurrentProfile(null) });
+                  }}
+                >
+                  Delete<span className="visually-hidden"> {profile.name}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {remove.isError && <ErrorNotice title="The plan was not deleted" error={remove.error} />}
+    </section>
+  );
+}
