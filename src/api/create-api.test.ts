@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { readConfig } from '../app/config.js';
@@ -235,5 +237,44 @@ describe('plans and profiles API', () => {
     assert.equal((await send('DELETE', `/api/profiles/${profile.id}`)).status, 204);
     assert.equal((await get(`/api/profiles/${profile.id}`)).status, 404);
     assert.equal((await get('/api/profiles/not-an-id')).status, 400);
+  });
+});
+
+describe('web app serving', () => {
+  test('pages get the app with a CSP that allows only this server; files are served, /api stays JSON', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'upskill-webroot-'));
+    try {
+      mkdirSync(join(root, 'assets'));
+      writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
+      writeFileSync(join(root, 'assets', 'main-abc123.js'), 'console.log(1)');
+      const web = createApi(app, root);
+      for (const path of ['/', '/job', '/explore?a=13-2011.00']) {
+        const page = await web.request(path);
+        assert.equal(page.status, 200, path);
+        assert.equal(await page.text(), '<!doctype html><title>app</title>');
+        const csp = page.headers.get('content-security-policy')!;
+        assert.match(csp, /default-src 'self'/);
+        assert.match(csp, /connect-src 'self'/);
+        assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+      }
+      const script = await web.request('/assets/main-abc123.js');
+      assert.equal(script.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      assert.match(script.headers.get('content-type')!, /javascript/);
+      const missing = await web.request('/api/nope');
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers.get('content-type'), 'application/problem+json');
+      assert.equal((await web.request('/assets/missing-abc.js')).status, 404, 'a missing file is not answered with the app');
+      for (const path of ['/assets/../../etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/..%2fpackage.json']) assert.doesNotMatch(await (await web.request(path)).text(), /root:|"name": "upskill"/, path);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('without a built front end, pages explain how to build it and the API still answers', async () => {
+    const web = createApi(app, join(tmpdir(), 'upskill-no-such-web-root'));
+    const page = await web.request('/');
+    assert.equal(page.status, 503);
+    assert.match(await page.text(), /npm run build/);
+    assert.equal((await web.request('/api/about')).status, 200);
   });
 });

@@ -9,8 +9,8 @@ import { PACKAGE_ROOT } from '../app/config.js';
 export const WEB_ROOT = join(PACKAGE_ROOT, 'dist', 'web');
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Upskill</title>
-<body style="font:16px system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
-<h1>The web app is not built</h1><p>Run <code>npm run build</code> (or <code>npm start</code>), then reload. The API is up: <a href="/api/about">/api/about</a>.</p>`;
+<body>
+<h1>The web app is not built</h1><p>Run <code>npm run build</code>, then start <code>upskill serve</code> again (<code>npm start</code> does both). The API is up: <a href="/api/about">/api/about</a>.</p>`;
 
 /**
  * The content security policy allows nothing but this server: no fonts, scripts, images or requests
@@ -32,7 +32,13 @@ export function registerWebApp(api: OpenAPIHono, root: string = WEB_ROOT): void 
     return;
   }
   // Hashed file names never change content, so the browser may keep them for a year.
-  api.use('/assets/*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  const assets = serveStatic({ root });
+  api.use('/assets/*', async (c, next) => {
+    const found = await assets(c, next);
+    if (!(found instanceof Response)) return undefined; // not a file: the API's 404 answered
+    found.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    return found;
+  });
   const files = serveStatic({ root });
   api.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
   // Every other page path is a route of the single-page app.

@@ -55,6 +55,9 @@ describe('reading résumés and postings', () => {
   test('an oversized upload is refused before it is parsed, and binaries are unsupported', async () => {
     await rejectsWith(readDocument(new Uint8Array(11 * 1024 * 1024), 'huge.pdf'), 'DOCUMENT_TOO_LARGE', /11\.0 MB is over the 10 MB limit/);
     await rejectsWith(readDocument(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'old.doc'), 'DOCUMENT_UNSUPPORTED', /\.doc/);
-    await rejectsWith(readDocument(Uint8Array.from([1, 2, 0, 4]), 'image.png'), 'DOCUMENT_UNSUPPORTED', /binary file/);
+    await rejectsWith(readDocument(Uint8Array.from([1, 2, 0, 4]), 'data.bin'), 'DOCUMENT_UNSUPPORTED', /binary file/);
+    await rejectsWith(readDocument(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'scan.png'), 'DOCUMENT_UNSUPPORTED', /scan\.png: a picture is not/);
+    await rejectsWith(readDocument(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x41]), 'upload'), 'DOCUMENT_UNSUPPORTED', /upload: a picture/);
+    await rejectsWith(readDocument(Buffer.from('plain words'), 'cv.xlsx'), 'DOCUMENT_UNSUPPORTED', /cv\.xlsx: \.xlsx files are not/);
   });
 });

@@ -18,6 +18,10 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 const startsWith = (bytes: Uint8Array, signature: number[]): boolean => signature.every((byte, i) => bytes[i] === byte);
 
+// A photo of a résumé has no text to read; say so instead of decoding its bytes as text.
+const IMAGE_SIGNATURES = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38], [0x52, 0x49, 0x46, 0x46]];
+const NOT_TEXT_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.heic', '.tif', '.tiff', '.bmp', '.doc', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.pages', '.rtf', '.zip', '.exe']);
+
 function detectFormat(bytes: Uint8Array, name: string): DocumentFormat {
   const extension = extname(name).toLowerCase();
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
@@ -27,6 +31,11 @@ function detectFormat(bytes: Uint8Array, name: string): DocumentFormat {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (extension === '.docx' || extension === '') return 'docx';
     throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: a zip archive, not a résumé format Upskill reads`, { hint: 'Upload PDF, DOCX, HTML, Markdown or plain text.' });
+  }
+  if (IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) || NOT_TEXT_EXTENSIONS.has(extension)) {
+    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: ${IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) ? 'a picture is' : `${extension} files are`} not a résumé format Upskill reads`, {
+      hint: 'Upload PDF, DOCX, HTML, Markdown or plain text (a photo of a résumé has no text to read).',
+    });
   }
   if (extension === '.pdf') throw new UpskillError('DOCUMENT_CORRUPT', `${name}: named .pdf but not a PDF file`, { hint: 'Export the PDF again from the program that made it.' });
   if (extension === '.docx') throw new UpskillError('DOCUMENT_CORRUPT', `${name}: named .docx but not a Word document`, { hint: 'Save it again from Word or LibreOffice.' });

@@ -1,11 +1,16 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A page: sets the document title and moves focus to its heading, so screen readers announce the new page. */
+// The first page a visitor lands on keeps the browser's own focus (so Tab reaches "Skip to content");
+// later pages, reached inside the app, move focus to their heading.
+let landed = false;
+
+/** A page: sets the document title and, after in-app navigation, moves focus to its heading so screen readers announce it. */
 export function Page({ title, lead, children, actions }: { title: string; lead?: ReactNode; children: ReactNode; actions?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Upskill`;
-    heading.current?.focus({ preventScroll: true });
+    if (landed) heading.current?.focus({ preventScroll: true });
+    landed = true;
   }, [title]);
   return (
     <article className="page">

@@ -50,7 +50,6 @@ export function StartPage() {
             label="Your job title"
             hint="Type your title as you would say it; pick the closest occupation."
             value={title}
-            autoFocus
             onValueChange={(value) => {
               setTitle(value);
               setChosen(null);
