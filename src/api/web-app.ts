@@ -32,14 +32,13 @@ export function registerWebApp(api: OpenAPIHono, root: string = WEB_ROOT): void 
     return;
   }
   // Hashed file names never change content, so the browser may keep them for a year.
-  const assets = serveStatic({ root });
+  const files = serveStatic({ root });
   api.use('/assets/*', async (c, next) => {
-    const found = await assets(c, next);
+    const found = await files(c, next);
     if (!(found instanceof Response)) return undefined; // not a file: the API's 404 answered
     found.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
     return found;
   });
-  const files = serveStatic({ root });
   api.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
   // Every other page path is a route of the single-page app.
   // Read on each request, so a rebuild while the server runs is picked up.
