@@ -89,6 +89,14 @@ describe('HTTP API', () => {
     assert.equal((await get('/api/occupations/13-1161.00')).status, 200, 'the tasks table is still there');
   });
 
+  test('POST /api/occupations/from-text finds the occupations a résumé names, and not its headings or names', async () => {
+    const post = (text: string) => api.request('/api/occupations/from-text', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+    const body = (await (await post('Jane Doe\njane@example.com | Austin, TX\nSkills\nExperience\nSenior Accountant, Deloitte, 2019–2023\nRegistered Nurse (RN), 2015–2019')).json()) as { matches: { code: string; evidence: string }[] };
+    assert.deepEqual(body.matches.map((m) => [m.code, m.evidence]).filter(([code]) => code !== '43-3031.00'), [['13-2011.00', 'Senior Accountant'], ['29-1141.00', 'Registered Nurse']]);
+    assert.deepEqual(((await (await post('Jane Doe\nSkills\nExcel, SQL')).json()) as { matches: unknown[] }).matches, []);
+    assert.equal((await post('')).status, 400);
+  });
+
   test('GET /api/exposure spreads every occupation over 20 β bins per rater, as occ_level.csv does', async () => {
     const body = (await (await get('/api/exposure')).json()) as Record<'human' | 'gpt4', { counts: number[]; occupations: number; binWidth: number; median: number }>;
     const rows = (parse(readFileSync(`${GPTS}/occ_level.csv`, 'utf8'), { from_line: 2 }) as string[][]).map((cells) => cells.map(Number));
@@ -113,7 +121,7 @@ describe('HTTP API', () => {
     const result = await new Validator().validate(document as Parameters<Validator['validate']>[0]);
     assert.equal(result.valid, true, JSON.stringify(result.errors));
     assert.deepEqual(Object.keys(document.paths).sort(), [
-      '/api/about', '/api/exposure', '/api/extract', '/api/occupations', '/api/occupations/{code}', '/api/plan', '/api/profiles', '/api/profiles/{id}',
+      '/api/about', '/api/exposure', '/api/extract', '/api/occupations', '/api/occupations/from-text', '/api/occupations/{code}', '/api/plan', '/api/profiles', '/api/profiles/{id}',
       '/api/profiles/{id}/gaps', '/api/profiles/{id}/plan', '/api/profiles/{id}/progress', '/api/profiles/{id}/progress/{stepId}', '/api/profiles/{id}/skills/{skillId}', '/api/roles', '/api/skills', '/api/skills/{id}',
     ]);
   });

@@ -1,5 +1,6 @@
 import { UpskillError } from '../domain/errors.js';
 import { resolveTitle, type TitleMatch } from '../domain/titles/index.js';
+import { segmentNamesTitle, titleCandidates } from '../domain/titles/resume-titles.js';
 import type { UpskillApp } from './upskill-app.js';
 
 export const MAX_TITLE_LENGTH = 200;
@@ -22,4 +23,26 @@ export function validateLimit(limit: number): number {
 export async function searchOccupations(app: UpskillApp, query: string, limit = 5): Promise<TitleMatch[]> {
   const title = validateTitleQuery(query);
   return resolveTitle(await app.titleIndex(), title, { limit: validateLimit(limit) });
+}
+
+export interface TextOccupationMatch extends TitleMatch {
+  /** The piece of the text that names the title. */
+  evidence: string;
+}
+
+/**
+ * Occupations a résumé names in its first lines ("Jane Doe — Marketing Specialist", "Senior
+ * Accountant, Deloitte"), in the order they appear, each with the words that named it. A match
+ * counts only when the resolver's title is plainly in those words, so names and headings do not.
+ */
+export async function suggestOccupationsFromText(app: UpskillApp, text: string, limit = 3): Promise<TextOccupationMatch[]> {
+  const index = await app.titleIndex();
+  const found = new Map<string, TextOccupationMatch>();
+  for (const candidate of titleCandidates(text)) {
+    for (const match of resolveTitle(index, candidate, { limit: 3 })) {
+      if (!found.has(match.code) && segmentNamesTitle(candidate, match.matched)) found.set(match.code, { ...match, evidence: candidate });
+    }
+    if (found.size >= limit) break;
+  }
+  return [...found.values()].slice(0, limit);
 }

@@ -153,7 +153,10 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     assert.ok((await page.locator('.step-resource a[href^="https://"]').count()) === before.plan.steps.length, 'every step links its resource');
 
     const [first, second] = before.plan.steps;
-    await page.getByRole('checkbox', { name: new RegExp(`^${first!.name} → .*mark as done`) }).first().check();
+    // Each change waits for the server's answer: the box shows the click at once, the plan follows.
+    const saved = () => page.waitForResponse((r) => r.url().includes(`/api/profiles/${id}/progress`) && r.ok());
+    const firstBox = page.getByRole('checkbox', { name: new RegExp(`^${first!.name} → .*mark as done`) }).first();
+    await Promise.all([saved(), firstBox.check()]);
     await page.getByText(`1 of ${before.plan.steps.length} steps done`).waitFor();
     let plan = await api<{ progress: { stepId: string; status: string }[]; plan: { endDate: string } }>(`/api/profiles/${id}/plan`);
     assert.deepEqual(plan.progress.map((p) => [p.stepId, p.status]), [[first!.id, 'done']]);
@@ -161,15 +164,16 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     const secondCard = page.locator('.step:not(.continued)').nth(1);
     await secondCard.getByRole('button', { name: /Took longer/ }).click();
     await secondCard.getByLabel('Hours it really took').fill(String(second!.hours + 30));
-    await secondCard.getByRole('button', { name: 'Save' }).click();
+    await Promise.all([saved(), secondCard.getByRole('button', { name: 'Save' }).click()]);
     await page.getByText(/Your plan re-flowed: it now ends/).waitFor();
     plan = await api(`/api/profiles/${id}/plan`);
     assert.ok(plan.plan.endDate > before.plan.endDate, `the plan moved from ${before.plan.endDate} to ${plan.plan.endDate}`);
     assert.deepEqual(plan.progress.map((p) => p.status).sort(), ['done', 'took-longer']);
     await page.getByText(`2 of ${before.plan.steps.length} steps done`).waitFor();
 
-    await page.getByRole('checkbox', { name: new RegExp(`^${first!.name} → .*mark as done`) }).first().uncheck();
+    await Promise.all([saved(), firstBox.uncheck()]);
     await page.getByText(`1 of ${before.plan.steps.length} steps done`).waitFor();
+    assert.deepEqual((await api<{ progress: { stepId: string }[] }>(`/api/profiles/${id}/plan`)).progress.map((p) => p.stepId), [second!.id], 'the tick was taken back');
 
     const [markdownDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Markdown' }).click()]);
     const markdown = readFileSync((await markdownDownload.path())!, 'utf8');

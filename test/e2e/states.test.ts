@@ -70,6 +70,19 @@ describe('web app: empty, error and keyboard paths in headless Chromium', { skip
     await assertAccessible(page, 'Start with upload errors');
   });
 
+  test('a résumé alone is enough: the occupation it names is offered and used', async () => {
+    await page.goto(server.origin);
+    const pdf = await makePdf(['Sam Lee', 'sam.lee@example.com | Leeds', 'Experience', 'Senior Accountant, Deloitte, 2019–2024', 'Skills: Excel, SAP, ChatGPT']);
+    await page.locator('input[type=file]').setInputFiles({ name: 'sam.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    const named = page.getByRole('group', { name: 'Your résumé names' });
+    await named.waitFor();
+    assert.equal(await named.getByRole('radio', { name: /^Accountants and Auditors/ }).isChecked(), true, 'the first occupation named is taken');
+    await page.getByText('Occupation: Accountants and Auditors').waitFor();
+    await assertAccessible(page, 'Start with occupations read from a résumé');
+    await page.getByRole('button', { name: 'Show my job and AI' }).click();
+    await heading('Accountants and Auditors').waitFor();
+  });
+
   test('hostile text in the title is shown as text, never run, and finds nothing', async () => {
     await page.goto(server.origin);
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -81,7 +94,7 @@ describe('web app: empty, error and keyboard paths in headless Chromium', { skip
   test('submitting without a title asks for one; a title nobody matches is explained', async () => {
     await page.goto(server.origin);
     await page.getByRole('button', { name: 'Show my job and AI' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Enter your job title first.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Enter your job title, or drop a résumé that names it.' }).waitFor();
     await page.getByRole('combobox', { name: 'Your job title' }).fill('zzqx');
     await page.getByRole('button', { name: 'Show my job and AI' }).click();
     await page.getByRole('alert').filter({ hasText: 'The plan could not be made' }).waitFor();

@@ -1,10 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { MAX_LIMIT, MAX_TITLE_LENGTH, searchOccupations } from '../../app/search-occupations.js';
+import { MAX_LIMIT, MAX_TITLE_LENGTH, searchOccupations, suggestOccupationsFromText } from '../../app/search-occupations.js';
+import { MAX_TEXT_LENGTH } from '../../app/skills.js';
 import { showOccupation } from '../../app/show-occupation.js';
 import { exposureDistribution } from '../../app/exposure-distribution.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { ProblemSchema } from '../problem.js';
-import { ExposureDistributionSchema, OccupationCodeSchema, OccupationViewSchema, SearchResultSchema } from '../schemas.js';
+import { ExposureDistributionSchema, OccupationCodeSchema, OccupationViewSchema, SearchResultSchema, TitleMatchSchema } from '../schemas.js';
 
 const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 
@@ -38,6 +39,18 @@ const show = createRoute({
   },
 });
 
+const fromText = createRoute({
+  method: 'post',
+  path: '/api/occupations/from-text',
+  summary: 'Occupations a résumé names in its first lines, with the words that named each',
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({ text: z.string().min(1).max(MAX_TEXT_LENGTH) }).openapi('TextForOccupations') } } } },
+  responses: {
+    200: { content: { 'application/json': { schema: z.object({ matches: z.array(TitleMatchSchema.extend({ evidence: z.string() })) }).openapi('TextOccupations') } }, description: 'Up to three occupations, in the order the text names them (empty when none)' },
+    400: problemResponse('No text'),
+    503: problemResponse('No data loaded'),
+  },
+});
+
 const distribution = createRoute({
   method: 'get',
   path: '/api/exposure',
@@ -53,6 +66,7 @@ export function registerOccupationRoutes(api: OpenAPIHono, app: UpskillApp): voi
     const { q, limit } = c.req.valid('query');
     return c.json({ query: q, matches: await searchOccupations(app, q, limit) }, 200);
   });
+  api.openapi(fromText, async (c) => c.json({ matches: await suggestOccupationsFromText(app, c.req.valid('json').text) }, 200));
   api.openapi(distribution, async (c) => c.json(await exposureDistribution(app), 200));
   api.openapi(show, async (c) => c.json(await showOccupation(app, c.req.valid('param').code), 200));
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, sendJson } from './client';
-import type { About, ExposureDistribution, Extraction, OccupationSearch, OccupationView, Profile, ProfilePlan, ProgressStatus, Role, Skill } from './types';
+import type { About, ExposureDistribution, Extraction, OccupationSearch, OccupationView, Profile, ProfilePlan, ProgressStatus, Role, Skill, TitleMatch } from './types';
 
 // Reference data never changes while the server runs, so it is fetched once per visit.
 const REFERENCE = { staleTime: Infinity, gcTime: Infinity } as const;
@@ -25,6 +25,12 @@ export const useTitleSearch = (query: string, limit = 6) =>
 /** Skills found in a text; the same text always gives the same answer, so it is cached by the text. */
 export const useExtraction = (text: string | null | undefined) =>
   useQuery({ queryKey: ['extract', text], queryFn: () => sendJson<Extraction>('POST', '/api/extract', { text }), enabled: !!text, ...REFERENCE });
+
+export type TextOccupationMatch = TitleMatch & { evidence: string };
+
+/** Occupations a résumé names in its first lines ("Senior Accountant, Deloitte"). */
+export const useOccupationsFromText = () =>
+  useMutation({ mutationFn: (text: string) => sendJson<{ matches: TextOccupationMatch[] }>('POST', '/api/occupations/from-text', { text }).then((r) => r.matches) });
 
 export const useProfiles = () => useQuery({ queryKey: ['profiles'], queryFn: () => getJson<Profile[]>('/api/profiles') });
 export const useProfile = (id: string | null) => useQuery({ queryKey: ['profile', id], queryFn: () => getJson<Profile>(`/api/profiles/${id}`), enabled: !!id, retry: false });

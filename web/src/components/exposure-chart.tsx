@@ -1,9 +1,9 @@
 import type { ExposureDistribution, Rater } from '../api/types';
 import { RATER_NAME } from './exposure-badge';
 
-const WIDTH = 640;
-const HEIGHT = 230;
-const PLOT = { left: 44, right: 16, top: 36, bottom: 40 };
+const WIDTH = 520;
+const HEIGHT = 220;
+const PLOT = { left: 36, right: 14, top: 34, bottom: 42 };
 
 /** β exposure of every occupation as a histogram, with this occupation marked "you are here". */
 export function ExposureChart({ distribution, rater, beta, percentile, title }: { distribution: ExposureDistribution; rater: Rater; beta: number; percentile: number; title: string }) {
@@ -16,7 +16,7 @@ export function ExposureChart({ distribution, rater, beta, percentile, title }: 
   const here = Math.min(counts.length - 1, Math.floor(beta / binWidth + 1e-9));
   const pct = (value: number) => `${Math.round(value * 100)}%`;
   const markerX = x(beta);
-  const anchor = markerX > WIDTH - 120 ? 'end' : markerX < 120 ? 'start' : 'middle';
+  const anchor = markerX > WIDTH - 100 ? 'end' : markerX < 100 ? 'start' : 'middle';
   const summary = `${title}: ${pct(beta)} of its work is exposed to generative AI according to ${RATER_NAME[rater].toLowerCase()}, more than ${Math.round(percentile)}% of ${occupations} occupations (median ${pct(median)}).`;
   return (
     <figure className="chart">

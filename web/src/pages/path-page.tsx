@@ -6,6 +6,8 @@ import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { formatDate, formatDay, formatHours, LEVEL_NAMES, todayLocal } from '../format';
 import { useJourney } from '../use-journey';
 
+type OnProgress = (change: ProgressChange, onError?: () => void) => void;
+
 export function PathPage() {
   const { profile } = useJourney();
   if (profile.isLoading) return <Loading what="your profile" />;
@@ -31,9 +33,10 @@ function PathView({ profile }: { profile: Profile }) {
         <ErrorNotice title="Your plan could not be made" error={plan.error} retry={() => void plan.refetch()} />
       </Page>
     );
-  const change = (c: ProgressChange) => {
+  const change: OnProgress = (c, onError) => {
     const before = plan.data.plan.endDate;
     record.mutate(c, {
+      ...(onError ? { onError } : {}),
       onSuccess: (next) =>
         setAnnouncement(next.plan.endDate === before ? `Saved. Your plan still ends ${formatDate(before)}.` : `Saved. Your plan re-flowed: it now ends ${formatDate(next.plan.endDate)} (was ${formatDate(before)}).`),
     });
@@ -93,7 +96,7 @@ function Progress({ data }: { data: ProfilePlan }) {
   );
 }
 
-function Timeline({ data, onChange, busy }: { data: ProfilePlan; onChange: (c: ProgressChange) => void; busy: boolean }) {
+function Timeline({ data, onChange, busy }: { data: ProfilePlan; onChange: OnProgress; busy: boolean }) {
   const steps = useMemo(() => new Map(data.plan.steps.map((s) => [s.id, s])), [data.plan.steps]);
   const status = new Map(data.progress.map((r) => [r.stepId, r]));
   const firstWeek = new Map<string, number>();
@@ -147,15 +150,32 @@ function Timeline({ data, onChange, busy }: { data: ProfilePlan; onChange: (c: P
   );
 }
 
-function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, busy }: { step: PlanStep; hoursThisWeek: number; until: number; week: number; status: ProgressStatus | undefined; spent: number | undefined; onChange: (c: ProgressChange) => void; busy: boolean }) {
+function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, busy }: { step: PlanStep; hoursThisWeek: number; until: number; week: number; status: ProgressStatus | undefined; spent: number | undefined; onChange: OnProgress; busy: boolean }) {
   const [askingHours, setAskingHours] = useState(false);
   const [hours, setHours] = useState(String(Math.ceil(step.hours * 1.5)));
   const finished = status === 'done' || status === 'took-longer';
+  // The box shows a click at once; it follows the saved plan again as soon as that changes.
+  const [clicked, setClicked] = useState<boolean | null>(null);
+  const [savedState, setSavedState] = useState(finished);
+  if (savedState !== finished) {
+    setSavedState(finished);
+    setClicked(null);
+  }
+  const checked = clicked ?? finished;
   const checkboxId = `done-${step.id}`;
   return (
-    <li className={`step${finished ? ' finished' : ''}`}>
+    <li className={`step${checked ? ' finished' : ''}`}>
       <div className="step-head">
-        <input id={checkboxId} type="checkbox" checked={finished} disabled={busy} onChange={(e) => onChange(e.target.checked ? { stepId: step.id, status: 'done' } : { stepId: step.id, status: 'clear' })} />
+        <input
+          id={checkboxId}
+          type="checkbox"
+          checked={checked}
+          disabled={busy}
+          onChange={(e) => {
+            setClicked(e.target.checked);
+            onChange(e.target.checked ? { stepId: step.id, status: 'done' } : { stepId: step.id, status: 'clear' }, () => setClicked(null));
+          }}
+        />
         <label htmlFor={checkboxId}>
           <strong>{step.name}</strong> → {LEVEL_NAMES[step.level]}
           <span className="visually-hidden"> (mark as done)</span>
@@ -222,7 +242,7 @@ function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, b
   );
 }
 
-function SkippedSteps({ data, onChange, busy }: { data: ProfilePlan; onChange: (c: ProgressChange) => void; busy: boolean }) {
+function SkippedSteps({ data, onChange, busy }: { data: ProfilePlan; onChange: OnProgress; busy: boolean }) {
   const skills = useSkills();
   const skipped = data.progress.filter((r) => r.status === 'skipped');
   if (skipped.length === 0) return null;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useCreateProfile, useDeleteProfile, useProfiles, useRoles } from '../api/queries';
+import { useCreateProfile, useDeleteProfile, useOccupationsFromText, useProfiles, useRoles } from '../api/queries';
 import type { Extraction, TitleMatch } from '../api/types';
 import { OccupationPicker } from '../components/occupation-picker';
 import { Page } from '../components/page';
@@ -21,16 +21,28 @@ export function StartPage() {
   const [target, setTarget] = useState(AUGMENT);
   const [name, setName] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
+  const fromResume = useOccupationsFromText();
+  const choose = (match: TitleMatch) => {
+    setChosen(match);
+    setTitle(match.title);
+    setMissingTitle(false);
+  };
+  const readResume = (extraction: Extraction, fileName: string) => {
+    setResume({ extraction, fileName });
+    fromResume.mutate(extraction.text);
+  };
+  // A résumé can stand in for the title: until one is typed or picked, the first occupation it names is used.
+  const occupation = chosen ?? (title.trim() ? null : (fromResume.data?.[0] ?? null));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const occupation = chosen?.code ?? title.trim();
-    if (!occupation) {
+    const code = occupation?.code ?? title.trim();
+    if (!code) {
       setMissingTitle(true);
       return;
     }
     create.mutate(
-      { name: name.trim() || `${chosen?.title ?? title.trim()}`.slice(0, 80), occupation, target, hoursPerWeek: hours, ...(resume ? { resumeText: resume.extraction.text } : {}) },
+      { name: (name.trim() || occupation?.title || title.trim()).slice(0, 80), occupation: code, target, hoursPerWeek: hours, ...(resume ? { resumeText: resume.extraction.text } : {}) },
       {
         onSuccess: (profile) => {
           setCurrentProfile(profile.id);
@@ -48,30 +60,46 @@ export function StartPage() {
           <h2>Tell us about your work</h2>
           <OccupationPicker
             label="Your job title"
-            hint="Type your title as you would say it; pick the closest occupation."
+            hint="Type your title as you would say it and pick the closest occupation — or drop your résumé below and Upskill reads it from there."
             value={title}
             onValueChange={(value) => {
               setTitle(value);
               setChosen(null);
               setMissingTitle(false);
             }}
-            onSelect={(match) => {
-              setChosen(match);
-              setTitle(match.title);
-            }}
+            onSelect={choose}
           />
-          {chosen && (
-            <p className="chosen" aria-live="polite">
-              Occupation: <strong>{chosen.title}</strong> <span className="muted">({chosen.code})</span>
-            </p>
-          )}
+          <p className="chosen" aria-live="polite">
+            {occupation && (
+              <>
+                Occupation: <strong>{occupation.title}</strong> <span className="muted">({occupation.code})</span>
+              </>
+            )}
+          </p>
           {missingTitle && (
             <p className="field-error" role="alert">
-              Enter your job title first.
+              Enter your job title, or drop a résumé that names it.
             </p>
           )}
 
-          <ResumeDrop onRead={(extraction, fileName) => setResume({ extraction, fileName })} onClear={() => setResume(null)} />
+          <ResumeDrop
+            onRead={readResume}
+            onClear={() => {
+              setResume(null);
+              fromResume.reset();
+            }}
+          />
+          {fromResume.data && fromResume.data.length > 0 && (
+            <fieldset className="suggested">
+              <legend>Your résumé names</legend>
+              {fromResume.data.map((match) => (
+                <label key={match.code} className={occupation?.code === match.code ? 'checked' : undefined}>
+                  <input type="radio" name="resume-occupation" checked={occupation?.code === match.code} onChange={() => choose(match)} /> {match.title}{' '}
+                  <span className="muted small">(from “{match.evidence}”)</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
 
           <div className="field">
             <label htmlFor="hours">
