@@ -4,22 +4,16 @@ import type { PlanStep, Profile, ProfilePlan, ProgressStatus } from '../api/type
 import { Page } from '../components/page';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { formatDate, formatDay, formatHours, LEVEL_NAMES, todayLocal } from '../format';
-import { useJourney } from '../use-journey';
+import { ProfileGate } from '../components/profile-gate';
 
 type OnProgress = (change: ProgressChange, onError?: () => void) => void;
 
 export function PathPage() {
-  const { profile } = useJourney();
-  if (profile.isLoading) return <Loading what="your profile" />;
-  if (!profile.data)
-    return (
-      <Page title="Your path">
-        <EmptyState title="No plan yet" action={{ href: '/', label: 'Make my plan' }}>
-          <p>Say what your job is and how many hours a week you have; your dated learning path appears here.</p>
-        </EmptyState>
-      </Page>
-    );
-  return <PathView profile={profile.data} />;
+  return (
+    <ProfileGate title="Your path" empty={{ title: 'No plan yet', text: 'Say what your job is and how many hours a week you have; your dated learning path appears here.', action: 'Make my plan' }}>
+      {(profile) => <PathView profile={profile} />}
+    </ProfileGate>
+  );
 }
 
 function PathView({ profile }: { profile: Profile }) {

@@ -6,21 +6,15 @@ import { HighlightedText } from '../components/highlighted-text';
 import { Page } from '../components/page';
 import { SkillSearch } from '../components/skill-search';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
-import { useJourney } from '../use-journey';
+import { ProfileGate } from '../components/profile-gate';
 import { LEVEL_NAMES } from '../format';
 
 export function SkillsPage() {
-  const { profile } = useJourney();
-  if (profile.isLoading) return <Loading what="your profile" />;
-  if (!profile.data)
-    return (
-      <Page title="Your skills">
-        <EmptyState title="No profile yet" action={{ href: '/', label: 'Start with your job title' }}>
-          <p>Give Upskill your résumé or job title first; your skills are listed here to confirm and correct.</p>
-        </EmptyState>
-      </Page>
-    );
-  return <SkillsEditor profile={profile.data} />;
+  return (
+    <ProfileGate title="Your skills" empty={{ title: 'No profile yet', text: 'Give Upskill your résumé or job title first; your skills are listed here to confirm and correct.', action: 'Start with your job title' }}>
+      {(profile) => <SkillsEditor profile={profile} />}
+    </ProfileGate>
+  );
 }
 
 function SkillsEditor({ profile }: { profile: Profile }) {
