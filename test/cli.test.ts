@@ -71,6 +71,7 @@ describe('upskill CLI', () => {
     assert.match(show.stdout, /Market Research Analysts and Marketing Specialists/);
     assert.match(show.stdout, /Tasks \(13\)/);
     assert.match(show.stdout, /human raters\s+α\s+23%/);
+    assert.match(show.stdout, /AI could save about 10.8 h of a 40-hour week \(10–11.5 h by rater\)/);
 
     const byTitle = upskill(['occupation', 'bookkeeper', '--json']);
     assert.equal((JSON.parse(byTitle.stdout) as { code: string }).code, '43-3031.00');

@@ -31,7 +31,8 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
   out.push(raterLine('human raters', view.exposure.human), raterLine('GPT-4', view.exposure.gpt4));
   const weighting = view.exposure.weighting === 'task-importance' ? 'tasks weighted by O*NET importance' : 'core tasks weigh 2, supplemental 1';
   const unlabelled = view.exposure.unlabelledTasks > 0 ? `; ${view.exposure.unlabelledTasks} tasks have no label (newer than the ratings)` : '';
-  out.push(pc.dim(`  ${view.exposure.labelledTasks} labelled tasks, ${weighting}${unlabelled}. See docs/exposure.md.`), '');
+  out.push(pc.dim(`  ${view.exposure.labelledTasks} labelled tasks, ${weighting}${unlabelled}. See docs/exposure.md.`));
+  out.push(`  AI could save about ${pc.bold(`${view.hoursSaved.hoursPerWeek} h`)} of a 40-hour week (${view.hoursSaved.low}–${view.hoursSaved.high} h by rater).`, '');
 
   const taskWidth = Math.max(30, Math.min(80, options.width - 66));
   const table = new Table({
