@@ -150,6 +150,10 @@ describe('upskill CLI', () => {
     assert.equal(upskill(['progress', created.id, 'nope@1', 'done']).status, 3);
     assert.equal(upskill(['progress', created.id, first, 'finished']).status, 2);
     assert.equal(upskill(['profile', 'set-skill', created.id, 'ai-literacy', '3']).status, 0);
+    const updated = upskill(['profile', 'update', created.id, '--hours', '8', '--name', 'Jane, faster']);
+    assert.equal(updated.status, 0, updated.stderr);
+    assert.match(updated.stdout, /Jane, faster: ai-augmented, 8 h a week\. The plan now ends \d{4}-\d{2}-\d{2}\./);
+    assert.equal(upskill(['profile', 'update', created.id, '--hours', '41']).status, 2);
     assert.equal(upskill(['profile', 'delete', created.id]).status, 0);
     assert.equal(upskill(['profile', 'show', created.id]).status, 3);
   });

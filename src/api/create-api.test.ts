@@ -231,6 +231,17 @@ describe('plans and profiles API', () => {
     assert.equal((await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: 'nope@1', status: 'done' })).status, 404);
     assert.equal((await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: first, status: 'finished' })).status, 400);
 
+    const slow = (await (await get(`/api/profiles/${profile.id}/plan`)).json()) as { plan: { endDate: string } };
+    const patched = await send('PATCH', `/api/profiles/${profile.id}`, { hoursPerWeek: 8, name: 'Jane, faster' });
+    assert.equal(patched.status, 200);
+    assert.deepEqual(((await patched.json()) as { hoursPerWeek: number; name: string }).name, 'Jane, faster');
+    const fast = (await (await get(`/api/profiles/${profile.id}/plan`)).json()) as { plan: { endDate: string; hoursPerWeek: number } };
+    assert.equal(fast.plan.hoursPerWeek, 8);
+    assert.ok(fast.plan.endDate < slow.plan.endDate, `more hours a week end the plan sooner: ${slow.plan.endDate} → ${fast.plan.endDate}`);
+    assert.equal((await send('PATCH', `/api/profiles/${profile.id}`, { target: 'astronaut' })).status, 404);
+    assert.equal((await send('PATCH', `/api/profiles/${profile.id}`, { hoursPerWeek: 0 })).status, 400);
+    assert.equal((await send('PATCH', `/api/profiles/${profile.id}`, { occupationCode: '29-1141.00' })).status, 400, 'only the settings can change');
+
     const gaps = (await (await get(`/api/profiles/${profile.id}/gaps`)).json()) as { gaps: { gaps: { reasons: string[] }[] }; hoursSaved: { hoursPerWeek: number } };
     assert.ok(gaps.gaps.gaps.length > 0 && gaps.hoursSaved.hoursPerWeek > 0);
 

@@ -43,12 +43,16 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function validatePlanInput(input: PlanInput, now: string): { hoursPerWeek: number; startDate: string } {
-  if (!Number.isInteger(input.hoursPerWeek) || input.hoursPerWeek < MIN_HOURS_PER_WEEK || input.hoursPerWeek > MAX_HOURS_PER_WEEK) {
-    throw new UpskillError('BAD_INPUT', `hours per week must be a whole number from ${MIN_HOURS_PER_WEEK} to ${MAX_HOURS_PER_WEEK}, got ${input.hoursPerWeek}.`, {
+export function checkHoursPerWeek(hours: number): void {
+  if (!Number.isInteger(hours) || hours < MIN_HOURS_PER_WEEK || hours > MAX_HOURS_PER_WEEK) {
+    throw new UpskillError('BAD_INPUT', `hours per week must be a whole number from ${MIN_HOURS_PER_WEEK} to ${MAX_HOURS_PER_WEEK}, got ${hours}.`, {
       hint: 'Most people sustain 3–8 hours a week next to a job.',
     });
   }
+}
+
+export function validatePlanInput(input: PlanInput, now: string): { hoursPerWeek: number; startDate: string } {
+  checkHoursPerWeek(input.hoursPerWeek);
   const startDate = input.startDate ?? now;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)) || new Date(`${startDate}T00:00:00Z`).toISOString().slice(0, 10) !== startDate) {
     throw new UpskillError('BAD_INPUT', `start date must be a date like 2026-12-01, got "${startDate}".`);

@@ -4,8 +4,8 @@ import type { PlanPreferences } from '../domain/planning/learning-resource.js';
 import type { ProgressRecord, ProgressStatus } from '../domain/planning/path-planner.js';
 import type { SkillLevel } from '../domain/planning/skill-gaps.js';
 import * as profiles from '../store/profile.repository.js';
-import type { Profile } from '../store/profile.repository.js';
-import { AUGMENT, buildPersonalPlan, resolveTarget, startingLevels, today, validatePlanInput, type PersonalPlan } from './build-plan.js';
+import type { Profile, ProfileSettings } from '../store/profile.repository.js';
+import { AUGMENT, buildPersonalPlan, checkHoursPerWeek, resolveTarget, startingLevels, today, validatePlanInput, type PersonalPlan } from './build-plan.js';
 import { resolveOccupation } from './show-occupation.js';
 import type { UpskillApp } from './upskill-app.js';
 
@@ -110,6 +110,22 @@ export async function clearProgress(app: UpskillApp, id: string, stepId: string,
   await getProfile(app, id);
   if (!(await profiles.deleteProgress(app.database, id, stepId))) throw new UpskillError('NOT_FOUND', `Nothing is recorded for step "${stepId}" of profile ${id}.`);
   return profilePlan(app, id, now);
+}
+
+/** Changes a profile's name, goal, weekly hours or resource preferences; its plan re-flows from them. */
+export async function updateProfile(app: UpskillApp, id: string, changes: Partial<ProfileSettings>): Promise<Profile> {
+  const profile = await getProfile(app, id);
+  const settings: ProfileSettings = {
+    name: changes.name?.trim() ?? profile.name,
+    target: changes.target ?? profile.target,
+    hoursPerWeek: changes.hoursPerWeek ?? profile.hoursPerWeek,
+    preferences: changes.preferences ?? profile.preferences,
+  };
+  if (settings.name.length === 0 || settings.name.length > 80) throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
+  checkHoursPerWeek(settings.hoursPerWeek);
+  if (settings.target !== profile.target) await resolveTarget(app, settings.target, await resolveOccupation(app, profile.occupationCode));
+  await profiles.updateProfileSettings(app.database, id, settings);
+  return { ...profile, ...settings };
 }
 
 export async function deleteProfile(app: UpskillApp, id: string): Promise<void> {

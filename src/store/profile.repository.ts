@@ -49,6 +49,13 @@ export async function updateProfileSkills(db: Queryable, id: string, skills: Pro
   await db.query('update profiles set skills = $2::jsonb where id = $1', [id, JSON.stringify(skills)]);
 }
 
+/** The settings a worker may change after the start: what the plan is called, aims at, and the time it gets. */
+export type ProfileSettings = Pick<Profile, 'name' | 'target' | 'hoursPerWeek' | 'preferences'>;
+
+export async function updateProfileSettings(db: Queryable, id: string, settings: ProfileSettings): Promise<void> {
+  await db.query('update profiles set name = $2, target = $3, hours_per_week = $4, preferences = $5::jsonb where id = $1', [id, settings.name, settings.target, settings.hoursPerWeek, JSON.stringify(settings.preferences)]);
+}
+
 export async function deleteProfile(db: Queryable, id: string): Promise<boolean> {
   return (await db.query<{ id: string }>('delete from profiles where id = $1 returning id', [id])).length > 0;
 }

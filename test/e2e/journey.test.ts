@@ -174,6 +174,17 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await page.getByText(`1 of ${before.plan.steps.length} steps done`).waitFor();
     assert.deepEqual((await api<{ progress: { stepId: string }[] }>(`/api/profiles/${id}/plan`)).progress.map((p) => p.stepId), [second!.id], 'the tick was taken back');
 
+    const beforeSettings = await api<{ plan: { endDate: string } }>(`/api/profiles/${id}/plan`);
+    await page.getByText('Change hours or goal').click();
+    await page.locator('.settings').getByLabel(/Time to learn/).fill('12');
+    await page.getByRole('button', { name: 'Save and re-plan' }).click();
+    await page.getByText('Saved: 12 hours a week. Your plan re-flowed').waitFor();
+    await page.getByText(/at 12 hours a week/).waitFor();
+    const faster = await api<{ plan: { endDate: string; hoursPerWeek: number }; progress: unknown[] }>(`/api/profiles/${id}/plan`);
+    assert.equal(faster.plan.hoursPerWeek, 12);
+    assert.ok(faster.plan.endDate < beforeSettings.plan.endDate, `more hours end sooner: ${beforeSettings.plan.endDate} → ${faster.plan.endDate}`);
+    assert.equal(faster.progress.length, 1, 'recorded progress survives the change');
+
     const [markdownDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Markdown' }).click()]);
     const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
     assert.match(markdown, new RegExp(`^# AI-augmented ${MARKETING_TITLE} — learning plan`));

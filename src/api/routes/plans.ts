@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AUGMENT, buildPersonalPlan, MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK } from '../../app/build-plan.js';
-import { clearProgress, createProfile, deleteProfile, getProfile, profilePlan, PROGRESS_STATUSES, recordProgress, setProfileSkill } from '../../app/profiles.js';
+import { clearProgress, createProfile, deleteProfile, getProfile, profilePlan, PROGRESS_STATUSES, recordProgress, setProfileSkill, updateProfile } from '../../app/profiles.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
@@ -46,6 +46,16 @@ const routes = {
   }),
   listProfiles: createRoute({ method: 'get', path: '/api/profiles', summary: 'Saved profiles', responses: { 200: json(z.array(ProfileSchema), 'Profiles') } }),
   getProfile: createRoute({ method: 'get', path: '/api/profiles/{id}', summary: 'One profile', request: { params: IdParam }, responses: { 200: json(ProfileSchema, 'The profile'), 404: problemResponse('Unknown profile') } }),
+  updateProfile: createRoute({
+    method: 'patch',
+    path: '/api/profiles/{id}',
+    summary: "Change a profile's name, goal, weekly hours or resource preferences (the plan re-flows)",
+    request: {
+      params: IdParam,
+      body: { required: true, content: { 'application/json': { schema: z.strictObject({ name: z.string().trim().min(1).max(80).optional(), target: z.string().max(80).optional(), hoursPerWeek: z.number().int().optional(), preferences: Preferences.optional() }).openapi('ProfileChanges') } } },
+    },
+    responses: { 200: json(ProfileSchema, 'Updated'), 400: problemResponse('Invalid change'), 404: problemResponse('Unknown profile or role') },
+  }),
   deleteProfile: createRoute({ method: 'delete', path: '/api/profiles/{id}', summary: 'Delete a profile and its progress', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, 404: problemResponse('Unknown profile') } }),
   setSkill: createRoute({
     method: 'put',
@@ -99,6 +109,7 @@ export function registerPlanRoutes(api: OpenAPIHono, app: UpskillApp): void {
   });
   api.openapi(routes.listProfiles, async (c) => c.json(await listProfiles(app.database), 200));
   api.openapi(routes.getProfile, async (c) => c.json(await getProfile(app, c.req.valid('param').id), 200));
+  api.openapi(routes.updateProfile, async (c) => c.json(await updateProfile(app, c.req.valid('param').id, c.req.valid('json')), 200));
   api.openapi(routes.deleteProfile, async (c) => {
     await deleteProfile(app, c.req.valid('param').id);
     return c.body(null, 204);

@@ -5,7 +5,7 @@ import { UpskillError } from '../../domain/errors.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
 import { AUGMENT, buildPersonalPlan, type PersonalPlan } from '../../app/build-plan.js';
-import { createProfile, deleteProfile, getProfile, profilePlan, recordProgress, setProfileSkill, PROGRESS_STATUSES } from '../../app/profiles.js';
+import { createProfile, deleteProfile, getProfile, profilePlan, recordProgress, setProfileSkill, updateProfile, PROGRESS_STATUSES } from '../../app/profiles.js';
 import { readDocument } from '../../sources/documents/read-document.js';
 import { listProfiles } from '../../store/profile.repository.js';
 import { printJson, withApp } from '../with-app.js';
@@ -164,6 +164,21 @@ Examples:
       withApp(async (app) => {
         await setProfileSkill(app, id, skill, level as SkillLevel);
         process.stdout.write(`${pc.green('✓')} ${skill} set to level ${level}.\n`);
+      }),
+    );
+  profile
+    .command('update')
+    .description('change the name, goal or weekly hours; the plan re-flows (done work stays)')
+    .argument('<id>')
+    .option('--name <name>', 'a new name')
+    .option('--target <role>', `${AUGMENT} or a role id`)
+    .option('--hours <n>', 'hours a week (1–40)', integer('hours'))
+    .action(async (id: string, options: { name?: string; target?: string; hours?: number }) =>
+      withApp(async (app) => {
+        const updated = await updateProfile(app, id, { ...(options.name !== undefined ? { name: options.name } : {}), ...(options.target ? { target: options.target } : {}), ...(options.hours ? { hoursPerWeek: options.hours } : {}) });
+        const { plan } = await profilePlan(app, id);
+        process.stdout.write(`${pc.green('✓')} ${updated.name}: ${updated.target}, ${updated.hoursPerWeek} h a week. The plan now ends ${plan.endDate}.
+`);
       }),
     );
   profile

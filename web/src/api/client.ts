@@ -32,7 +32,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const getJson = <T>(path: string, signal?: AbortSignal): Promise<T> => request<T>(path, signal ? { signal } : undefined);
 
-export const sendJson = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> =>
+export const sendJson = <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> =>
   request<T>(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
 
 export const uploadFile = <T>(path: string, file: File): Promise<T> => {

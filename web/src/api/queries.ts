@@ -67,6 +67,21 @@ export function useDeleteProfile() {
   });
 }
 
+export type ProfileChanges = Partial<Pick<Profile, 'name' | 'target' | 'hoursPerWeek'>>;
+
+/** Changes the plan's name, goal or weekly hours; the plan is fetched again, re-flowed. */
+export function useUpdateProfile(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: ProfileChanges) => sendJson<Profile>('PATCH', `/api/profiles/${id}`, changes),
+    onSuccess: (profile) => {
+      client.setQueryData(['profile', id], profile);
+      void client.invalidateQueries({ queryKey: ['profiles'] });
+      return client.invalidateQueries({ queryKey: ['plan', id] });
+    },
+  });
+}
+
 /** Sets a skill's level (0 removes it); the plan depends on it, so it is fetched again. */
 export function useSetSkillLevel(id: string) {
   const client = useQueryClient();

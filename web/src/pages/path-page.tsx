@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useProfilePlan, useRecordProgress, useSkills, type ProgressChange } from '../api/queries';
 import type { PlanStep, Profile, ProfilePlan, ProgressStatus } from '../api/types';
 import { Page } from '../components/page';
+import { PlanSettings } from '../components/plan-settings';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { formatDate, formatDay, formatHours, LEVEL_NAMES, todayLocal } from '../format';
 import { ProfileGate } from '../components/profile-gate';
@@ -56,6 +57,7 @@ function PathView({ profile }: { profile: Profile }) {
         </>
       }
     >
+      <PlanSettings profile={profile} onSaved={setAnnouncement} />
       <Progress data={plan.data} />
       <p className="status-line" role="status" aria-live="polite">
         {record.isPending ? 'Saving…' : announcement}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useCreateProfile, useDeleteProfile, useOccupationsFromText, useProfiles, useRoles } from '../api/queries';
+import { useCreateProfile, useDeleteProfile, useOccupationsFromText, useProfiles } from '../api/queries';
+import { AUGMENT, GoalSelect, HoursField } from '../components/plan-fields';
 import type { Extraction, TitleMatch } from '../api/types';
 import { OccupationPicker } from '../components/occupation-picker';
 import { Page } from '../components/page';
@@ -8,11 +9,8 @@ import { ResumeDrop } from '../components/resume-drop';
 import { ErrorNotice, Loading } from '../components/status-views';
 import { setCurrentProfile, useCurrentProfileId } from '../profile-store';
 
-const AUGMENT = 'ai-augmented';
-
 export function StartPage() {
   const [, navigate] = useLocation();
-  const roles = useRoles();
   const create = useCreateProfile();
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState<TitleMatch | null>(null);
@@ -51,7 +49,6 @@ export function StartPage() {
       },
     );
   };
-  const role = roles.data?.find((r) => r.id === target);
 
   return (
     <Page title="Generative AI and your job" lead="Find which of your tasks AI can help with, which skills you lack for the role you want, and a dated plan that fits your week — from public data, on your own computer.">
@@ -101,33 +98,8 @@ export function StartPage() {
             </fieldset>
           )}
 
-          <div className="field">
-            <label htmlFor="hours">
-              Time to learn: <output htmlFor="hours">{hours} hours a week</output>
-            </label>
-            <input id="hours" type="range" min={1} max={40} value={hours} onChange={(event) => setHours(Number(event.target.value))} aria-describedby="hours-hint" />
-            <p className="field-hint" id="hours-hint">
-              Most people keep up 3–8 hours a week next to a job.
-            </p>
-          </div>
-
-          <div className="field">
-            <label htmlFor="goal">Your goal</label>
-            <select id="goal" value={target} onChange={(event) => setTarget(event.target.value)} disabled={roles.isPending}>
-              <option value={AUGMENT}>Do my current job with AI (recommended)</option>
-              {roles.data && (
-                <optgroup label="Move into an AI role">
-                  {roles.data.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.name}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </select>
-            <p className="field-hint">{role ? role.description : 'Learn the AI skills that matter most for the tasks of your own occupation.'}</p>
-            {roles.isError && <ErrorNotice title="The list of roles did not load" error={roles.error} retry={() => void roles.refetch()} />}
-          </div>
+          <HoursField value={hours} onChange={setHours} />
+          <GoalSelect value={target} onChange={setTarget} />
 
           <div className="field">
             <label htmlFor="plan-name">
