@@ -225,6 +225,12 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     assert.match(page.url(), /skill=embeddings/);
     await assertAccessible(page, 'Explore');
     await saveScreenshot(page, '5-explore');
+
+    await page.getByLabel('Title or skill').fill('paralegal');
+    await page.locator('.result-list').getByRole('link', { name: 'Paralegals and Legal Assistants' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Paralegals and Legal Assistants' }).waitFor();
+    assert.match(page.url(), /\/job\?code=23-2011\.00$/);
+    await page.getByText('Its tasks, one by one').waitFor();
   });
 
   test('About the data: what is loaded, every source credited, also in the footer', async () => {
