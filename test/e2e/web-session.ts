@@ -100,7 +100,7 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
 /** Saves what the page looks like now to docs/screenshots/<name>.png (the README links them). */
 export async function saveScreenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  if (!fullPage) await page.evaluate('window.scrollTo(0, 0)');
+  await page.evaluate('window.scrollTo(0, 0)'); // so the sticky header sits at the top of the picture
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
 }
 

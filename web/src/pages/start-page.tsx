@@ -91,8 +91,10 @@ export function StartPage() {
               <legend>Your résumé names</legend>
               {fromResume.data.map((match) => (
                 <label key={match.code} className={occupation?.code === match.code ? 'checked' : undefined}>
-                  <input type="radio" name="resume-occupation" checked={occupation?.code === match.code} onChange={() => choose(match)} /> {match.title}{' '}
-                  <span className="muted small">(from “{match.evidence}”)</span>
+                  <input type="radio" name="resume-occupation" checked={occupation?.code === match.code} onChange={() => choose(match)} />
+                  <span>
+                    {match.title} <span className="muted small">(from “{match.evidence}”)</span>
+                  </span>
                 </label>
               ))}
             </fieldset>
