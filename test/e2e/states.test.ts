@@ -103,9 +103,11 @@ describe('web app: empty, error and keyboard paths in headless Chromium', { skip
 
   test('when the server stops answering, the page says so and "Try again" recovers', async () => {
     await page.route('**/api/occupations/13-2011.00', (route) => route.abort('connectionrefused'));
+    await page.route('**/api/about', (route) => route.abort('connectionrefused'));
     await page.goto(`${server.origin}/job?code=13-2011.00`);
     const alert = page.getByRole('alert').filter({ hasText: 'The Upskill server does not answer.' });
     await alert.waitFor({ timeout: 30_000 });
+    await page.locator('footer').getByText('O*NET 27.0 (USDOL/ETA, CC BY 4.0), GPTs-are-GPTs (Eloundou et al., MIT)').waitFor();
     await page.unroute('**/api/occupations/13-2011.00');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await heading('Accountants and Auditors').waitFor();

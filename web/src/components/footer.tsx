@@ -9,6 +9,10 @@ export function Footer() {
       <p>
         <strong>Upskill{about.data ? ` ${about.data.version}` : ''}</strong> runs on this computer: what you type or upload stays on it. <Link href="/about">About the data</Link>
       </p>
+      {!about.data && (
+        // Credit is due even when the server cannot say more: the sources it always loads.
+        <p>Data: O*NET 27.0 (USDOL/ETA, CC BY 4.0), GPTs-are-GPTs (Eloundou et al., MIT), BLS OEWS (public domain).</p>
+      )}
       {about.data && (
         <ul className="attribution">
           {about.data.attribution.map((a) => (
