@@ -99,6 +99,10 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await page.getByRole('img', { name: /according to human raters/ }).waitFor();
     assert.equal(await page.locator('.big-number').innerText(), `${view.hoursSaved.hoursPerWeek} hours a week`);
 
+    const related = page.getByRole('region', { name: 'Related occupations' });
+    await related.getByRole('link', { name: 'Marketing Managers', exact: true }).waitFor();
+    assert.ok((await page.getByRole('region', { name: 'Technology used in this job' }).locator('li').count()) > 0);
+
     await page.getByRole('checkbox', { name: 'Only core tasks' }).check();
     await page.getByText(`Showing ${core.length} of ${tasks.length} tasks`).waitFor();
     await page.getByRole('checkbox', { name: 'Only tasks AI can help with' }).check();

@@ -106,6 +106,46 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
           </ol>
         )}
       </section>
+      <div className="two-col section">
+        <section className="card" aria-labelledby="related-heading">
+          <h2 id="related-heading">Related occupations</h2>
+          {view.related.length === 0 ? (
+            <p className="muted">O*NET lists none.</p>
+          ) : (
+            <ul className="result-list">
+              {view.related.slice(0, 8).map((r) => (
+                <li key={r.code}>
+                  <Link href={`/job?code=${r.code}`}>{r.title}</Link>
+                  <Link href={`/explore?a=${view.code}&b=${r.code}`} className="small">
+                    compare<span className="visually-hidden"> with {r.title}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="tech-heading">
+          <h2 id="tech-heading">Technology used in this job</h2>
+          {view.technologySkills.length === 0 ? (
+            <p className="muted">O*NET lists none.</p>
+          ) : (
+            <>
+              <p className="muted small">From O*NET; “hot” marks technology often named in job postings.</p>
+              <ul className="chips">
+                {[...view.technologySkills]
+                  .sort((a, b) => Number(b.hot) - Number(a.hot))
+                  .slice(0, 18)
+                  .map((t) => (
+                    <li key={t.example} title={t.commodityTitle}>
+                      {t.example} {t.hot && <span className="tag tag-core">hot</span>}
+                    </li>
+                  ))}
+              </ul>
+              {view.technologySkills.length > 18 && <p className="muted small">and {view.technologySkills.length - 18} more (<code>upskill occupation {view.code} --all</code> lists them all).</p>}
+            </>
+          )}
+        </section>
+      </div>
       {personal && (
         <nav className="next-step" aria-label="Next step">
           <Link href="/skills" className="button primary">
