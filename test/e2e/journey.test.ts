@@ -124,8 +124,7 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await chatgpt.getByRole('button', { name: /found 1× in your résumé/ }).click();
     assert.equal(await page.locator('.resume-text mark.selected').innerText(), 'ChatGPT');
 
-    await chatgpt.getByRole('combobox', { name: 'Your level in ChatGPT' }).selectOption('3');
-    await page.waitForResponse((r) => r.url().includes('/skills/chatgpt') && r.ok());
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/skills/chatgpt') && r.ok()), chatgpt.getByRole('combobox', { name: 'Your level in ChatGPT' }).selectOption('3')]);
     let profile = await api<{ skills: { skillId: string; level: number }[] }>(`/api/profiles/${id}`);
     assert.equal(profile.skills.find((s) => s.skillId === 'chatgpt')?.level, 3);
 
