@@ -8,14 +8,14 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.docx,.txt,.md,.html,.htm';
 
 /** Drop or pick a résumé; the local server reads it and finds the skills in it. */
-export function ResumeDrop({ onRead, onClear }: { onRead: (extraction: Extraction, fileName: string) => void; onClear: () => void }) {
+export function ResumeDrop({ onRead, onClear }: { onRead: (extraction: Extraction) => void; onClear: () => void }) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
   const [fileName, setFileName] = useState<string | null>(null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const read = useMutation({
     mutationFn: (file: File) => uploadFile<Extraction>('/api/extract', file),
-    onSuccess: (extraction, file) => onRead(extraction, file.name),
+    onSuccess: (extraction) => onRead(extraction),
   });
   const take = (file: File | undefined) => {
     if (!file) return;

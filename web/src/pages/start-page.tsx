@@ -14,7 +14,7 @@ export function StartPage() {
   const create = useCreateProfile();
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState<TitleMatch | null>(null);
-  const [resume, setResume] = useState<{ extraction: Extraction; fileName: string } | null>(null);
+  const [resumeText, setResumeText] = useState<string | null>(null);
   const [hours, setHours] = useState(5);
   const [target, setTarget] = useState(AUGMENT);
   const [name, setName] = useState('');
@@ -25,8 +25,8 @@ export function StartPage() {
     setTitle(match.title);
     setMissingTitle(false);
   };
-  const readResume = (extraction: Extraction, fileName: string) => {
-    setResume({ extraction, fileName });
+  const readResume = (extraction: Extraction) => {
+    setResumeText(extraction.text);
     fromResume.mutate(extraction.text);
   };
   // A résumé can stand in for the title: until one is typed or picked, the first occupation it names is used.
@@ -40,7 +40,7 @@ export function StartPage() {
       return;
     }
     create.mutate(
-      { name: (name.trim() || occupation?.title || title.trim()).slice(0, 80), occupation: code, target, hoursPerWeek: hours, ...(resume ? { resumeText: resume.extraction.text } : {}) },
+      { name: (name.trim() || occupation?.title || title.trim()).slice(0, 80), occupation: code, target, hoursPerWeek: hours, ...(resumeText ? { resumeText } : {}) },
       {
         onSuccess: (profile) => {
           setCurrentProfile(profile.id);
@@ -82,7 +82,7 @@ export function StartPage() {
           <ResumeDrop
             onRead={readResume}
             onClear={() => {
-              setResume(null);
+              setResumeText(null);
               fromResume.reset();
             }}
           />
