@@ -95,16 +95,33 @@ function SearchEverything({ onCompare, onSkill }: { onCompare: (code: string) =>
 }
 
 function Compare({ a, b, onPick }: { a: string | undefined; b: string | undefined; onPick: (side: 'a' | 'b', code: string) => void }) {
-  const [textA, setTextA] = useState('');
-  const [textB, setTextB] = useState('');
+  // Until the visitor types, each box shows the occupation the address names.
+  const [textA, setTextA] = useState<string | null>(null);
+  const [textB, setTextB] = useState<string | null>(null);
   const left = useOccupation(a);
   const right = useOccupation(b);
   return (
     <section className="card section" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare two occupations</h2>
       <div className="two-col">
-        <OccupationPicker label="First occupation" value={textA} onValueChange={setTextA} onSelect={(m) => (setTextA(m.title), onPick('a', m.code))} />
-        <OccupationPicker label="Second occupation" value={textB} onValueChange={setTextB} onSelect={(m) => (setTextB(m.title), onPick('b', m.code))} />
+        <OccupationPicker
+          label="First occupation"
+          value={textA ?? left.data?.title ?? ''}
+          onValueChange={setTextA}
+          onSelect={(m) => {
+            setTextA(m.title);
+            onPick('a', m.code);
+          }}
+        />
+        <OccupationPicker
+          label="Second occupation"
+          value={textB ?? right.data?.title ?? ''}
+          onValueChange={setTextB}
+          onSelect={(m) => {
+            setTextB(m.title);
+            onPick('b', m.code);
+          }}
+        />
       </div>
       {!a || !b ? (
         <EmptyState title="Pick two occupations to see them side by side." />
