@@ -256,6 +256,7 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
       assert.ok(await hasNoHorizontalOverflow(page), `${path} scrolls sideways at phone width`);
       await assertAccessible(page, `${path} at phone width`);
       if (path === '/job') await saveScreenshot(page, '7-phone-job', false);
+      if (path.startsWith('/explore')) assert.equal(await page.getByRole('combobox', { name: 'First occupation' }).inputValue(), 'Accountants and Auditors', 'a shared comparison link fills both boxes');
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });
