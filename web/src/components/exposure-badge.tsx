@@ -1,4 +1,4 @@
-import type { Rater } from '../api/types';
+import type { OccupationTask, Rater } from '../api/types';
 
 type Label = 'E0' | 'E1' | 'E2';
 
@@ -19,3 +19,6 @@ export function ExposureBadge({ rater, label }: { rater: Rater; label: Label | n
     </span>
   );
 }
+
+/** A task AI can help with: either rater saw exposure (E1 or E2). */
+export const isExposed = (task: Pick<OccupationTask, 'human' | 'gpt4'>) => (task.human !== null && task.human !== 'E0') || (task.gpt4 !== null && task.gpt4 !== 'E0');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useOccupation, useSkills, useTitleSearch } from '../api/queries';
 import type { OccupationView, Skill } from '../api/types';
+import { isExposed } from '../components/exposure-badge';
 import { OccupationPicker } from '../components/occupation-picker';
 import { Page } from '../components/page';
 import { PrerequisiteGraph } from '../components/prerequisite-graph';
@@ -138,7 +139,7 @@ function Compare({ a, b, onPick }: { a: string | undefined; b: string | undefine
 
 function ComparisonTable({ left, right }: { left: OccupationView; right: OccupationView }) {
   const pct = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(v * 100)}%`);
-  const exposed = (o: OccupationView) => o.tasks.filter((t) => (t.human && t.human !== 'E0') || (t.gpt4 && t.gpt4 !== 'E0'));
+  const exposed = (o: OccupationView) => o.tasks.filter(isExposed);
   const rows: [string, (o: OccupationView) => string][] = [
     ['Exposed share, GPT-4 (β)', (o) => pct(o.exposure.gpt4?.beta)],
     ['Exposed share, human raters (β)', (o) => pct(o.exposure.human?.beta)],

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { useExposureDistribution, useOccupation } from '../api/queries';
 import type { OccupationTask, OccupationView, Rater } from '../api/types';
-import { ExposureBadge, LABEL_MEANING, RATER_NAME } from '../components/exposure-badge';
+import { ExposureBadge, isExposed, LABEL_MEANING, RATER_NAME } from '../components/exposure-badge';
 import { ExposureChart } from '../components/exposure-chart';
 import { Page } from '../components/page';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { useJourney } from '../use-journey';
 
 const number = new Intl.NumberFormat('en-US');
-const isExposed = (task: OccupationTask) => (task.human !== null && task.human !== 'E0') || (task.gpt4 !== null && task.gpt4 !== 'E0');
 
 export function JobPage() {
   const { profile } = useJourney();
