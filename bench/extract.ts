@@ -64,13 +64,15 @@ const extractor = compileSkillExtractor(buildVocabulary(inputs));
 const buildMs = performance.now() - started;
 const patterns = [...new Set(extractor.vocabulary.map((entry) => entry.surface))];
 writeFileSync(patternsFile, `${patterns.join('\n')}\n`);
-console.log(`corpus ${(corpusBytes / MB).toFixed(1)} MB, ${patterns.length.toLocaleString('en-US')} patterns, vocabulary built and compiled in ${buildMs.toFixed(0)} ms\n`);
+console.log(
+  `corpus ${(corpusBytes / MB).toFixed(1)} MB, ${patterns.length.toLocaleString('en-US')} patterns, vocabulary built and compiled in ${buildMs.toFixed(0)} ms\n`,
+);
 
 // Chunks end on a line break so no phrase is cut in two.
 function chunks(text: string, size: number): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
   const bytes = Buffer.from(text);
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     let end = Math.min(bytes.length, start + size);
     while (end < bytes.length && bytes[end - 1] !== 0x0a) end++;
     ranges.push({ start, end });
@@ -96,7 +98,9 @@ const oneCoreSeconds = (performance.now() - started) / 1000;
 const threads = availableParallelism();
 const workers = await Promise.all(
   Array.from({ length: threads }, () => {
-    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: { onetDir, corpusFile } });
+    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
+      workerData: { onetDir, corpusFile },
+    });
     return new Promise<Worker>((resolve) => worker.once('message', () => resolve(worker)));
   }),
 );
@@ -135,13 +139,26 @@ const sliceBytes = statSync(sliceFile).size;
 const rgSeconds = timeCommand('rg', ['-F', '-i', '-w', '-o', '-f', patternsFile, sliceFile]);
 
 const gold = scoreExtraction(extractor, readGold());
-const rate = (bytes: number, seconds: number | undefined): string => (seconds === undefined ? 'not installed' : `${(bytes / MB / seconds).toFixed(2)} MB/s`);
+const rate = (bytes: number, seconds: number | undefined): string =>
+  seconds === undefined ? 'not installed' : `${(bytes / MB / seconds).toFixed(2)} MB/s`;
 const oneCore = corpusBytes / MB / oneCoreSeconds;
 console.log('| what | on | throughput | vs Upskill one core |');
 console.log('|---|---|---|---|');
-console.log(`| Upskill extraction, 1 core | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, oneCoreSeconds)} | 1.00× |`);
-console.log(`| Upskill extraction, ${threads} worker threads | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, allCoresSeconds)} | ${(oneCoreSeconds / allCoresSeconds).toFixed(2)}× |`);
-console.log(`| \`wc -w\` (ceiling: one pass over the bytes) | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, wcSeconds)} | ${wcSeconds ? (corpusBytes / MB / wcSeconds / oneCore).toFixed(2) : '–'}× |`);
-console.log(`| ripgrep \`rg -F -i -w -o -f patterns.txt\` | ${(sliceBytes / MB).toFixed(1)} MB slice | ${rate(sliceBytes, rgSeconds)} | ${rgSeconds ? (sliceBytes / MB / rgSeconds / oneCore).toFixed(4) : '–'}× |`);
-console.log(`\n${mentions.toLocaleString('en-US')} mentions; peak RSS ${(peakRss / 1048576).toFixed(0)} MiB (one-core run, 1 MB chunks); vocabulary compile ${buildMs.toFixed(0)} ms.`);
-console.log(`Gold set (${readGold().length} sentences): precision ${gold.precision.toFixed(3)}, recall ${gold.recall.toFixed(3)}.`);
+console.log(
+  `| Upskill extraction, 1 core | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, oneCoreSeconds)} | 1.00× |`,
+);
+console.log(
+  `| Upskill extraction, ${threads} worker threads | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, allCoresSeconds)} | ${(oneCoreSeconds / allCoresSeconds).toFixed(2)}× |`,
+);
+console.log(
+  `| \`wc -w\` (ceiling: one pass over the bytes) | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, wcSeconds)} | ${wcSeconds ? (corpusBytes / MB / wcSeconds / oneCore).toFixed(2) : '–'}× |`,
+);
+console.log(
+  `| ripgrep \`rg -F -i -w -o -f patterns.txt\` | ${(sliceBytes / MB).toFixed(1)} MB slice | ${rate(sliceBytes, rgSeconds)} | ${rgSeconds ? (sliceBytes / MB / rgSeconds / oneCore).toFixed(4) : '–'}× |`,
+);
+console.log(
+  `\n${mentions.toLocaleString('en-US')} mentions; peak RSS ${(peakRss / 1048576).toFixed(0)} MiB (one-core run, 1 MB chunks); vocabulary compile ${buildMs.toFixed(0)} ms.`,
+);
+console.log(
+  `Gold set (${readGold().length} sentences): precision ${gold.precision.toFixed(3)}, recall ${gold.recall.toFixed(3)}.`,
+);

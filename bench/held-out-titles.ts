@@ -37,9 +37,15 @@ export async function splitAlternateTitles(onetDir: string, share = 0.1, seed = 
     }
   }
   // The same employment priors the app uses, from the BLS file beside the exposure labels.
-  const wages = new Map((await readGptsRelease(join(onetDir, '..', 'gpts-are-gpts'))).wages.map((w) => [w.soc, w.employment]));
+  const wages = new Map(
+    (await readGptsRelease(join(onetDir, '..', 'gpts-are-gpts'))).wages.map((w) => [w.soc, w.employment]),
+  );
   const priors = employmentPriors(core.occupations.map((o) => wages.get(o.code.slice(0, 7)) ?? null));
-  return { occupations: core.occupations.map((o, i) => ({ code: o.code, title: o.title, prior: priors[i]! })), indexed, heldOut };
+  return {
+    occupations: core.occupations.map((o, i) => ({ code: o.code, title: o.title, prior: priors[i]! })),
+    indexed,
+    heldOut,
+  };
 }
 
 /** Each occupation's description and task statements, the context words of the title index. */

@@ -19,17 +19,40 @@ import { readTargetRoles } from '../src/sources/target-roles-reader.js';
 import { readTaskPatterns } from '../src/sources/task-patterns-reader.js';
 import { seededRandom } from './held-out-titles.js';
 
-const { values } = parseArgs({ options: { profiles: { type: 'string', default: '10000' }, data: { type: 'string', default: new URL('../../shared/data/', import.meta.url).pathname } } });
+const { values } = parseArgs({
+  options: {
+    profiles: { type: 'string', default: '10000' },
+    data: { type: 'string', default: new URL('../../shared/data/', import.meta.url).pathname },
+  },
+});
 const count = Number(values.profiles);
 const graph = readSkillGraph();
 const resources = readResources();
 const patterns = buildTaskPatternIndex(readTaskPatterns());
-const [core, gpts] = await Promise.all([readOnetCore(`${values.data}onet-27.0`), readGptsRelease(`${values.data}gpts-are-gpts`)]);
+const [core, gpts] = await Promise.all([
+  readOnetCore(`${values.data}onet-27.0`),
+  readGptsRelease(`${values.data}gpts-are-gpts`),
+]);
 const labels = new Map(gpts.taskLabels.map((l) => [l.taskId, l]));
-const tasksByCode = new Map<string, { statement: string; taskType: 'Core' | 'Supplemental' | null; importance: null; human: 'E0' | 'E1' | 'E2' | null; gpt4: 'E0' | 'E1' | 'E2' | null }[]>();
+const tasksByCode = new Map<
+  string,
+  {
+    statement: string;
+    taskType: 'Core' | 'Supplemental' | null;
+    importance: null;
+    human: 'E0' | 'E1' | 'E2' | null;
+    gpt4: 'E0' | 'E1' | 'E2' | null;
+  }[]
+>();
 for (const task of core.tasks) {
   const list = tasksByCode.get(task.code) ?? [];
-  list.push({ statement: task.statement, taskType: task.taskType, importance: null, human: labels.get(task.taskId)?.human ?? null, gpt4: labels.get(task.taskId)?.gpt4 ?? null });
+  list.push({
+    statement: task.statement,
+    taskType: task.taskType,
+    importance: null,
+    human: labels.get(task.taskId)?.human ?? null,
+    gpt4: labels.get(task.taskId)?.gpt4 ?? null,
+  });
   tasksByCode.set(task.code, list);
 }
 const occupations = core.occupations.filter((o) => tasksByCode.has(o.code));
@@ -41,14 +64,39 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 const targets = new Map<string, TargetRole>();
 const profiles = Array.from({ length: count }, () => {
   const occupation = pick(occupations);
-  const target = random() < 0.5 ? (targets.get(occupation.code) ?? targets.set(occupation.code, augmentedTarget(occupation, tasksByCode.get(occupation.code)!, patterns)).get(occupation.code)!) : pick(roles);
-  const current = new Map<string, SkillLevel>(Array.from({ length: Math.floor(random() * 9) }, () => [pick(graph.skills).id, (1 + Math.floor(random() * 3)) as SkillLevel]));
-  return { target, current, hoursPerWeek: 2 + Math.floor(random() * 9), tasks: tasksByCode.get(occupation.code)!.map((t) => t.statement) };
+  const target =
+    random() < 0.5
+      ? (targets.get(occupation.code) ??
+        targets
+          .set(occupation.code, augmentedTarget(occupation, tasksByCode.get(occupation.code)!, patterns))
+          .get(occupation.code)!)
+      : pick(roles);
+  const current = new Map<string, SkillLevel>(
+    Array.from({ length: Math.floor(random() * 9) }, () => [
+      pick(graph.skills).id,
+      (1 + Math.floor(random() * 3)) as SkillLevel,
+    ]),
+  );
+  return {
+    target,
+    current,
+    hoursPerWeek: 2 + Math.floor(random() * 9),
+    tasks: tasksByCode.get(occupation.code)!.map((t) => t.statement),
+  };
 });
 
 const build = (p: (typeof profiles)[number]) => {
   const gaps = analyzeGaps(graph, p.target, p.current);
-  return planPath({ graph, gaps: gaps.gaps, current: p.current, resources, hoursPerWeek: p.hoursPerWeek, startDate: '2026-12-07', preferences: { freeOnly: false }, tasks: p.tasks });
+  return planPath({
+    graph,
+    gaps: gaps.gaps,
+    current: p.current,
+    resources,
+    hoursPerWeek: p.hoursPerWeek,
+    startDate: '2026-12-07',
+    preferences: { freeOnly: false },
+    tasks: p.tasks,
+  });
 };
 for (const p of profiles.slice(0, 200)) build(p);
 const latencies: number[] = [];
@@ -74,14 +122,23 @@ const peerProfiles = profiles.slice(0, Math.min(1000, count));
 const peerStarted = performance.now();
 for (const p of peerProfiles) {
   const gapIds = p.target.skills.filter((s) => (p.current.get(s.skillId) ?? 0) < s.level).map((s) => s.skillId);
-  await db.query('with recursive needed(skill) as (select unnest($1::text[]) union select r.prerequisite from prerequisites r join needed n on r.skill = n.skill) select skill from needed', [gapIds]);
+  await db.query(
+    'with recursive needed(skill) as (select unnest($1::text[]) union select r.prerequisite from prerequisites r join needed n on r.skill = n.skill) select skill from needed',
+    [gapIds],
+  );
 }
 const peerPerSecond = peerProfiles.length / ((performance.now() - peerStarted) / 1000);
 await db.close();
 
 const perSecond = count / seconds;
-console.log(`${count.toLocaleString('en-US')} generated profiles (half AI-augmented targets, half roles), ${(steps / count).toFixed(1)} steps a plan on average\n`);
+console.log(
+  `${count.toLocaleString('en-US')} generated profiles (half AI-augmented targets, half roles), ${(steps / count).toFixed(1)} steps a plan on average\n`,
+);
 console.log('| what | p50 ms | p99 ms | per second (1 core) | vs Upskill |');
 console.log('|---|---|---|---|---|');
-console.log(`| Upskill: gap analysis + full dated plan | ${at(0.5).toFixed(3)} | ${at(0.99).toFixed(3)} | ${Math.round(perSecond).toLocaleString('en-US')} | 1.00× |`);
-console.log(`| PostgreSQL (PGlite) recursive CTE: prerequisite closure only, ${peerProfiles.length} profiles | – | – | ${Math.round(peerPerSecond).toLocaleString('en-US')} | ${(peerPerSecond / perSecond).toFixed(2)}× |`);
+console.log(
+  `| Upskill: gap analysis + full dated plan | ${at(0.5).toFixed(3)} | ${at(0.99).toFixed(3)} | ${Math.round(perSecond).toLocaleString('en-US')} | 1.00× |`,
+);
+console.log(
+  `| PostgreSQL (PGlite) recursive CTE: prerequisite closure only, ${peerProfiles.length} profiles | – | – | ${Math.round(peerPerSecond).toLocaleString('en-US')} | ${(peerPerSecond / perSecond).toFixed(2)}× |`,
+);

@@ -40,7 +40,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
-async function measure(name: string, queries: Query[], resolve: (title: string) => Promise<string[]> | string[]): Promise<Result> {
+async function measure(
+  name: string,
+  queries: Query[],
+  resolve: (title: string) => Promise<string[]> | string[],
+): Promise<Result> {
   const latencies: number[] = [];
   let top1 = 0;
   let top5 = 0;
@@ -54,7 +58,15 @@ async function measure(name: string, queries: Query[], resolve: (title: string) 
   }
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name, queries: queries.length, top1: top1 / queries.length, top5: top5 / queries.length, perSecond: queries.length / elapsed, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    name,
+    queries: queries.length,
+    top1: top1 / queries.length,
+    top5: top5 / queries.length,
+    perSecond: queries.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }
 
 function sample(queries: Query[], size: number, seed: number): Query[] {
@@ -72,7 +84,9 @@ const firstDistinct = (codes: string[], limit: number): string[] => [...new Set(
 const split = await splitAlternateTitles(onetDir);
 const contexts = await occupationContexts(onetDir);
 const indexed = [...split.occupations.map((o) => ({ code: o.code, title: o.title })), ...split.indexed];
-console.log(`${split.heldOut.length} held-out titles, ${indexed.length} indexed titles, ${split.occupations.length} occupations\n`);
+console.log(
+  `${split.heldOut.length} held-out titles, ${indexed.length} indexed titles, ${split.occupations.length} occupations\n`,
+);
 
 let started = performance.now();
 const index = buildTitleIndex(split.occupations, split.indexed, contexts);
@@ -83,16 +97,28 @@ resolveTitle(index, 'warm up');
 started = performance.now();
 const db = await PGlite.create({ extensions: { pg_trgm } });
 await db.exec('create extension pg_trgm; create table titles (code text, title text);');
-await db.query('insert into titles select * from unnest($1::text[], $2::text[])', [indexed.map((t) => t.code), indexed.map((t) => t.title.toLowerCase())]);
+await db.query('insert into titles select * from unnest($1::text[], $2::text[])', [
+  indexed.map((t) => t.code),
+  indexed.map((t) => t.title.toLowerCase()),
+]);
 await db.exec('create index titles_trgm on titles using gist (title gist_trgm_ops);');
 const trgmBuildMs = performance.now() - started;
 const trgm = async (title: string): Promise<string[]> =>
-  firstDistinct((await db.query<{ code: string }>('select code from titles order by title <-> $1 limit 50', [title.toLowerCase()])).rows.map((r) => r.code), 5);
+  firstDistinct(
+    (
+      await db.query<{ code: string }>('select code from titles order by title <-> $1 limit 50', [title.toLowerCase()])
+    ).rows.map((r) => r.code),
+    5,
+  );
 
 started = performance.now();
 const fuse = new Fuse(indexed, { keys: ['title'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
 const fuseBuildMs = performance.now() - started;
-const fuzzy = (title: string): string[] => firstDistinct(fuse.search(title, { limit: 50 }).map((r) => r.item.code), 5);
+const fuzzy = (title: string): string[] =>
+  firstDistinct(
+    fuse.search(title, { limit: 50 }).map((r) => r.item.code),
+    5,
+  );
 
 const trgmSample = sample(split.heldOut, Number(values.trgm), 1);
 const fuseSample = sample(split.heldOut, Number(values.fuse), 2);
@@ -109,11 +135,17 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 console.log('| queries | resolver | top-1 | top-5 | titles/s (1 core) | p50 ms | p99 ms | index build ms |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const [label, r, build] of results) {
-  console.log(`| ${label} | ${r.name} | ${pct(r.top1)} | ${pct(r.top5)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${Math.round(build)} |`);
+  console.log(
+    `| ${label} | ${r.name} | ${pct(r.top1)} | ${pct(r.top5)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${Math.round(build)} |`,
+  );
 }
 const [, ourTrgm] = results[1]!;
 const [, peerTrgm] = results[2]!;
 const [, ourFuse] = results[3]!;
 const [, peerFuse] = results[4]!;
-console.log(`\nUpskill vs pg_trgm: ${(ourTrgm.perSecond / peerTrgm.perSecond).toFixed(0)}× the throughput, top-5 ${pct(ourTrgm.top5)} vs ${pct(peerTrgm.top5)}`);
-console.log(`Upskill vs Fuse.js: ${(ourFuse.perSecond / peerFuse.perSecond).toFixed(0)}× the throughput, top-5 ${pct(ourFuse.top5)} vs ${pct(peerFuse.top5)}`);
+console.log(
+  `\nUpskill vs pg_trgm: ${(ourTrgm.perSecond / peerTrgm.perSecond).toFixed(0)}× the throughput, top-5 ${pct(ourTrgm.top5)} vs ${pct(peerTrgm.top5)}`,
+);
+console.log(
+  `Upskill vs Fuse.js: ${(ourFuse.perSecond / peerFuse.perSecond).toFixed(0)}× the throughput, top-5 ${pct(ourFuse.top5)} vs ${pct(peerFuse.top5)}`,
+);

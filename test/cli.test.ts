@@ -25,7 +25,17 @@ describe('upskill CLI', () => {
   test('--help teaches the commands, the environment and the exit codes', () => {
     const help = upskill(['--help']);
     assert.equal(help.status, 0);
-    for (const word of ['data', 'occupations', 'occupation', 'serve', 'about', 'DATABASE_URL', 'UPSKILL_HOME', 'Exit codes']) assert.ok(help.stdout.includes(word), word);
+    for (const word of [
+      'data',
+      'occupations',
+      'occupation',
+      'serve',
+      'about',
+      'DATABASE_URL',
+      'UPSKILL_HOME',
+      'Exit codes',
+    ])
+      assert.ok(help.stdout.includes(word), word);
     const searchHelp = upskill(['occupations', 'search', '--help']);
     assert.equal(searchHelp.status, 0);
     assert.match(searchHelp.stdout, /--batch/);
@@ -54,12 +64,27 @@ describe('upskill CLI', () => {
     assert.equal(search.status, 0);
     assert.match(search.stdout, /13-1161\.00 .*Market Research Analysts and Marketing Specialists/);
 
-    const json = JSON.parse(upskill(['occupations', 'search', 'RN - ICU', '--json']).stdout) as { matches: { code: string }[] };
+    const json = JSON.parse(upskill(['occupations', 'search', 'RN - ICU', '--json']).stdout) as {
+      matches: { code: string }[];
+    };
     assert.ok(json.matches.some((m) => m.code.startsWith('29-1141')));
 
-    const batch = upskill(['occupations', 'search', '--batch', '--limit', '2'], 'accounts payable clerk\n\nfull stack dev\n' + 'x'.repeat(300) + '\n');
+    const batch = upskill(
+      ['occupations', 'search', '--batch', '--limit', '2'],
+      'accounts payable clerk\n\nfull stack dev\n' + 'x'.repeat(300) + '\n',
+    );
     assert.equal(batch.status, 0);
-    const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line) as { query: string; matches: { code: string; title: string; score: number; matched: string }[]; error?: { code: string } });
+    const lines = batch.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            query: string;
+            matches: { code: string; title: string; score: number; matched: string }[];
+            error?: { code: string };
+          },
+      );
     assert.equal(lines.length, 3);
     assert.deepEqual(lines[0], { query: 'accounts payable clerk', matches: lines[0]!.matches });
     assert.equal(lines[0]!.matches[0]!.code, '43-3021.00');
@@ -76,7 +101,10 @@ describe('upskill CLI', () => {
     const byTitle = upskill(['occupation', 'bookkeeper', '--json']);
     assert.equal((JSON.parse(byTitle.stdout) as { code: string }).code, '43-3031.00');
 
-    const status = JSON.parse(upskill(['data', 'status', '--json']).stdout) as { loaded: boolean; rows: Record<string, number> };
+    const status = JSON.parse(upskill(['data', 'status', '--json']).stdout) as {
+      loaded: boolean;
+      rows: Record<string, number>;
+    };
     assert.equal(status.loaded, true);
     assert.equal(status.rows['tasks'], 19265);
   });
@@ -95,7 +123,10 @@ describe('upskill CLI', () => {
     assert.equal(list.status, 0);
     assert.match(list.stdout, /Prompt engineering\n\s+prompt-engineering/);
     assert.match(upskill(['skills', 'show', 'chatgpt']).stdout, /can use\s+6 h/);
-    assert.match(upskill(['skills', 'graph', 'retrieval-augmented-generation']).stdout, /└─ Embeddings embeddings\n\s+└─ Python python/);
+    assert.match(
+      upskill(['skills', 'graph', 'retrieval-augmented-generation']).stdout,
+      /└─ Embeddings embeddings\n\s+└─ Python python/,
+    );
     assert.equal(upskill(['skills', 'show', 'no-such-skill']).status, 3);
 
     const pdf = join(home, 'resume.pdf');
@@ -105,27 +136,55 @@ describe('upskill CLI', () => {
     assert.match(fromPdf.stdout, /Stable Diffusion/);
     assert.match(fromPdf.stdout, /3 mentions of 3 skills \(3 claimed, 0 only negated\)/);
 
-    const json = JSON.parse(upskill(['skills', 'extract', '-', '--json'], 'I have never used PyTorch.').stdout) as { skills: { skillId: string; negated: boolean }[] };
-    assert.deepEqual(json.skills.map((s) => [s.skillId, s.negated]), [['pytorch', true]]);
+    const json = JSON.parse(upskill(['skills', 'extract', '-', '--json'], 'I have never used PyTorch.').stdout) as {
+      skills: { skillId: string; negated: boolean }[];
+    };
+    assert.deepEqual(
+      json.skills.map((s) => [s.skillId, s.negated]),
+      [['pytorch', true]],
+    );
 
     assert.equal(upskill(['skills', 'extract', join(home, 'missing.pdf')]).status, 3);
-    const locked = upskill(['skills', 'extract', new URL('./fixtures/password-protected.pdf', import.meta.url).pathname]);
+    const locked = upskill([
+      'skills',
+      'extract',
+      new URL('./fixtures/password-protected.pdf', import.meta.url).pathname,
+    ]);
     assert.equal(locked.status, 2);
     assert.match(locked.stderr, /password-protected/);
 
     const esco = upskill(['data', 'load', '--esco', new URL('./fixtures/esco-export', import.meta.url).pathname]);
     assert.equal(esco.status, 0, esco.stderr);
     assert.match(esco.stdout, /Loaded 3 ESCO skills with 5 synonyms/);
-    const withEsco = JSON.parse(upskill(['skills', 'extract', '-', '--json'], 'Certified in forklift operation.').stdout) as { skills: { label: string; source: string }[] };
-    assert.deepEqual(withEsco.skills.map((s) => [s.label, s.source]), [['operate forklift', 'esco']]);
+    const withEsco = JSON.parse(
+      upskill(['skills', 'extract', '-', '--json'], 'Certified in forklift operation.').stdout,
+    ) as { skills: { label: string; source: string }[] };
+    assert.deepEqual(
+      withEsco.skills.map((s) => [s.label, s.source]),
+      [['operate forklift', 'esco']],
+    );
     const about = JSON.parse(upskill(['about', '--json']).stdout) as { attribution: { source: string }[] };
-    assert.ok(about.attribution.some((a) => a.source === 'ESCO'), 'ESCO is attributed once it is loaded');
+    assert.ok(
+      about.attribution.some((a) => a.source === 'ESCO'),
+      'ESCO is attributed once it is loaded',
+    );
   });
 
   test('plan, profile and progress: exports, re-plans and clear errors', () => {
     const resume = join(home, 'resume.md');
     writeFileSync(resume, '## Skills\nChatGPT, Excel, copywriting\n');
-    const md = upskill(['plan', '--title', '13-1161.00', '--resume', resume, '--target', 'ai-content-creator', '--hours', '6', '--md']);
+    const md = upskill([
+      'plan',
+      '--title',
+      '13-1161.00',
+      '--resume',
+      resume,
+      '--target',
+      'ai-content-creator',
+      '--hours',
+      '6',
+      '--md',
+    ]);
     assert.equal(md.status, 0, md.stderr);
     assert.match(md.stdout, /^# AI content creator — learning plan\n/);
     assert.match(md.stdout, /## Week 1 \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\) · 6 h/);
@@ -139,10 +198,26 @@ describe('upskill CLI', () => {
     assert.match(upskill(['plan', '--title', 'accountant', '--start', '2020-01-01']).stderr, /in the past/);
     assert.equal(upskill(['plan', '--title', 'accountant', '--target', 'astronaut']).status, 3);
 
-    const created = JSON.parse(upskill(['profile', 'create', '--name', 'Jane', '--title', 'accountant', '--resume', resume, '--hours', '4', '--json']).stdout) as { id: string };
+    const created = JSON.parse(
+      upskill([
+        'profile',
+        'create',
+        '--name',
+        'Jane',
+        '--title',
+        'accountant',
+        '--resume',
+        resume,
+        '--hours',
+        '4',
+        '--json',
+      ]).stdout,
+    ) as { id: string };
     assert.match(created.id, /^[0-9a-f]{12}$/);
     assert.match(upskill(['profile', 'list']).stdout, new RegExp(`${created.id}\\s+Jane`));
-    const plan = JSON.parse(upskill(['plan', '--profile', created.id, '--json']).stdout) as { plan: { steps: { id: string }[] } };
+    const plan = JSON.parse(upskill(['plan', '--profile', created.id, '--json']).stdout) as {
+      plan: { steps: { id: string }[] };
+    };
     const first = plan.plan.steps[0]!.id;
     const done = upskill(['progress', created.id, first, 'done']);
     assert.equal(done.status, 0, done.stderr);

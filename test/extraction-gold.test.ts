@@ -8,7 +8,9 @@ describe('extraction against the hand-labelled sentences (docs/annotation-guide.
     const gold = readGold();
     assert.ok(gold.length >= 150, `${gold.length} sentences`);
     const scores = scoreExtraction(await fullExtractor(ONET_27), gold);
-    console.log(`gold set: ${gold.length} sentences, precision ${scores.precision.toFixed(3)}, recall ${scores.recall.toFixed(3)}`);
+    console.log(
+      `gold set: ${gold.length} sentences, precision ${scores.precision.toFixed(3)}, recall ${scores.recall.toFixed(3)}`,
+    );
     assert.ok(scores.precision >= 0.9, `precision ${scores.precision}: ${JSON.stringify(scores.falsePositives)}`);
     assert.ok(scores.recall >= 0.9, `recall ${scores.recall}: ${JSON.stringify(scores.falseNegatives)}`);
   });

@@ -31,41 +31,83 @@ describe('HTTP API', () => {
   test('GET /api/occupations ranks marketing specialists for "sr mktg specialist"', async () => {
     const response = await get('/api/occupations?q=sr%20mktg%20specialist&limit=3');
     assert.equal(response.status, 200);
-    const body = (await response.json()) as { query: string; matches: { code: string; title: string; score: number; matched: string }[] };
+    const body = (await response.json()) as {
+      query: string;
+      matches: { code: string; title: string; score: number; matched: string }[];
+    };
     assert.equal(body.query, 'sr mktg specialist');
     assert.equal(body.matches.length, 3);
     assert.ok(body.matches.some((m) => m.code === '13-1161.00'));
     assert.deepEqual(Object.keys(body.matches[0]!).sort(), ['code', 'matched', 'score', 'title']);
   });
 
-  test('GET /api/occupations/13-1161.00 shows every task with both raters\' labels, as in the source files', async () => {
+  test("GET /api/occupations/13-1161.00 shows every task with both raters' labels, as in the source files", async () => {
     const response = await get('/api/occupations/13-1161.00');
     assert.equal(response.status, 200);
-    const view = (await response.json()) as { title: string; tasks: { taskId: number; statement: string; taskType: string; human: string; gpt4: string; agreement: string }[]; exposure: { human: { alpha: number; beta: number; gamma: number; percentile: { beta: number } }; gpt4: { beta: number } }; employment: { employment: number; medianAnnualWage: number }; technologySkills: { hot: boolean }[]; related: unknown[]; workActivities: unknown[] };
+    const view = (await response.json()) as {
+      title: string;
+      tasks: { taskId: number; statement: string; taskType: string; human: string; gpt4: string; agreement: string }[];
+      exposure: {
+        human: { alpha: number; beta: number; gamma: number; percentile: { beta: number } };
+        gpt4: { beta: number };
+      };
+      employment: { employment: number; medianAnnualWage: number };
+      technologySkills: { hot: boolean }[];
+      related: unknown[];
+      workActivities: unknown[];
+    };
     const expected = sourceTasks('13-1161.00');
     assert.equal(view.title, 'Market Research Analysts and Marketing Specialists');
     assert.equal(view.tasks.length, expected.size);
     for (const task of view.tasks) {
       const source = expected.get(task.taskId)!;
-      assert.deepEqual([task.statement, task.taskType, task.human, task.gpt4], [source.statement, source.type, source.human, source.gpt4]);
+      assert.deepEqual(
+        [task.statement, task.taskType, task.human, task.gpt4],
+        [source.statement, source.type, source.human, source.gpt4],
+      );
       assert.equal(task.agreement === 'agree', source.human === source.gpt4);
     }
-    const published = readFileSync(`${GPTS}/occ_level.csv`, 'utf8').split('\n').find((l) => l.startsWith('13-1161.00'))!.split(',').map(Number);
+    const published = readFileSync(`${GPTS}/occ_level.csv`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('13-1161.00'))!
+      .split(',')
+      .map(Number);
     assert.ok(Math.abs(view.exposure.human.beta - published[6]!) < 1e-9);
     assert.ok(Math.abs(view.exposure.gpt4.beta - published[3]!) < 1e-9);
     assert.ok(view.exposure.human.percentile.beta > 0 && view.exposure.human.percentile.beta < 100);
     assert.deepEqual([view.employment.employment, view.employment.medianAnnualWage], [727540, 63920]);
     assert.ok(view.technologySkills.length > 0 && view.technologySkills[0]!.hot);
     assert.ok(view.related.length > 0 && view.workActivities.length > 0);
-    const saved = (view as unknown as { hoursSaved: { hoursPerWeek: number; low: number; high: number; assumptions: string[] } }).hoursSaved;
-    assert.ok(saved.low <= saved.hoursPerWeek && saved.hoursPerWeek <= saved.high && saved.high < 40 && saved.assumptions.length > 0);
-    const withAi = (view.tasks as unknown as { human: string; gpt4: string; ai: { capability: string; howToUse: string } | null }[]);
-    assert.ok(withAi.filter((t) => t.human !== 'E0' || t.gpt4 !== 'E0').every((t) => t.ai !== null && t.ai.howToUse.length > 0), 'every exposed task says how to use AI on it');
+    const saved = (
+      view as unknown as { hoursSaved: { hoursPerWeek: number; low: number; high: number; assumptions: string[] } }
+    ).hoursSaved;
+    assert.ok(
+      saved.low <= saved.hoursPerWeek &&
+        saved.hoursPerWeek <= saved.high &&
+        saved.high < 40 &&
+        saved.assumptions.length > 0,
+    );
+    const withAi = view.tasks as unknown as {
+      human: string;
+      gpt4: string;
+      ai: { capability: string; howToUse: string } | null;
+    }[];
+    assert.ok(
+      withAi.filter((t) => t.human !== 'E0' || t.gpt4 !== 'E0').every((t) => t.ai !== null && t.ai.howToUse.length > 0),
+      'every exposed task says how to use AI on it',
+    );
     assert.ok(withAi.filter((t) => t.human === 'E0' && t.gpt4 === 'E0').every((t) => t.ai === null));
   });
 
   test('bad input gets a 400 problem body with a stable code', async () => {
-    for (const path of ['/api/occupations', '/api/occupations?q=', '/api/occupations?q=nurse&limit=0', `/api/occupations?q=${'x'.repeat(201)}`, '/api/occupations/not-a-code', "/api/occupations/13-1161.00'%20or%201=1"]) {
+    for (const path of [
+      '/api/occupations',
+      '/api/occupations?q=',
+      '/api/occupations?q=nurse&limit=0',
+      `/api/occupations?q=${'x'.repeat(201)}`,
+      '/api/occupations/not-a-code',
+      "/api/occupations/13-1161.00'%20or%201=1",
+    ]) {
       const response = await get(path);
       assert.equal(response.status, 400, path);
       assert.equal(response.headers.get('content-type'), 'application/problem+json');
@@ -84,23 +126,51 @@ describe('HTTP API', () => {
   });
 
   test('a title that fits nothing returns an empty list, and hostile strings are just text', async () => {
-    const body = (await (await get('/api/occupations?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%27%3B%20drop%20table%20tasks%3B--')).json()) as { matches: unknown[] };
+    const body = (await (
+      await get('/api/occupations?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%27%3B%20drop%20table%20tasks%3B--')
+    ).json()) as { matches: unknown[] };
     assert.deepEqual(body.matches, []);
     assert.equal((await get('/api/occupations/13-1161.00')).status, 200, 'the tasks table is still there');
   });
 
   test('POST /api/occupations/from-text finds the occupations a résumé names, and not its headings or names', async () => {
-    const post = (text: string) => api.request('/api/occupations/from-text', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
-    const body = (await (await post('Jane Doe\njane@example.com | Austin, TX\nSkills\nExperience\nSenior Accountant, Deloitte, 2019–2023\nRegistered Nurse (RN), 2015–2019')).json()) as { matches: { code: string; evidence: string }[] };
-    assert.deepEqual(body.matches.map((m) => [m.code, m.evidence]).filter(([code]) => code !== '43-3031.00'), [['13-2011.00', 'Senior Accountant'], ['29-1141.00', 'Registered Nurse']]);
-    assert.deepEqual(((await (await post('Jane Doe\nSkills\nExcel, SQL')).json()) as { matches: unknown[] }).matches, []);
+    const post = (text: string) =>
+      api.request('/api/occupations/from-text', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+    const body = (await (
+      await post(
+        'Jane Doe\njane@example.com | Austin, TX\nSkills\nExperience\nSenior Accountant, Deloitte, 2019–2023\nRegistered Nurse (RN), 2015–2019',
+      )
+    ).json()) as { matches: { code: string; evidence: string }[] };
+    assert.deepEqual(
+      body.matches.map((m) => [m.code, m.evidence]).filter(([code]) => code !== '43-3031.00'),
+      [
+        ['13-2011.00', 'Senior Accountant'],
+        ['29-1141.00', 'Registered Nurse'],
+      ],
+    );
+    assert.deepEqual(
+      ((await (await post('Jane Doe\nSkills\nExcel, SQL')).json()) as { matches: unknown[] }).matches,
+      [],
+    );
     assert.equal((await post('')).status, 400);
   });
 
   test('GET /api/exposure spreads every occupation over 20 β bins per rater, as occ_level.csv does', async () => {
-    const body = (await (await get('/api/exposure')).json()) as Record<'human' | 'gpt4', { counts: number[]; occupations: number; binWidth: number; median: number }>;
-    const rows = (parse(readFileSync(`${GPTS}/occ_level.csv`, 'utf8'), { from_line: 2 }) as string[][]).map((cells) => cells.map(Number));
-    for (const [rater, column] of [['human', 6], ['gpt4', 3]] as const) {
+    const body = (await (await get('/api/exposure')).json()) as Record<
+      'human' | 'gpt4',
+      { counts: number[]; occupations: number; binWidth: number; median: number }
+    >;
+    const rows = (parse(readFileSync(`${GPTS}/occ_level.csv`, 'utf8'), { from_line: 2 }) as string[][]).map((cells) =>
+      cells.map(Number),
+    );
+    for (const [rater, column] of [
+      ['human', 6],
+      ['gpt4', 3],
+    ] as const) {
       const expected = new Array<number>(20).fill(0);
       for (const row of rows) expected[Math.min(19, Math.floor(row[column]! * 20 + 1e-9))]! += 1;
       assert.deepEqual(body[rater].counts, expected, rater);
@@ -110,10 +180,17 @@ describe('HTTP API', () => {
   });
 
   test('GET /api/about gives version, loaded data and attribution', async () => {
-    const body = (await (await get('/api/about')).json()) as { version: string; data: { source: string }[]; attribution: { source: string }[] };
+    const body = (await (await get('/api/about')).json()) as {
+      version: string;
+      data: { source: string }[];
+      attribution: { source: string }[];
+    };
     assert.match(body.version, /^\d+\.\d+\.\d+/);
     assert.deepEqual(body.data.map((d) => d.source).sort(), ['gpts-are-gpts', 'onet', 'onet-ratings']);
-    assert.deepEqual(body.attribution.map((a) => a.source), ['O*NET', 'GPTs-are-GPTs', 'BLS OEWS']);
+    assert.deepEqual(
+      body.attribution.map((a) => a.source),
+      ['O*NET', 'GPTs-are-GPTs', 'BLS OEWS'],
+    );
   });
 
   test('the OpenAPI document is valid OpenAPI 3.1 and lists every route', async () => {
@@ -121,14 +198,30 @@ describe('HTTP API', () => {
     const result = await new Validator().validate(document as Parameters<Validator['validate']>[0]);
     assert.equal(result.valid, true, JSON.stringify(result.errors));
     assert.deepEqual(Object.keys(document.paths).sort(), [
-      '/api/about', '/api/exposure', '/api/extract', '/api/occupations', '/api/occupations/from-text', '/api/occupations/{code}', '/api/plan', '/api/profiles', '/api/profiles/{id}',
-      '/api/profiles/{id}/gaps', '/api/profiles/{id}/plan', '/api/profiles/{id}/progress', '/api/profiles/{id}/progress/{stepId}', '/api/profiles/{id}/skills/{skillId}', '/api/roles', '/api/skills', '/api/skills/{id}',
+      '/api/about',
+      '/api/exposure',
+      '/api/extract',
+      '/api/occupations',
+      '/api/occupations/from-text',
+      '/api/occupations/{code}',
+      '/api/plan',
+      '/api/profiles',
+      '/api/profiles/{id}',
+      '/api/profiles/{id}/gaps',
+      '/api/profiles/{id}/plan',
+      '/api/profiles/{id}/progress',
+      '/api/profiles/{id}/progress/{stepId}',
+      '/api/profiles/{id}/skills/{skillId}',
+      '/api/roles',
+      '/api/skills',
+      '/api/skills/{id}',
     ]);
   });
 });
 
 describe('skills API', () => {
-  const post = (body: RequestInit['body'], headers: Record<string, string> = {}): Promise<Response> => Promise.resolve(api.request('/api/extract', { method: 'POST', body, headers }));
+  const post = (body: RequestInit['body'], headers: Record<string, string> = {}): Promise<Response> =>
+    Promise.resolve(api.request('/api/extract', { method: 'POST', body, headers }));
   const upload = (bytes: Uint8Array, name: string): Promise<Response> => {
     const form = new FormData();
     form.append('file', new Blob([bytes]), name);
@@ -144,9 +237,16 @@ describe('skills API', () => {
   });
 
   test('GET /api/skills/{id} shows a skill; unknown ids are 404, malformed ones 400', async () => {
-    const skill = (await (await get('/api/skills/retrieval-augmented-generation')).json()) as { name: string; prerequisiteNames: { id: string }[]; hours: number[] };
+    const skill = (await (await get('/api/skills/retrieval-augmented-generation')).json()) as {
+      name: string;
+      prerequisiteNames: { id: string }[];
+      hours: number[];
+    };
     assert.equal(skill.name, 'Retrieval-augmented generation');
-    assert.deepEqual(skill.prerequisiteNames.map((p) => p.id), ['llm-api-integration', 'embeddings']);
+    assert.deepEqual(
+      skill.prerequisiteNames.map((p) => p.id),
+      ['llm-api-integration', 'embeddings'],
+    );
     assert.equal(skill.hours.length, 4);
     assert.equal((await get('/api/skills/no-such-skill')).status, 404);
     assert.equal((await get('/api/skills/Not_An_Id')).status, 400);
@@ -156,24 +256,53 @@ describe('skills API', () => {
     const text = 'Skills: Python, PyTorch, prompt engineering. No experience with Kubernetes.';
     const response = await post(JSON.stringify({ text }), { 'content-type': 'application/json' });
     assert.equal(response.status, 200);
-    const body = (await response.json()) as { mentions: { skillId: string; start: number; end: number; surface: string; negated: boolean }[]; skills: { skillId: string; negated: boolean }[] };
-    assert.deepEqual(body.mentions.map((m) => [m.skillId, m.negated]), [['python', false], ['pytorch', false], ['prompt-engineering', false], ['docker', true]]);
+    const body = (await response.json()) as {
+      mentions: { skillId: string; start: number; end: number; surface: string; negated: boolean }[];
+      skills: { skillId: string; negated: boolean }[];
+    };
+    assert.deepEqual(
+      body.mentions.map((m) => [m.skillId, m.negated]),
+      [
+        ['python', false],
+        ['pytorch', false],
+        ['prompt-engineering', false],
+        ['docker', true],
+      ],
+    );
     for (const m of body.mentions) assert.equal(text.slice(m.start, m.end), m.surface);
     assert.equal((await post(JSON.stringify({ text: '' }), { 'content-type': 'application/json' })).status, 400);
   });
 
   test('POST /api/extract with a PDF or DOCX upload reads the document', async () => {
-    const pdf = (await (await upload(await makePdf(['Jane Doe', 'Skills: TensorFlow, Midjourney'], ), 'jane.pdf')).json()) as { format: string; text: string; mentions: { skillId: string; start: number; end: number; surface: string }[] };
+    const pdf = (await (
+      await upload(await makePdf(['Jane Doe', 'Skills: TensorFlow, Midjourney']), 'jane.pdf')
+    ).json()) as {
+      format: string;
+      text: string;
+      mentions: { skillId: string; start: number; end: number; surface: string }[];
+    };
     assert.equal(pdf.format, 'pdf');
-    assert.deepEqual(pdf.mentions.map((m) => m.skillId), ['tensorflow', 'midjourney']);
+    assert.deepEqual(
+      pdf.mentions.map((m) => m.skillId),
+      ['tensorflow', 'midjourney'],
+    );
     for (const m of pdf.mentions) assert.equal(pdf.text.slice(m.start, m.end), m.surface);
-    const docx = (await (await upload(makeDocx(['Experience', 'Fine-tuned BERT for NLP.']), 'jane.docx')).json()) as { format: string; mentions: { skillId: string }[] };
+    const docx = (await (await upload(makeDocx(['Experience', 'Fine-tuned BERT for NLP.']), 'jane.docx')).json()) as {
+      format: string;
+      mentions: { skillId: string }[];
+    };
     assert.equal(docx.format, 'docx');
-    assert.deepEqual(docx.mentions.map((m) => m.skillId), ['fine-tuning', 'bert', 'natural-language-processing']);
+    assert.deepEqual(
+      docx.mentions.map((m) => m.skillId),
+      ['fine-tuning', 'bert', 'natural-language-processing'],
+    );
   });
 
   test('bad uploads get their own status and code', async () => {
-    const encrypted = await upload(readFileSync(new URL('../../test/fixtures/password-protected.pdf', import.meta.url)), 'locked.pdf');
+    const encrypted = await upload(
+      readFileSync(new URL('../../test/fixtures/password-protected.pdf', import.meta.url)),
+      'locked.pdf',
+    );
     assert.equal(encrypted.status, 422);
     assert.equal(((await encrypted.json()) as { code: string }).code, 'DOCUMENT_ENCRYPTED');
     const huge = await upload(new Uint8Array(11 * 1024 * 1024), 'huge.pdf');
@@ -189,11 +318,21 @@ describe('skills API', () => {
 
 describe('plans and profiles API', () => {
   const send = (method: string, path: string, body?: unknown): Promise<Response> =>
-    Promise.resolve(api.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }));
+    Promise.resolve(
+      api.request(path, {
+        method,
+        ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      }),
+    );
 
   test('GET /api/roles and POST /api/plan, with clear errors for bad input', async () => {
     assert.equal(((await (await get('/api/roles')).json()) as unknown[]).length, 15);
-    const ok = await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 5, target: 'ai-content-creator', resumeText: 'Skills: ChatGPT, copywriting' });
+    const ok = await send('POST', '/api/plan', {
+      occupation: '13-1161.00',
+      hoursPerWeek: 5,
+      target: 'ai-content-creator',
+      resumeText: 'Skills: ChatGPT, copywriting',
+    });
     assert.equal(ok.status, 200);
     const plan = (await ok.json()) as { target: { name: string }; plan: { weeks: { hours: number }[] } };
     assert.equal(plan.target.name, 'AI content creator');
@@ -201,48 +340,97 @@ describe('plans and profiles API', () => {
     const zero = await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 0 });
     assert.equal(zero.status, 400);
     assert.match(((await zero.json()) as { detail: string }).detail, /from 1 to 40, got 0/);
-    assert.equal((await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 5, target: 'astronaut' })).status, 404);
-    const huge = await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 5, resumeText: 'x'.repeat(13 * 1024 * 1024) });
+    assert.equal(
+      (await send('POST', '/api/plan', { occupation: '13-1161.00', hoursPerWeek: 5, target: 'astronaut' })).status,
+      404,
+    );
+    const huge = await send('POST', '/api/plan', {
+      occupation: '13-1161.00',
+      hoursPerWeek: 5,
+      resumeText: 'x'.repeat(13 * 1024 * 1024),
+    });
     assert.equal(huge.status, 413, 'an oversized body is refused before it is parsed');
     assert.equal(((await huge.json()) as { code: string }).code, 'REQUEST_TOO_LARGE');
   });
 
   test('a profile: create, read, correct a skill, record progress, export, delete', async () => {
-    const created = await send('POST', '/api/profiles', { name: 'Jane', occupation: 'accountant', hoursPerWeek: 4, resumeText: 'Skills: Excel, ChatGPT' });
+    const created = await send('POST', '/api/profiles', {
+      name: 'Jane',
+      occupation: 'accountant',
+      hoursPerWeek: 4,
+      resumeText: 'Skills: Excel, ChatGPT',
+    });
     assert.equal(created.status, 201);
     const profile = (await created.json()) as { id: string; skills: { skillId: string; level: number }[] };
     assert.match(profile.id, /^[0-9a-f]{12}$/);
     assert.ok(profile.skills.some((s) => s.skillId === 'chatgpt' && s.level === 2));
     assert.ok(((await (await get('/api/profiles')).json()) as { id: string }[]).some((p) => p.id === profile.id));
 
-    const updated = (await (await send('PUT', `/api/profiles/${profile.id}/skills/ai-literacy`, { level: 3 })).json()) as { skills: { skillId: string; level: number }[] };
+    const updated = (await (
+      await send('PUT', `/api/profiles/${profile.id}/skills/ai-literacy`, { level: 3 })
+    ).json()) as { skills: { skillId: string; level: number }[] };
     assert.ok(updated.skills.some((s) => s.skillId === 'ai-literacy' && s.level === 3));
 
-    const before = (await (await get(`/api/profiles/${profile.id}/plan`)).json()) as { plan: { steps: { id: string }[]; weeks: { week: number; items: { stepId: string }[] }[] } };
+    const before = (await (await get(`/api/profiles/${profile.id}/plan`)).json()) as {
+      plan: { steps: { id: string }[]; weeks: { week: number; items: { stepId: string }[] }[] };
+    };
     const first = before.plan.steps[0]!.id;
     const after = await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: first, status: 'done' });
     assert.equal(after.status, 200);
-    const replanned = (await after.json()) as { plan: { weeks: { week: number; items: { stepId: string }[] }[] }; progress: { stepId: string; status: string }[] };
-    assert.equal(replanned.plan.weeks.find((w) => w.items.some((i) => i.stepId === first))!.week, 1, 'done work stays where it was');
-    assert.deepEqual(replanned.progress.map((p) => [p.stepId, p.status]), [[first, 'done']]);
-    const undone = (await (await send('DELETE', `/api/profiles/${profile.id}/progress/${encodeURIComponent(first)}`)).json()) as { progress: unknown[] };
+    const replanned = (await after.json()) as {
+      plan: { weeks: { week: number; items: { stepId: string }[] }[] };
+      progress: { stepId: string; status: string }[];
+    };
+    assert.equal(
+      replanned.plan.weeks.find((w) => w.items.some((i) => i.stepId === first))!.week,
+      1,
+      'done work stays where it was',
+    );
+    assert.deepEqual(
+      replanned.progress.map((p) => [p.stepId, p.status]),
+      [[first, 'done']],
+    );
+    const undone = (await (
+      await send('DELETE', `/api/profiles/${profile.id}/progress/${encodeURIComponent(first)}`)
+    ).json()) as { progress: unknown[] };
     assert.deepEqual(undone.progress, [], 'a tick by mistake can be taken back');
-    assert.equal((await send('DELETE', `/api/profiles/${profile.id}/progress/${encodeURIComponent(first)}`)).status, 404);
-    assert.equal((await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: 'nope@1', status: 'done' })).status, 404);
-    assert.equal((await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: first, status: 'finished' })).status, 400);
+    assert.equal(
+      (await send('DELETE', `/api/profiles/${profile.id}/progress/${encodeURIComponent(first)}`)).status,
+      404,
+    );
+    assert.equal(
+      (await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: 'nope@1', status: 'done' })).status,
+      404,
+    );
+    assert.equal(
+      (await send('POST', `/api/profiles/${profile.id}/progress`, { stepId: first, status: 'finished' })).status,
+      400,
+    );
 
     const slow = (await (await get(`/api/profiles/${profile.id}/plan`)).json()) as { plan: { endDate: string } };
     const patched = await send('PATCH', `/api/profiles/${profile.id}`, { hoursPerWeek: 8, name: 'Jane, faster' });
     assert.equal(patched.status, 200);
     assert.deepEqual(((await patched.json()) as { hoursPerWeek: number; name: string }).name, 'Jane, faster');
-    const fast = (await (await get(`/api/profiles/${profile.id}/plan`)).json()) as { plan: { endDate: string; hoursPerWeek: number } };
+    const fast = (await (await get(`/api/profiles/${profile.id}/plan`)).json()) as {
+      plan: { endDate: string; hoursPerWeek: number };
+    };
     assert.equal(fast.plan.hoursPerWeek, 8);
-    assert.ok(fast.plan.endDate < slow.plan.endDate, `more hours a week end the plan sooner: ${slow.plan.endDate} → ${fast.plan.endDate}`);
+    assert.ok(
+      fast.plan.endDate < slow.plan.endDate,
+      `more hours a week end the plan sooner: ${slow.plan.endDate} → ${fast.plan.endDate}`,
+    );
     assert.equal((await send('PATCH', `/api/profiles/${profile.id}`, { target: 'astronaut' })).status, 404);
     assert.equal((await send('PATCH', `/api/profiles/${profile.id}`, { hoursPerWeek: 0 })).status, 400);
-    assert.equal((await send('PATCH', `/api/profiles/${profile.id}`, { occupationCode: '29-1141.00' })).status, 400, 'only the settings can change');
+    assert.equal(
+      (await send('PATCH', `/api/profiles/${profile.id}`, { occupationCode: '29-1141.00' })).status,
+      400,
+      'only the settings can change',
+    );
 
-    const gaps = (await (await get(`/api/profiles/${profile.id}/gaps`)).json()) as { gaps: { gaps: { reasons: string[] }[] }; hoursSaved: { hoursPerWeek: number } };
+    const gaps = (await (await get(`/api/profiles/${profile.id}/gaps`)).json()) as {
+      gaps: { gaps: { reasons: string[] }[] };
+      hoursSaved: { hoursPerWeek: number };
+    };
     assert.ok(gaps.gaps.gaps.length > 0 && gaps.hoursSaved.hoursPerWeek > 0);
 
     const markdown = await get(`/api/profiles/${profile.id}/plan?format=md`);
@@ -282,8 +470,13 @@ describe('web app serving', () => {
       const missing = await web.request('/api/nope');
       assert.equal(missing.status, 404);
       assert.equal(missing.headers.get('content-type'), 'application/problem+json');
-      assert.equal((await web.request('/assets/missing-abc.js')).status, 404, 'a missing file is not answered with the app');
-      for (const path of ['/assets/../../etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/..%2fpackage.json']) assert.doesNotMatch(await (await web.request(path)).text(), /root:|"name": "upskill"/, path);
+      assert.equal(
+        (await web.request('/assets/missing-abc.js')).status,
+        404,
+        'a missing file is not answered with the app',
+      );
+      for (const path of ['/assets/../../etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/..%2fpackage.json'])
+        assert.doesNotMatch(await (await web.request(path)).text(), /root:|"name": "upskill"/, path);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -30,7 +30,14 @@ export function createApi(app: UpskillApp, webRoot: string = WEB_ROOT): OpenAPIH
     '/api/*',
     bodyLimit({
       maxSize: MAX_REQUEST_BYTES,
-      onError: (c) => problem(c, 413, 'REQUEST_TOO_LARGE', `The request body is over ${MAX_REQUEST_BYTES / 1048576} MB.`, 'Send less at once; documents go to POST /api/extract (10 MB).'),
+      onError: (c) =>
+        problem(
+          c,
+          413,
+          'REQUEST_TOO_LARGE',
+          `The request body is over ${MAX_REQUEST_BYTES / 1048576} MB.`,
+          'Send less at once; documents go to POST /api/extract (10 MB).',
+        ),
     }),
   );
   registerOccupationRoutes(api, app);
@@ -40,9 +47,21 @@ export function createApi(app: UpskillApp, webRoot: string = WEB_ROOT): OpenAPIH
   registerWebApp(api, webRoot);
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Upskill API', version: VERSION, description: 'Where generative AI touches each occupation, task by task, from O*NET and GPTs-are-GPTs.' },
+    info: {
+      title: 'Upskill API',
+      version: VERSION,
+      description: 'Where generative AI touches each occupation, task by task, from O*NET and GPTs-are-GPTs.',
+    },
   });
-  api.notFound((c) => problem(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`, 'See /api/openapi.json for the routes.'));
+  api.notFound((c) =>
+    problem(
+      c,
+      404,
+      'NOT_FOUND',
+      `No route for ${c.req.method} ${c.req.path}.`,
+      'See /api/openapi.json for the routes.',
+    ),
+  );
   api.onError(errorToProblem);
   return api;
 }

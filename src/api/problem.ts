@@ -34,10 +34,31 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   DOCUMENT_SCANNED: 422,
 };
 
-const TITLES: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 413: 'Content too large', 415: 'Unsupported media type', 422: 'Unprocessable document', 500: 'Internal error', 503: 'Service unavailable' };
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Not found',
+  413: 'Content too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable document',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
 
-export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, hint?: string): Response {
-  const body = { type: `https://upskill.local/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, code, detail, ...(hint ? { hint } : {}) };
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  detail: string,
+  hint?: string,
+): Response {
+  const body = {
+    type: `https://upskill.local/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...(hint ? { hint } : {}),
+  };
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
 }
 

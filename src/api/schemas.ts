@@ -5,15 +5,25 @@ const Automation = z.enum(['T0', 'T1', 'T2', 'T3', 'T4']).nullable();
 const Scores = z.object({ alpha: z.number(), beta: z.number(), gamma: z.number() });
 const RaterExposure = Scores.extend({ percentile: Scores }).nullable();
 
-export const OccupationCodeSchema = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code like 13-1161.00').openapi({ example: '13-1161.00' });
+export const OccupationCodeSchema = z
+  .string()
+  .regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code like 13-1161.00')
+  .openapi({ example: '13-1161.00' });
 
 export const TitleMatchSchema = z
   .object({ code: z.string(), title: z.string(), score: z.number().min(0).max(1), matched: z.string() })
   .openapi('TitleMatch');
 
-export const SearchResultSchema = z.object({ query: z.string(), matches: z.array(TitleMatchSchema) }).openapi('OccupationSearch');
+export const SearchResultSchema = z
+  .object({ query: z.string(), matches: z.array(TitleMatchSchema) })
+  .openapi('OccupationSearch');
 
-const HoursSavedSchema = z.object({ hoursPerWeek: z.number(), low: z.number(), high: z.number(), assumptions: z.array(z.string()) });
+const HoursSavedSchema = z.object({
+  hoursPerWeek: z.number(),
+  low: z.number(),
+  high: z.number(),
+  assumptions: z.array(z.string()),
+});
 
 export const OccupationViewSchema = z
   .object({
@@ -21,7 +31,15 @@ export const OccupationViewSchema = z
     title: z.string(),
     description: z.string(),
     jobZone: z.object({ value: z.number().int(), name: z.string().nullable() }).nullable(),
-    employment: z.object({ soc: z.string(), employment: z.number().nullable(), medianAnnualWage: z.number().nullable(), medianHourlyWage: z.number().nullable(), source: z.string() }).nullable(),
+    employment: z
+      .object({
+        soc: z.string(),
+        employment: z.number().nullable(),
+        medianAnnualWage: z.number().nullable(),
+        medianHourlyWage: z.number().nullable(),
+        source: z.string(),
+      })
+      .nullable(),
     exposure: z.object({
       human: RaterExposure,
       gpt4: RaterExposure,
@@ -40,19 +58,32 @@ export const OccupationViewSchema = z
         human: Exposure,
         gpt4: Exposure,
         agreement: z.enum(['agree', 'gpt4-higher', 'human-higher', 'unlabelled']),
-        ai: z.object({ capability: z.string(), howToUse: z.string(), check: z.string() }).nullable().openapi({ description: 'How AI would help with this task when either rater saw exposure' }),
+        ai: z
+          .object({ capability: z.string(), howToUse: z.string(), check: z.string() })
+          .nullable()
+          .openapi({ description: 'How AI would help with this task when either rater saw exposure' }),
         gpt4Automation: Automation,
         humanAutomation: Automation,
       }),
     ),
     workActivities: z.array(z.object({ dwaId: z.string(), title: z.string(), tasks: z.number().int() })),
-    technologySkills: z.array(z.object({ example: z.string(), commodityTitle: z.string(), hot: z.boolean(), inDemand: z.boolean().nullable() })),
+    technologySkills: z.array(
+      z.object({ example: z.string(), commodityTitle: z.string(), hot: z.boolean(), inDemand: z.boolean().nullable() }),
+    ),
     related: z.array(z.object({ code: z.string(), title: z.string(), tier: z.string() })),
   })
   .openapi('Occupation');
 
-const Histogram = z.object({ rater: z.enum(['human', 'gpt4']), binWidth: z.number(), counts: z.array(z.number().int()), occupations: z.number().int(), median: z.number() });
-export const ExposureDistributionSchema = z.object({ human: Histogram, gpt4: Histogram }).openapi('ExposureDistribution');
+const Histogram = z.object({
+  rater: z.enum(['human', 'gpt4']),
+  binWidth: z.number(),
+  counts: z.array(z.number().int()),
+  occupations: z.number().int(),
+  median: z.number(),
+});
+export const ExposureDistributionSchema = z
+  .object({ human: Histogram, gpt4: Histogram })
+  .openapi('ExposureDistribution');
 
 export const AboutSchema = z
   .object({
@@ -101,12 +132,27 @@ export const ExtractionSchema = z
         negated: z.boolean(),
       }),
     ),
-    skills: z.array(z.object({ skillId: z.string(), label: z.string(), source: Source, confidence: z.number(), mentions: z.number().int(), negated: z.boolean() })),
+    skills: z.array(
+      z.object({
+        skillId: z.string(),
+        label: z.string(),
+        source: Source,
+        confidence: z.number(),
+        mentions: z.number().int(),
+        negated: z.boolean(),
+      }),
+    ),
   })
   .openapi('Extraction');
 
 export const RoleSchema = z
-  .object({ id: z.string(), name: z.string(), description: z.string(), relatedOccupations: z.array(z.string()), skills: z.record(z.string(), z.number()) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    relatedOccupations: z.array(z.string()),
+    skills: z.record(z.string(), z.number()),
+  })
   .openapi('Role');
 
 export const ProfileSchema = z
@@ -131,7 +177,14 @@ const Step = z.object({
   level: z.number().int(),
   outcome: z.string(),
   hours: z.number(),
-  resource: z.object({ id: z.string(), title: z.string(), provider: z.string(), url: z.string(), cost: z.number(), format: z.string() }),
+  resource: z.object({
+    id: z.string(),
+    title: z.string(),
+    provider: z.string(),
+    url: z.string(),
+    cost: z.number(),
+    format: z.string(),
+  }),
   preferenceRelaxed: z.boolean(),
   reasons: z.array(z.string()),
 });
@@ -140,10 +193,27 @@ export const PersonalPlanSchema = z
   .object({
     occupation: z.object({ code: z.string(), title: z.string() }),
     target: z.object({ id: z.string(), name: z.string(), description: z.string() }),
-    current: z.array(z.object({ skillId: z.string(), name: z.string(), level: z.number().int(), source: z.enum(['confirmed', 'résumé']) })),
+    current: z.array(
+      z.object({
+        skillId: z.string(),
+        name: z.string(),
+        level: z.number().int(),
+        source: z.enum(['confirmed', 'résumé']),
+      }),
+    ),
     gaps: z.object({
       targetId: z.string(),
-      gaps: z.array(z.object({ skillId: z.string(), name: z.string(), currentLevel: z.number().int(), requiredLevel: z.number().int(), weight: z.number(), hours: z.number(), reasons: z.array(z.string()) })),
+      gaps: z.array(
+        z.object({
+          skillId: z.string(),
+          name: z.string(),
+          currentLevel: z.number().int(),
+          requiredLevel: z.number().int(),
+          weight: z.number(),
+          hours: z.number(),
+          reasons: z.array(z.string()),
+        }),
+      ),
       met: z.array(z.object({ skillId: z.string(), name: z.string(), level: z.number().int() })),
       readiness: z.number(),
       totalHours: z.number(),
@@ -155,12 +225,35 @@ export const PersonalPlanSchema = z
       hoursPerWeek: z.number(),
       totalHours: z.number(),
       steps: z.array(Step),
-      weeks: z.array(z.object({ week: z.number().int(), start: z.string(), end: z.string(), items: z.array(z.object({ stepId: z.string(), hours: z.number() })), hours: z.number() })),
-      milestones: z.array(z.object({ week: z.number().int(), date: z.string(), skillId: z.string(), title: z.string(), project: z.string() })),
+      weeks: z.array(
+        z.object({
+          week: z.number().int(),
+          start: z.string(),
+          end: z.string(),
+          items: z.array(z.object({ stepId: z.string(), hours: z.number() })),
+          hours: z.number(),
+        }),
+      ),
+      milestones: z.array(
+        z.object({
+          week: z.number().int(),
+          date: z.string(),
+          skillId: z.string(),
+          title: z.string(),
+          project: z.string(),
+        }),
+      ),
     }),
   })
   .openapi('PersonalPlan');
 
 export const ProfilePlanSchema = PersonalPlanSchema.extend({
-  progress: z.array(z.object({ stepId: z.string(), status: z.enum(['done', 'skipped', 'took-longer']), hours: z.number().optional(), recordedAt: z.string() })),
+  progress: z.array(
+    z.object({
+      stepId: z.string(),
+      status: z.enum(['done', 'skipped', 'took-longer']),
+      hours: z.number().optional(),
+      recordedAt: z.string(),
+    }),
+  ),
 }).openapi('ProfilePlan');

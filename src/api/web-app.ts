@@ -19,7 +19,16 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>U
  */
 export const pageSecurity = () =>
   secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"] },
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      styleSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
     referrerPolicy: 'no-referrer',
     strictTransportSecurity: false, // served over plain http on this machine
   });
@@ -43,5 +52,7 @@ export function registerWebApp(api: OpenAPIHono, root: string = WEB_ROOT): void 
   // Every other page path is a route of the single-page app.
   // Read on each request, so a rebuild while the server runs is picked up.
   const index = serveStatic({ root, path: 'index.html' });
-  api.get('*', (c, next) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? next() : index(c, next)));
+  api.get('*', (c, next) =>
+    c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? next() : index(c, next),
+  );
 }

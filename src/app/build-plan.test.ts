@@ -37,14 +37,20 @@ function assertSound(plan: Plan, hoursPerWeek: number): void {
   const bySkill = new Map(graph.skills.map((s) => [s.id, s]));
   plan.steps.forEach((step, i) => {
     for (const prerequisite of bySkill.get(step.skillId)!.prerequisites) {
-      for (const other of plan.steps.filter((s) => s.skillId === prerequisite)) assert.ok(position.get(other.id)! < i, `${other.id} must come before ${step.id}`);
+      for (const other of plan.steps.filter((s) => s.skillId === prerequisite))
+        assert.ok(position.get(other.id)! < i, `${other.id} must come before ${step.id}`);
     }
     assert.ok(step.resource.url.startsWith('https://') || step.resource.url.startsWith('http://'), step.id);
   });
   for (const week of plan.weeks) assert.ok(week.hours <= hoursPerWeek + 1e-9, `week ${week.week} has ${week.hours} h`);
   const scheduled = new Map<string, number>();
-  for (const week of plan.weeks) for (const item of week.items) scheduled.set(item.stepId, (scheduled.get(item.stepId) ?? 0) + item.hours);
-  for (const step of plan.steps) assert.ok(Math.abs((scheduled.get(step.id) ?? 0) - step.hours) < 0.05, `${step.id} scheduled ${scheduled.get(step.id)} of ${step.hours} h`);
+  for (const week of plan.weeks)
+    for (const item of week.items) scheduled.set(item.stepId, (scheduled.get(item.stepId) ?? 0) + item.hours);
+  for (const step of plan.steps)
+    assert.ok(
+      Math.abs((scheduled.get(step.id) ?? 0) - step.hours) < 0.05,
+      `${step.id} scheduled ${scheduled.get(step.id)} of ${step.hours} h`,
+    );
 }
 
 describe('a personal plan for a marketing specialist', () => {
@@ -59,17 +65,32 @@ describe('a personal plan for a marketing specialist', () => {
     assert.equal(result.plan.startDate, '2026-12-07');
     assert.equal(result.plan.weeks[0]!.start, '2026-12-07');
     assert.equal(result.plan.weeks[0]!.end, '2026-12-13');
-    assert.ok(result.plan.milestones.length > 0 && result.plan.milestones.every((m) => m.project.startsWith('Hands-on')));
+    assert.ok(
+      result.plan.milestones.length > 0 && result.plan.milestones.every((m) => m.project.startsWith('Hands-on')),
+    );
     assertSound(result.plan, 5);
   });
 
   test('aiming at "AI content creator": prerequisites first, budget kept, every step has a resource', async () => {
-    const result = await buildPersonalPlan(app, { ...base, target: 'ai-content-creator', preferences: { freeOnly: true } }, TODAY);
+    const result = await buildPersonalPlan(
+      app,
+      { ...base, target: 'ai-content-creator', preferences: { freeOnly: true } },
+      TODAY,
+    );
     assert.equal(result.target.name, 'AI content creator');
     assertSound(result.plan, 5);
     const first = result.plan.steps[0]!;
-    assert.deepEqual(app.skillGraph().skills.find((s) => s.id === first.skillId)!.prerequisites.filter((p) => !result.current.some((c) => c.skillId === p && c.level >= 2)), []);
-    assert.ok(result.plan.steps.filter((s) => !s.preferenceRelaxed).every((s) => s.resource.cost === 0), 'free only is honoured where possible');
+    assert.deepEqual(
+      app
+        .skillGraph()
+        .skills.find((s) => s.id === first.skillId)!
+        .prerequisites.filter((p) => !result.current.some((c) => c.skillId === p && c.level >= 2)),
+      [],
+    );
+    assert.ok(
+      result.plan.steps.filter((s) => !s.preferenceRelaxed).every((s) => s.resource.cost === 0),
+      'free only is honoured where possible',
+    );
   });
 
   test('progress re-plans the rest without moving what is done', async () => {
@@ -81,18 +102,43 @@ describe('a personal plan for a marketing specialist', () => {
       { stepId: c!.id, status: 'skipped' as const },
     ];
     const replanned = (await buildPersonalPlan(app, { ...base, progress, fromWeek: 3 }, TODAY)).plan;
-    const weeksOf = (plan: Plan, id: string): number[] => plan.weeks.filter((w) => w.items.some((i) => i.stepId === id)).map((w) => w.week);
+    const weeksOf = (plan: Plan, id: string): number[] =>
+      plan.weeks.filter((w) => w.items.some((i) => i.stepId === id)).map((w) => w.week);
     assert.deepEqual(weeksOf(replanned, a!.id), weeksOf(original, a!.id));
     const planned = weeksOf(original, b!.id);
     const booked = weeksOf(replanned, b!.id);
     assert.deepEqual(booked.slice(0, planned.length), planned, 'the step that took longer keeps its planned weeks');
-    assert.equal(replanned.weeks.flatMap((w) => w.items).filter((i) => i.stepId === b!.id).reduce((sum, i) => sum + i.hours, 0), b!.hours * 2, 'and books every hour it took');
+    assert.equal(
+      replanned.weeks
+        .flatMap((w) => w.items)
+        .filter((i) => i.stepId === b!.id)
+        .reduce((sum, i) => sum + i.hours, 0),
+      b!.hours * 2,
+      'and books every hour it took',
+    );
     assert.ok(!replanned.steps.some((s) => s.id === c!.id), 'a skipped step leaves the plan');
     const done = new Set([a!.id, b!.id]);
-    for (const week of replanned.weeks.filter((w) => w.week < 3)) assert.ok(week.items.every((i) => done.has(i.stepId)), `week ${week.week} only keeps done work`);
+    for (const week of replanned.weeks.filter((w) => w.week < 3))
+      assert.ok(
+        week.items.every((i) => done.has(i.stepId)),
+        `week ${week.week} only keeps done work`,
+      );
     for (const week of replanned.weeks) assert.ok(week.hours <= 5 + 1e-9, `week ${week.week} over budget`);
-    const onTime = (await buildPersonalPlan(app, { ...base, progress: progress.map((p) => (p.stepId === b!.id ? { stepId: p.stepId, status: 'done' as const } : p)), fromWeek: 3 }, TODAY)).plan;
-    assert.ok(replanned.endDate > onTime.endDate, `the extra ${b!.hours} h push the rest later: ${onTime.endDate} → ${replanned.endDate}`);
+    const onTime = (
+      await buildPersonalPlan(
+        app,
+        {
+          ...base,
+          progress: progress.map((p) => (p.stepId === b!.id ? { stepId: p.stepId, status: 'done' as const } : p)),
+          fromWeek: 3,
+        },
+        TODAY,
+      )
+    ).plan;
+    assert.ok(
+      replanned.endDate > onTime.endDate,
+      `the extra ${b!.hours} h push the rest later: ${onTime.endDate} → ${replanned.endDate}`,
+    );
   });
 
   test('Markdown reads well and the iCalendar file parses', async () => {
@@ -111,7 +157,10 @@ describe('a personal plan for a marketing specialist', () => {
 
   test('bad input gets a clear error', async () => {
     const rejects = (input: Partial<PlanInput>, code: string, pattern: RegExp): Promise<void> =>
-      assert.rejects(buildPersonalPlan(app, { ...base, ...input }, TODAY), (e: unknown) => e instanceof UpskillError && e.code === code && pattern.test(e.message));
+      assert.rejects(
+        buildPersonalPlan(app, { ...base, ...input }, TODAY),
+        (e: unknown) => e instanceof UpskillError && e.code === code && pattern.test(e.message),
+      );
     await rejects({ target: 'astronaut' }, 'NOT_FOUND', /no target role "astronaut"/);
     await rejects({ hoursPerWeek: 0 }, 'BAD_INPUT', /from 1 to 40, got 0/);
     await rejects({ hoursPerWeek: 200 }, 'BAD_INPUT', /from 1 to 40, got 200/);

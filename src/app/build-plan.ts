@@ -45,25 +45,43 @@ export function today(): string {
 
 export function checkHoursPerWeek(hours: number): void {
   if (!Number.isInteger(hours) || hours < MIN_HOURS_PER_WEEK || hours > MAX_HOURS_PER_WEEK) {
-    throw new UpskillError('BAD_INPUT', `hours per week must be a whole number from ${MIN_HOURS_PER_WEEK} to ${MAX_HOURS_PER_WEEK}, got ${hours}.`, {
-      hint: 'Most people sustain 3–8 hours a week next to a job.',
-    });
+    throw new UpskillError(
+      'BAD_INPUT',
+      `hours per week must be a whole number from ${MIN_HOURS_PER_WEEK} to ${MAX_HOURS_PER_WEEK}, got ${hours}.`,
+      {
+        hint: 'Most people sustain 3–8 hours a week next to a job.',
+      },
+    );
   }
 }
 
 export function validatePlanInput(input: PlanInput, now: string): { hoursPerWeek: number; startDate: string } {
   checkHoursPerWeek(input.hoursPerWeek);
   const startDate = input.startDate ?? now;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)) || new Date(`${startDate}T00:00:00Z`).toISOString().slice(0, 10) !== startDate) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(startDate) ||
+    Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)) ||
+    new Date(`${startDate}T00:00:00Z`).toISOString().slice(0, 10) !== startDate
+  ) {
     throw new UpskillError('BAD_INPUT', `start date must be a date like 2026-12-01, got "${startDate}".`);
   }
-  if (startDate < now) throw new UpskillError('BAD_INPUT', `start date ${startDate} is in the past (today is ${now}).`, { hint: 'Start today or later; progress on an existing plan is recorded with `upskill progress`.' });
+  if (startDate < now)
+    throw new UpskillError('BAD_INPUT', `start date ${startDate} is in the past (today is ${now}).`, {
+      hint: 'Start today or later; progress on an existing plan is recorded with `upskill progress`.',
+    });
   return { hoursPerWeek: input.hoursPerWeek, startDate };
 }
 
 /** Levels read from a résumé: a skill claimed in a Skills, experience or projects section is "can use", elsewhere "aware". */
-function levelsFromResume(app: UpskillApp, text: string, extractor: Awaited<ReturnType<UpskillApp['skillExtractor']>>): Map<string, SkillLevel> {
-  if (text.trim().length === 0) throw new UpskillError('DOCUMENT_EMPTY', 'The résumé is empty.', { hint: 'Give the résumé file or text, or leave it out and list your skills instead.' });
+function levelsFromResume(
+  app: UpskillApp,
+  text: string,
+  extractor: Awaited<ReturnType<UpskillApp['skillExtractor']>>,
+): Map<string, SkillLevel> {
+  if (text.trim().length === 0)
+    throw new UpskillError('DOCUMENT_EMPTY', 'The résumé is empty.', {
+      hint: 'Give the résumé file or text, or leave it out and list your skills instead.',
+    });
   const graphIds = new Set(app.skillGraph().skills.map((s) => s.id));
   const mentions = extractSkills(extractor, text).filter((m) => !m.negated && graphIds.has(m.skillId));
   const levels = new Map<string, SkillLevel>();
@@ -74,14 +92,26 @@ function levelsFromResume(app: UpskillApp, text: string, extractor: Awaited<Retu
   return levels;
 }
 
-export async function resolveTarget(app: UpskillApp, targetId: string, occupation: { code: string; title: string }, tasks?: readonly OccupationTask[]): Promise<TargetRole> {
+export async function resolveTarget(
+  app: UpskillApp,
+  targetId: string,
+  occupation: { code: string; title: string },
+  tasks?: readonly OccupationTask[],
+): Promise<TargetRole> {
   if (targetId === AUGMENT) {
-    return augmentedTarget(occupation, tasks ?? (await occupations.listTasks(app.database, occupation.code)), app.planningContent().patterns);
+    return augmentedTarget(
+      occupation,
+      tasks ?? (await occupations.listTasks(app.database, occupation.code)),
+      app.planningContent().patterns,
+    );
   }
   const role = app.planningContent().roles.find((r) => r.id === targetId);
   if (!role) {
     throw new UpskillError('NOT_FOUND', `There is no target role "${targetId}".`, {
-      hint: `Choose ${AUGMENT} (stay in your job and use AI) or one of: ${app.planningContent().roles.map((r) => r.id).join(', ')}.`,
+      hint: `Choose ${AUGMENT} (stay in your job and use AI) or one of: ${app
+        .planningContent()
+        .roles.map((r) => r.id)
+        .join(', ')}.`,
     });
   }
   return roleTarget(role);
@@ -89,12 +119,22 @@ export async function resolveTarget(app: UpskillApp, targetId: string, occupatio
 
 /** Skills whose O*NET technology the occupation marks "hot". */
 async function hotSkills(app: UpskillApp, code: string): Promise<Set<string>> {
-  const hot = new Set((await occupations.listTechnologySkills(app.database, code)).filter((t) => t.hot).map((t) => t.example));
-  return new Set(app.skillGraph().skills.filter((s) => s.onet?.examples.some((e) => hot.has(e))).map((s) => s.id));
+  const hot = new Set(
+    (await occupations.listTechnologySkills(app.database, code)).filter((t) => t.hot).map((t) => t.example),
+  );
+  return new Set(
+    app
+      .skillGraph()
+      .skills.filter((s) => s.onet?.examples.some((e) => hot.has(e)))
+      .map((s) => s.id),
+  );
 }
 
 /** Where the worker starts: skills read from the résumé, overridden by the levels they confirmed. */
-export async function startingLevels(app: UpskillApp, input: Pick<PlanInput, 'resumeText' | 'skills'>): Promise<{ current: Map<string, SkillLevel>; source: Map<string, 'confirmed' | 'résumé'> }> {
+export async function startingLevels(
+  app: UpskillApp,
+  input: Pick<PlanInput, 'resumeText' | 'skills'>,
+): Promise<{ current: Map<string, SkillLevel>; source: Map<string, 'confirmed' | 'résumé'> }> {
   const current = new Map<string, SkillLevel>();
   const source = new Map<string, 'confirmed' | 'résumé'>();
   if (input.resumeText !== undefined) {
@@ -105,8 +145,12 @@ export async function startingLevels(app: UpskillApp, input: Pick<PlanInput, 're
   }
   const known = new Set(app.skillGraph().skills.map((s) => s.id));
   for (const { skillId, level } of input.skills ?? []) {
-    if (!known.has(skillId)) throw new UpskillError('BAD_INPUT', `Unknown skill "${skillId}".`, { hint: 'List the skills with `upskill skills list`.' });
-    if (!Number.isInteger(level) || level < 0 || level > 4) throw new UpskillError('BAD_INPUT', `A level is 0 (none) to 4 (can lead), got ${level} for ${skillId}.`);
+    if (!known.has(skillId))
+      throw new UpskillError('BAD_INPUT', `Unknown skill "${skillId}".`, {
+        hint: 'List the skills with `upskill skills list`.',
+      });
+    if (!Number.isInteger(level) || level < 0 || level > 4)
+      throw new UpskillError('BAD_INPUT', `A level is 0 (none) to 4 (can lead), got ${level} for ${skillId}.`);
     current.set(skillId, level);
     source.set(skillId, 'confirmed');
   }
@@ -114,7 +158,11 @@ export async function startingLevels(app: UpskillApp, input: Pick<PlanInput, 're
 }
 
 /** From who the worker is today to a dated plan: occupation, current skills, target, gaps, path. */
-export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: string = today()): Promise<PersonalPlan> {
+export async function buildPersonalPlan(
+  app: UpskillApp,
+  input: PlanInput,
+  now: string = today(),
+): Promise<PersonalPlan> {
   const { hoursPerWeek, startDate } = validatePlanInput(input, input.progress?.length ? (input.startDate ?? now) : now);
   const occupation = await resolveOccupation(app, input.occupation);
   const code = occupation.code;
@@ -125,7 +173,9 @@ export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: 
 
   const graph = app.skillGraph();
   const gaps = analyzeGaps(graph, target, current, await hotSkills(app, code));
-  const exposedTasks = tasks.filter((t) => (t.human ?? 'E0') !== 'E0' || (t.gpt4 ?? 'E0') !== 'E0').map((t) => t.statement);
+  const exposedTasks = tasks
+    .filter((t) => (t.human ?? 'E0') !== 'E0' || (t.gpt4 ?? 'E0') !== 'E0')
+    .map((t) => t.statement);
   const request = {
     graph,
     gaps: gaps.gaps,
@@ -142,7 +192,12 @@ export async function buildPersonalPlan(app: UpskillApp, input: PlanInput, now: 
   return {
     occupation: { code: occupation.code, title: occupation.title },
     target: { id: target.id, name: target.name, description: target.description },
-    current: [...current].map(([skillId, level]) => ({ skillId, name: names.get(skillId)!, level, source: source.get(skillId)! })),
+    current: [...current].map(([skillId, level]) => ({
+      skillId,
+      name: names.get(skillId)!,
+      level,
+      source: source.get(skillId)!,
+    })),
     gaps,
     hoursSaved: estimateHoursSaved(tasks),
     plan,

@@ -20,7 +20,10 @@ export interface AppConfig {
 
 const EnvSchema = z.object({
   UPSKILL_HOME: z.string().min(1).optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   UPSKILL_DATA_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).optional(),
@@ -53,8 +56,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** The server in DATABASE_URL, else the embedded store in the home folder. */
 export function storeLocation(config: AppConfig): StoreLocation {
-  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'embedded', dir: join(config.home, 'db') };
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'embedded', dir: join(config.home, 'db') };
 }
 
 /** This package's version, from package.json. */
-export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;

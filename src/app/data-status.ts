@@ -16,7 +16,9 @@ export async function dataStatus(app: UpskillApp): Promise<DataStatus> {
     store: {
       kind: app.database.kind,
       // Never echo a password from DATABASE_URL.
-      location: app.config.databaseUrl ? app.config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : `${app.config.home}/db`,
+      location: app.config.databaseUrl
+        ? app.config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
+        : `${app.config.home}/db`,
     },
     loaded: (rows['occupations'] ?? 0) > 0,
     sources: await readLoadedSources(app.database),
@@ -35,5 +37,10 @@ export interface About {
 export async function about(app: UpskillApp, version: string): Promise<About> {
   const sources = await readLoadedSources(app.database);
   const attribution = sources.some((s) => s.source === 'esco') ? [...ATTRIBUTION, ESCO_ATTRIBUTION] : ATTRIBUTION;
-  return { name: 'Upskill', version, data: sources.map(({ source, version: v, loadedAt }) => ({ source, version: v, loadedAt })), attribution };
+  return {
+    name: 'Upskill',
+    version,
+    data: sources.map(({ source, version: v, loadedAt }) => ({ source, version: v, loadedAt })),
+    attribution,
+  };
 }

@@ -63,7 +63,11 @@ describe('downloading the public releases when no local copy exists', () => {
     const db = await openDatabase({ kind: 'embedded-memory' });
     try {
       const events: string[] = [];
-      const summary = await loadReferenceData(db, config, { onlyIn: [], manifest: manifest(), onProgress: (e) => events.push(e.phase) });
+      const summary = await loadReferenceData(db, config, {
+        onlyIn: [],
+        manifest: manifest(),
+        onProgress: (e) => events.push(e.phase),
+      });
       assert.equal(summary.occupations, 2);
       assert.ok(events.includes('download'));
       assert.ok(existsSync(join(config.home, 'cache', 'downloads', 'onet.zip')));
@@ -83,10 +87,14 @@ describe('downloading the public releases when no local copy exists', () => {
     try {
       await assert.rejects(
         loadReferenceData(db, config, { onlyIn: [], manifest: manifest('0'.repeat(64)) }),
-        (error: unknown) => error instanceof UpskillError && error.code === 'DOWNLOAD_FAILED' && /checksum mismatch/.test(error.message),
+        (error: unknown) =>
+          error instanceof UpskillError && error.code === 'DOWNLOAD_FAILED' && /checksum mismatch/.test(error.message),
       );
       assert.equal((await countReferenceRows(db))['occupations'], 0);
-      assert.ok(!existsSync(join(config.home, 'cache', 'gpts-are-gpts', 'full_labelset.tsv')), 'a bad file is not cached');
+      assert.ok(
+        !existsSync(join(config.home, 'cache', 'gpts-are-gpts', 'full_labelset.tsv')),
+        'a bad file is not cached',
+      );
     } finally {
       await db.close();
     }

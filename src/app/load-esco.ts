@@ -5,7 +5,10 @@ import type { Database } from '../store/database.js';
 import { replaceEscoSkills } from '../store/reference-data.repository.js';
 
 /** Loads ESCO skills and synonyms from a CSV export folder into the extraction vocabulary. */
-export async function loadEsco(database: Database, dir: string): Promise<{ skills: number; synonyms: number; file: string }> {
+export async function loadEsco(
+  database: Database,
+  dir: string,
+): Promise<{ skills: number; synonyms: number; file: string }> {
   const { file, skills } = await readEscoSkills(resolve(dir));
   await replaceEscoSkills(database, skills, {
     source: 'esco',

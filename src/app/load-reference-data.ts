@@ -5,7 +5,13 @@ import { exposureScores } from '../domain/exposure/index.js';
 import { fileSha256 } from '../sources/file-checksum.js';
 import { downloadPublicReleases, type DownloadProgress } from '../sources/download-release.js';
 import { findSourcesIn, mergeFound, type FoundSources } from '../sources/locate-sources.js';
-import { ONET_FILES, readElementRatings, readOnetCore, readOnetDetails, type OnetRelease } from '../sources/onet-release.js';
+import {
+  ONET_FILES,
+  readElementRatings,
+  readOnetCore,
+  readOnetDetails,
+  type OnetRelease,
+} from '../sources/onet-release.js';
 import { GPTS_FILES, readGptsRelease, type GptsRelease } from '../sources/gpts-release.js';
 import { PUBLIC_RELEASES, type DownloadManifest } from '../sources/public-releases.js';
 import { extractZip } from '../sources/zip-archive.js';
@@ -54,9 +60,13 @@ function searchRoots(config: AppConfig, options: LoadOptions): string[] {
 
 function resolveFrom(config: AppConfig, from: string): string {
   const path = resolve(from);
-  if (!existsSync(path)) throw new UpskillError('SOURCE_NOT_FOUND', `--from ${from}: no such file or folder`, { hint: 'Give a folder of datasets or a zip of one.' });
+  if (!existsSync(path))
+    throw new UpskillError('SOURCE_NOT_FOUND', `--from ${from}: no such file or folder`, {
+      hint: 'Give a folder of datasets or a zip of one.',
+    });
   if (statSync(path).isDirectory()) return path;
-  if (!path.toLowerCase().endsWith('.zip')) throw new UpskillError('BAD_INPUT', `--from ${from}: expected a folder or a .zip archive`);
+  if (!path.toLowerCase().endsWith('.zip'))
+    throw new UpskillError('BAD_INPUT', `--from ${from}: expected a folder or a .zip archive`);
   return extractZip(path, join(config.home, 'cache', 'extracted', `${basename(path, '.zip')}-${statSync(path).size}`));
 }
 
@@ -67,29 +77,49 @@ export async function locateSources(config: AppConfig, options: LoadOptions): Pr
   if (options.from) {
     const own = findSourcesIn(roots[0]!);
     if (!own.onet && !own.gpts && !own.onetRatings) {
-      throw new UpskillError('SOURCE_NOT_FOUND', `--from ${options.from}: no O*NET release or GPTs-are-GPTs files found there`, {
-        hint: `An O*NET folder has "${ONET_FILES.occupations}" and "${ONET_FILES.tasks}"; a GPTs-are-GPTs folder has "${GPTS_FILES.labels}".`,
-      });
+      throw new UpskillError(
+        'SOURCE_NOT_FOUND',
+        `--from ${options.from}: no O*NET release or GPTs-are-GPTs files found there`,
+        {
+          hint: `An O*NET folder has "${ONET_FILES.occupations}" and "${ONET_FILES.tasks}"; a GPTs-are-GPTs folder has "${GPTS_FILES.labels}".`,
+        },
+      );
     }
   }
   let found = mergeFound(roots.map(findSourcesIn));
   if (!found.onet || !found.gpts) {
-    progress({ phase: 'locate', message: `No local copy of ${[!found.onet && 'O*NET', !found.gpts && 'GPTs-are-GPTs'].filter(Boolean).join(' or ')}: downloading the public release` });
+    progress({
+      phase: 'locate',
+      message: `No local copy of ${[!found.onet && 'O*NET', !found.gpts && 'GPTs-are-GPTs'].filter(Boolean).join(' or ')}: downloading the public release`,
+    });
     const onDownload: DownloadProgress = (event) => progress({ phase: 'download', ...event });
-    const cache = await downloadPublicReleases(options.manifest ?? PUBLIC_RELEASES, join(config.home, 'cache'), { onet: !found.onet, gpts: !found.gpts }, onDownload);
+    const cache = await downloadPublicReleases(
+      options.manifest ?? PUBLIC_RELEASES,
+      join(config.home, 'cache'),
+      { onet: !found.onet, gpts: !found.gpts },
+      onDownload,
+    );
     found = mergeFound([found, findSourcesIn(cache)]);
   }
-  if (!found.onet || !found.gpts) throw new UpskillError('SOURCE_NOT_FOUND', 'The public datasets could not be found or downloaded.');
+  if (!found.onet || !found.gpts)
+    throw new UpskillError('SOURCE_NOT_FOUND', 'The public datasets could not be found or downloaded.');
   return found;
 }
 
-async function provenance(source: string, version: string, dir: string, files: [name: string, rows: number][]): Promise<SourceProvenance> {
+async function provenance(
+  source: string,
+  version: string,
+  dir: string,
+  files: [name: string, rows: number][],
+): Promise<SourceProvenance> {
   const present = files.filter(([name]) => existsSync(join(dir, name)));
   return {
     source,
     version,
     location: dir,
-    files: await Promise.all(present.map(async ([name, rows]) => ({ name, rows, sha256: await fileSha256(join(dir, name)) }))),
+    files: await Promise.all(
+      present.map(async ([name, rows]) => ({ name, rows, sha256: await fileSha256(join(dir, name)) })),
+    ),
   };
 }
 
@@ -97,25 +127,44 @@ async function provenance(source: string, version: string, dir: string, files: [
  * Reads every source, checks it, and replaces the stored reference data in one transaction.
  * Nothing is written until every file has been read and validated.
  */
-export async function loadReferenceData(database: Database, config: AppConfig, options: LoadOptions = {}): Promise<LoadSummary> {
+export async function loadReferenceData(
+  database: Database,
+  config: AppConfig,
+  options: LoadOptions = {},
+): Promise<LoadSummary> {
   const progress = options.onProgress ?? (() => undefined);
   const found = await locateSources(config, options);
   const onetDir = found.onet!.dir;
   const gptsDir = found.gpts!.dir;
 
   progress({ phase: 'read', file: `O*NET ${found.onet!.version} (${onetDir})` });
-  const onet: OnetRelease = { version: found.onet!.version, ...(await readOnetCore(onetDir)), ...(await readOnetDetails(onetDir)) };
-  const ratingsDir = found.onetRatings && found.onetRatings.dir !== onetDir && onet.elementRatings.length === 0 ? found.onetRatings.dir : undefined;
+  const onet: OnetRelease = {
+    version: found.onet!.version,
+    ...(await readOnetCore(onetDir)),
+    ...(await readOnetDetails(onetDir)),
+  };
+  const ratingsDir =
+    found.onetRatings && found.onetRatings.dir !== onetDir && onet.elementRatings.length === 0
+      ? found.onetRatings.dir
+      : undefined;
   if (ratingsDir) {
     progress({ phase: 'read', file: `O*NET ${found.onetRatings!.version} ratings (${ratingsDir})` });
-    onet.elementRatings = [...(await readElementRatings(ratingsDir, ONET_FILES.skills, 'skill')), ...(await readElementRatings(ratingsDir, ONET_FILES.knowledge, 'knowledge'))];
+    onet.elementRatings = [
+      ...(await readElementRatings(ratingsDir, ONET_FILES.skills, 'skill')),
+      ...(await readElementRatings(ratingsDir, ONET_FILES.knowledge, 'knowledge')),
+    ];
   }
   progress({ phase: 'read', file: `GPTs-are-GPTs (${gptsDir})` });
   const gpts = await readGptsRelease(gptsDir);
 
   const { tables, summary } = buildTables(onet, gpts);
   const sources = [
-    await provenance('onet', onet.version, onetDir, Object.values(ONET_FILES).map((name) => [name, onetFileRows(onet, name)])),
+    await provenance(
+      'onet',
+      onet.version,
+      onetDir,
+      Object.values(ONET_FILES).map((name) => [name, onetFileRows(onet, name)]),
+    ),
     await provenance('gpts-are-gpts', 'commit 0471612', gptsDir, [
       [GPTS_FILES.labels, gpts.taskLabels.length],
       [GPTS_FILES.occupationScores, gpts.publishedScores.length],
@@ -124,7 +173,10 @@ export async function loadReferenceData(database: Database, config: AppConfig, o
     ]),
   ];
   if (ratingsDir) {
-    const ratingFiles = [ONET_FILES.skills, ONET_FILES.knowledge].map((name): [string, number] => [name, onetFileRows(onet, name)]);
+    const ratingFiles = [ONET_FILES.skills, ONET_FILES.knowledge].map((name): [string, number] => [
+      name,
+      onetFileRows(onet, name),
+    ]);
     sources.push(await provenance('onet-ratings', found.onetRatings!.version, ratingsDir, ratingFiles));
   }
   await replaceReferenceData(database, tables, sources, (table, rows) => progress({ phase: 'store', table, rows }));
@@ -156,12 +208,20 @@ function onetFileRows(onet: OnetRelease, file: string): number {
 }
 
 /** Joins the sources into the stored tables, computing each occupation's exposure on the way. */
-export function buildTables(onet: OnetRelease, gpts: GptsRelease): { tables: TableContents[]; summary: Omit<LoadSummary, 'sources'> } {
+export function buildTables(
+  onet: OnetRelease,
+  gpts: GptsRelease,
+): { tables: TableContents[]; summary: Omit<LoadSummary, 'sources'> } {
   const known = new Set(onet.occupations.map((o) => o.code));
   const skipped: LoadSummary['skipped'] = [];
   const keep = <T extends { code: string }>(file: string, rows: T[]): T[] => {
     const kept = rows.filter((row) => known.has(row.code));
-    if (kept.length < rows.length) skipped.push({ file, rows: rows.length - kept.length, reason: 'names an occupation code that is not in Occupation Data' });
+    if (kept.length < rows.length)
+      skipped.push({
+        file,
+        rows: rows.length - kept.length,
+        reason: 'names an occupation code that is not in Occupation Data',
+      });
     return kept;
   };
   const jobZone = new Map(onet.jobZones.map((z) => [z.code, z.jobZone]));
@@ -170,11 +230,23 @@ export function buildTables(onet: OnetRelease, gpts: GptsRelease): { tables: Tab
   const importance = new Map(onet.taskImportance.map((t) => [t.taskId, t.importance]));
   const tasks = keep(ONET_FILES.tasks, onet.tasks).map((task) => {
     const label = labels.get(task.taskId);
-    return { ...task, importance: importance.get(task.taskId) ?? null, human: label?.human ?? null, gpt4: label?.gpt4 ?? null, gpt4Automation: label?.gpt4Automation ?? null, humanAutomation: humanAutomation.get(task.taskId) ?? null };
+    return {
+      ...task,
+      importance: importance.get(task.taskId) ?? null,
+      human: label?.human ?? null,
+      gpt4: label?.gpt4 ?? null,
+      gpt4Automation: label?.gpt4Automation ?? null,
+      humanAutomation: humanAutomation.get(task.taskId) ?? null,
+    };
   });
   const taskIds = new Set(tasks.map((t) => t.taskId));
   const orphanLabels = gpts.taskLabels.filter((l) => !taskIds.has(l.taskId)).length;
-  if (orphanLabels > 0) skipped.push({ file: GPTS_FILES.labels, rows: orphanLabels, reason: `labels a task ID that O*NET ${onet.version} does not have` });
+  if (orphanLabels > 0)
+    skipped.push({
+      file: GPTS_FILES.labels,
+      rows: orphanLabels,
+      reason: `labels a task ID that O*NET ${onet.version} does not have`,
+    });
 
   const tasksByCode = new Map<string, typeof tasks>();
   for (const task of tasks) {
@@ -186,56 +258,261 @@ export function buildTables(onet: OnetRelease, gpts: GptsRelease): { tables: Tab
     const human = exposureScores(list, 'human');
     const gpt4 = exposureScores(list, 'gpt4');
     const labelled = list.filter((t) => t.human !== null || t.gpt4 !== null).length;
-    return [code, human?.alpha ?? null, human?.beta ?? null, human?.gamma ?? null, gpt4?.alpha ?? null, gpt4?.beta ?? null, gpt4?.gamma ?? null, labelled, list.length - labelled];
+    return [
+      code,
+      human?.alpha ?? null,
+      human?.beta ?? null,
+      human?.gamma ?? null,
+      gpt4?.alpha ?? null,
+      gpt4?.beta ?? null,
+      gpt4?.gamma ?? null,
+      labelled,
+      list.length - labelled,
+    ];
   });
 
   const tables: TableContents[] = [
-    { table: 'occupations', columns: [['code', 'text'], ['title', 'text'], ['description', 'text'], ['job_zone', 'int']], rows: onet.occupations.map((o) => [o.code, o.title, o.description, jobZone.get(o.code) ?? null]) },
-    { table: 'alternate_titles', columns: [['code', 'text'], ['title', 'text'], ['short_title', 'text'], ['sources', 'text']], rows: keep(ONET_FILES.alternateTitles, onet.alternateTitles).map((t) => [t.code, t.title, t.shortTitle, t.sources]) },
-    { table: 'reported_titles', columns: [['code', 'text'], ['title', 'text']], rows: keep(ONET_FILES.reportedTitles, onet.reportedTitles).map((t) => [t.code, t.title]) },
+    {
+      table: 'occupations',
+      columns: [
+        ['code', 'text'],
+        ['title', 'text'],
+        ['description', 'text'],
+        ['job_zone', 'int'],
+      ],
+      rows: onet.occupations.map((o) => [o.code, o.title, o.description, jobZone.get(o.code) ?? null]),
+    },
+    {
+      table: 'alternate_titles',
+      columns: [
+        ['code', 'text'],
+        ['title', 'text'],
+        ['short_title', 'text'],
+        ['sources', 'text'],
+      ],
+      rows: keep(ONET_FILES.alternateTitles, onet.alternateTitles).map((t) => [
+        t.code,
+        t.title,
+        t.shortTitle,
+        t.sources,
+      ]),
+    },
+    {
+      table: 'reported_titles',
+      columns: [
+        ['code', 'text'],
+        ['title', 'text'],
+      ],
+      rows: keep(ONET_FILES.reportedTitles, onet.reportedTitles).map((t) => [t.code, t.title]),
+    },
     {
       table: 'tasks',
-      columns: [['task_id', 'int'], ['code', 'text'], ['statement', 'text'], ['task_type', 'text'], ['incumbents', 'float8'], ['importance', 'float8'], ['human_exposure', 'text'], ['gpt4_exposure', 'text'], ['gpt4_automation', 'text'], ['human_automation', 'text']],
-      rows: tasks.map((t) => [t.taskId, t.code, t.statement, t.taskType, t.incumbents, t.importance, t.human, t.gpt4, t.gpt4Automation, t.humanAutomation]),
+      columns: [
+        ['task_id', 'int'],
+        ['code', 'text'],
+        ['statement', 'text'],
+        ['task_type', 'text'],
+        ['incumbents', 'float8'],
+        ['importance', 'float8'],
+        ['human_exposure', 'text'],
+        ['gpt4_exposure', 'text'],
+        ['gpt4_automation', 'text'],
+        ['human_automation', 'text'],
+      ],
+      rows: tasks.map((t) => [
+        t.taskId,
+        t.code,
+        t.statement,
+        t.taskType,
+        t.incumbents,
+        t.importance,
+        t.human,
+        t.gpt4,
+        t.gpt4Automation,
+        t.humanAutomation,
+      ]),
     },
-    { table: 'iwas', columns: [['iwa_id', 'text'], ['element_id', 'text'], ['title', 'text']], rows: onet.iwas.map((i) => [i.iwaId, i.elementId, i.title]) },
-    { table: 'dwas', columns: [['dwa_id', 'text'], ['iwa_id', 'text'], ['element_id', 'text'], ['title', 'text']], rows: onet.dwas.map((d) => [d.dwaId, d.iwaId, d.elementId, d.title]) },
-    { table: 'task_dwas', columns: [['code', 'text'], ['task_id', 'int'], ['dwa_id', 'text']], rows: keep(ONET_FILES.taskDwas, onet.taskDwas).map((t) => [t.code, t.taskId, t.dwaId]) },
+    {
+      table: 'iwas',
+      columns: [
+        ['iwa_id', 'text'],
+        ['element_id', 'text'],
+        ['title', 'text'],
+      ],
+      rows: onet.iwas.map((i) => [i.iwaId, i.elementId, i.title]),
+    },
+    {
+      table: 'dwas',
+      columns: [
+        ['dwa_id', 'text'],
+        ['iwa_id', 'text'],
+        ['element_id', 'text'],
+        ['title', 'text'],
+      ],
+      rows: onet.dwas.map((d) => [d.dwaId, d.iwaId, d.elementId, d.title]),
+    },
+    {
+      table: 'task_dwas',
+      columns: [
+        ['code', 'text'],
+        ['task_id', 'int'],
+        ['dwa_id', 'text'],
+      ],
+      rows: keep(ONET_FILES.taskDwas, onet.taskDwas).map((t) => [t.code, t.taskId, t.dwaId]),
+    },
     {
       table: 'technology_skills',
-      columns: [['code', 'text'], ['example', 'text'], ['commodity_code', 'int'], ['commodity_title', 'text'], ['hot', 'bool'], ['in_demand', 'bool']],
-      rows: keep(ONET_FILES.technologySkills, onet.technologySkills).map((t) => [t.code, t.example, t.commodityCode, t.commodityTitle, t.hot, t.inDemand]),
+      columns: [
+        ['code', 'text'],
+        ['example', 'text'],
+        ['commodity_code', 'int'],
+        ['commodity_title', 'text'],
+        ['hot', 'bool'],
+        ['in_demand', 'bool'],
+      ],
+      rows: keep(ONET_FILES.technologySkills, onet.technologySkills).map((t) => [
+        t.code,
+        t.example,
+        t.commodityCode,
+        t.commodityTitle,
+        t.hot,
+        t.inDemand,
+      ]),
     },
     {
       table: 'tools_used',
-      columns: [['code', 'text'], ['example', 'text'], ['commodity_code', 'int'], ['commodity_title', 'text']],
+      columns: [
+        ['code', 'text'],
+        ['example', 'text'],
+        ['commodity_code', 'int'],
+        ['commodity_title', 'text'],
+      ],
       rows: keep(ONET_FILES.tools, onet.tools).map((t) => [t.code, t.example, t.commodityCode, t.commodityTitle]),
     },
-    { table: 'related_occupations', columns: [['code', 'text'], ['related_code', 'text'], ['tier', 'text'], ['rank', 'int']], rows: keep(ONET_FILES.relatedOccupations, onet.relatedOccupations).filter((r) => known.has(r.relatedCode)).map((r) => [r.code, r.relatedCode, r.tier, r.rank]) },
-    { table: 'job_zone_names', columns: [['job_zone', 'int'], ['name', 'text']], rows: onet.jobZoneNames.map((z) => [z.jobZone, z.name]) },
+    {
+      table: 'related_occupations',
+      columns: [
+        ['code', 'text'],
+        ['related_code', 'text'],
+        ['tier', 'text'],
+        ['rank', 'int'],
+      ],
+      rows: keep(ONET_FILES.relatedOccupations, onet.relatedOccupations)
+        .filter((r) => known.has(r.relatedCode))
+        .map((r) => [r.code, r.relatedCode, r.tier, r.rank]),
+    },
+    {
+      table: 'job_zone_names',
+      columns: [
+        ['job_zone', 'int'],
+        ['name', 'text'],
+      ],
+      rows: onet.jobZoneNames.map((z) => [z.jobZone, z.name]),
+    },
     {
       table: 'education',
-      columns: [['code', 'text'], ['element_id', 'text'], ['element_name', 'text'], ['scale_id', 'text'], ['category', 'int'], ['value', 'float8']],
-      rows: keep(ONET_FILES.education, onet.education).map((e) => [e.code, e.elementId, e.elementName, e.scaleId, e.category, e.value]),
+      columns: [
+        ['code', 'text'],
+        ['element_id', 'text'],
+        ['element_name', 'text'],
+        ['scale_id', 'text'],
+        ['category', 'int'],
+        ['value', 'float8'],
+      ],
+      rows: keep(ONET_FILES.education, onet.education).map((e) => [
+        e.code,
+        e.elementId,
+        e.elementName,
+        e.scaleId,
+        e.category,
+        e.value,
+      ]),
     },
-    { table: 'education_categories', columns: [['element_id', 'text'], ['scale_id', 'text'], ['category', 'int'], ['description', 'text']], rows: onet.educationCategories.map((c) => [c.elementId, c.scaleId, c.category, c.description]) },
+    {
+      table: 'education_categories',
+      columns: [
+        ['element_id', 'text'],
+        ['scale_id', 'text'],
+        ['category', 'int'],
+        ['description', 'text'],
+      ],
+      rows: onet.educationCategories.map((c) => [c.elementId, c.scaleId, c.category, c.description]),
+    },
     {
       table: 'element_ratings',
-      columns: [['code', 'text'], ['domain', 'text'], ['element_id', 'text'], ['element_name', 'text'], ['scale_id', 'text'], ['value', 'float8']],
-      rows: keep('Skills/Knowledge', onet.elementRatings).map((r) => [r.code, r.domain, r.elementId, r.elementName, r.scaleId, r.value]),
+      columns: [
+        ['code', 'text'],
+        ['domain', 'text'],
+        ['element_id', 'text'],
+        ['element_name', 'text'],
+        ['scale_id', 'text'],
+        ['value', 'float8'],
+      ],
+      rows: keep('Skills/Knowledge', onet.elementRatings).map((r) => [
+        r.code,
+        r.domain,
+        r.elementId,
+        r.elementName,
+        r.scaleId,
+        r.value,
+      ]),
     },
-    { table: 'content_model', columns: [['element_id', 'text'], ['name', 'text'], ['description', 'text']], rows: onet.contentModel.map((c) => [c.elementId, c.name, c.description]) },
+    {
+      table: 'content_model',
+      columns: [
+        ['element_id', 'text'],
+        ['name', 'text'],
+        ['description', 'text'],
+      ],
+      rows: onet.contentModel.map((c) => [c.elementId, c.name, c.description]),
+    },
     {
       table: 'occupation_exposure',
-      columns: [['code', 'text'], ['human_alpha', 'float8'], ['human_beta', 'float8'], ['human_gamma', 'float8'], ['gpt4_alpha', 'float8'], ['gpt4_beta', 'float8'], ['gpt4_gamma', 'float8'], ['labelled_tasks', 'int'], ['unlabelled_tasks', 'int']],
+      columns: [
+        ['code', 'text'],
+        ['human_alpha', 'float8'],
+        ['human_beta', 'float8'],
+        ['human_gamma', 'float8'],
+        ['gpt4_alpha', 'float8'],
+        ['gpt4_beta', 'float8'],
+        ['gpt4_gamma', 'float8'],
+        ['labelled_tasks', 'int'],
+        ['unlabelled_tasks', 'int'],
+      ],
       rows: exposureRows,
     },
     {
       table: 'published_exposure',
-      columns: [['code', 'text'], ['human_alpha', 'float8'], ['human_beta', 'float8'], ['human_gamma', 'float8'], ['gpt4_alpha', 'float8'], ['gpt4_beta', 'float8'], ['gpt4_gamma', 'float8']],
-      rows: keep(GPTS_FILES.occupationScores, gpts.publishedScores).map((s) => [s.code, s.human.alpha, s.human.beta, s.human.gamma, s.gpt4.alpha, s.gpt4.beta, s.gpt4.gamma]),
+      columns: [
+        ['code', 'text'],
+        ['human_alpha', 'float8'],
+        ['human_beta', 'float8'],
+        ['human_gamma', 'float8'],
+        ['gpt4_alpha', 'float8'],
+        ['gpt4_beta', 'float8'],
+        ['gpt4_gamma', 'float8'],
+      ],
+      rows: keep(GPTS_FILES.occupationScores, gpts.publishedScores).map((s) => [
+        s.code,
+        s.human.alpha,
+        s.human.beta,
+        s.human.gamma,
+        s.gpt4.alpha,
+        s.gpt4.beta,
+        s.gpt4.gamma,
+      ]),
     },
-    { table: 'wages', columns: [['soc', 'text'], ['title', 'text'], ['employment', 'float8'], ['median_annual', 'float8'], ['median_hourly', 'float8']], rows: gpts.wages.map((w) => [w.soc, w.title, w.employment, w.medianAnnual, w.medianHourly]) },
+    {
+      table: 'wages',
+      columns: [
+        ['soc', 'text'],
+        ['title', 'text'],
+        ['employment', 'float8'],
+        ['median_annual', 'float8'],
+        ['median_hourly', 'float8'],
+      ],
+      rows: gpts.wages.map((w) => [w.soc, w.title, w.employment, w.medianAnnual, w.medianHourly]),
+    },
   ];
   const labelledTasks = tasks.filter((t) => t.human !== null || t.gpt4 !== null).length;
   return { tables, summary: { occupations: onet.occupations.length, tasks: tasks.length, labelledTasks, skipped } };

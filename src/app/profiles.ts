@@ -5,7 +5,16 @@ import type { ProgressRecord, ProgressStatus } from '../domain/planning/path-pla
 import type { SkillLevel } from '../domain/planning/skill-gaps.js';
 import * as profiles from '../store/profile.repository.js';
 import type { Profile, ProfileSettings } from '../store/profile.repository.js';
-import { AUGMENT, buildPersonalPlan, checkHoursPerWeek, resolveTarget, startingLevels, today, validatePlanInput, type PersonalPlan } from './build-plan.js';
+import {
+  AUGMENT,
+  buildPersonalPlan,
+  checkHoursPerWeek,
+  resolveTarget,
+  startingLevels,
+  today,
+  validatePlanInput,
+  type PersonalPlan,
+} from './build-plan.js';
 import { resolveOccupation } from './show-occupation.js';
 import type { UpskillApp } from './upskill-app.js';
 
@@ -23,14 +32,25 @@ export interface NewProfile {
 /** Creates a profile after checking everything a plan will need; résumé skills become its starting levels. */
 export async function createProfile(app: UpskillApp, input: NewProfile, now: string = today()): Promise<Profile> {
   const name = input.name.trim();
-  if (name.length === 0 || name.length > 80) throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
-  const { hoursPerWeek, startDate } = validatePlanInput({ occupation: input.occupation, hoursPerWeek: input.hoursPerWeek, ...(input.startDate ? { startDate: input.startDate } : {}) }, now);
+  if (name.length === 0 || name.length > 80)
+    throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
+  const { hoursPerWeek, startDate } = validatePlanInput(
+    {
+      occupation: input.occupation,
+      hoursPerWeek: input.hoursPerWeek,
+      ...(input.startDate ? { startDate: input.startDate } : {}),
+    },
+    now,
+  );
   const occupation = await resolveOccupation(app, input.occupation);
   const code = occupation.code;
   const target = input.target ?? AUGMENT;
   await resolveTarget(app, target, occupation);
   // The résumé's skills are read once, here, and kept as editable levels.
-  const { current } = await startingLevels(app, { ...(input.resumeText !== undefined ? { resumeText: input.resumeText } : {}), ...(input.skills ? { skills: input.skills } : {}) });
+  const { current } = await startingLevels(app, {
+    ...(input.resumeText !== undefined ? { resumeText: input.resumeText } : {}),
+    ...(input.skills ? { skills: input.skills } : {}),
+  });
   return profiles.insertProfile(app.database, {
     id: randomBytes(6).toString('hex'),
     name,
@@ -46,7 +66,10 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
 
 export async function getProfile(app: UpskillApp, id: string): Promise<Profile> {
   const profile = await profiles.findProfile(app.database, id);
-  if (!profile) throw new UpskillError('NOT_FOUND', `There is no profile "${id}".`, { hint: 'List them with `upskill profile list`.' });
+  if (!profile)
+    throw new UpskillError('NOT_FOUND', `There is no profile "${id}".`, {
+      hint: 'List them with `upskill profile list`.',
+    });
   return profile;
 }
 
@@ -81,10 +104,19 @@ export async function profilePlan(app: UpskillApp, id: string, now: string = tod
 }
 
 /** Sets a skill's level (0 removes it), after the worker confirms or corrects what the résumé said. */
-export async function setProfileSkill(app: UpskillApp, id: string, skillId: string, level: SkillLevel): Promise<Profile> {
+export async function setProfileSkill(
+  app: UpskillApp,
+  id: string,
+  skillId: string,
+  level: SkillLevel,
+): Promise<Profile> {
   const profile = await getProfile(app, id);
-  if (!app.skillGraph().skills.some((s) => s.id === skillId)) throw new UpskillError('BAD_INPUT', `Unknown skill "${skillId}".`, { hint: 'List the skills with `upskill skills list`.' });
-  if (!Number.isInteger(level) || level < 0 || level > 4) throw new UpskillError('BAD_INPUT', `A level is 0 (none) to 4 (can lead), got ${level}.`);
+  if (!app.skillGraph().skills.some((s) => s.id === skillId))
+    throw new UpskillError('BAD_INPUT', `Unknown skill "${skillId}".`, {
+      hint: 'List the skills with `upskill skills list`.',
+    });
+  if (!Number.isInteger(level) || level < 0 || level > 4)
+    throw new UpskillError('BAD_INPUT', `A level is 0 (none) to 4 (can lead), got ${level}.`);
   const skills = profile.skills.filter((s) => s.skillId !== skillId);
   if (level > 0) skills.push({ skillId, level });
   await profiles.updateProfileSkills(app.database, id, skills);
@@ -94,21 +126,38 @@ export async function setProfileSkill(app: UpskillApp, id: string, skillId: stri
 export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['done', 'skipped', 'took-longer'];
 
 /** Records progress on a step of the profile's current plan. */
-export async function recordProgress(app: UpskillApp, id: string, stepId: string, status: ProgressStatus, hours?: number, now: string = today()): Promise<ProfilePlan> {
-  if (!PROGRESS_STATUSES.includes(status)) throw new UpskillError('BAD_INPUT', `Status must be one of ${PROGRESS_STATUSES.join(', ')}, got "${status}".`);
-  if (hours !== undefined && (!Number.isFinite(hours) || hours <= 0 || hours > 1000)) throw new UpskillError('BAD_INPUT', `Hours must be a positive number, got ${hours}.`);
+export async function recordProgress(
+  app: UpskillApp,
+  id: string,
+  stepId: string,
+  status: ProgressStatus,
+  hours?: number,
+  now: string = today(),
+): Promise<ProfilePlan> {
+  if (!PROGRESS_STATUSES.includes(status))
+    throw new UpskillError('BAD_INPUT', `Status must be one of ${PROGRESS_STATUSES.join(', ')}, got "${status}".`);
+  if (hours !== undefined && (!Number.isFinite(hours) || hours <= 0 || hours > 1000))
+    throw new UpskillError('BAD_INPUT', `Hours must be a positive number, got ${hours}.`);
   const plan = await profilePlan(app, id, now);
   if (!plan.plan.steps.some((s) => s.id === stepId)) {
-    throw new UpskillError('NOT_FOUND', `Step "${stepId}" is not in this profile's plan.`, { hint: `Steps look like ${plan.plan.steps[0]?.id ?? 'prompt-engineering@2'}; see \`upskill plan --profile ${id}\`.` });
+    throw new UpskillError('NOT_FOUND', `Step "${stepId}" is not in this profile's plan.`, {
+      hint: `Steps look like ${plan.plan.steps[0]?.id ?? 'prompt-engineering@2'}; see \`upskill plan --profile ${id}\`.`,
+    });
   }
   await profiles.upsertProgress(app.database, id, { stepId, status, hours });
   return profilePlan(app, id, now);
 }
 
 /** Takes back what was recorded on a step (a tick by mistake); the plan re-flows as if it never was. */
-export async function clearProgress(app: UpskillApp, id: string, stepId: string, now: string = today()): Promise<ProfilePlan> {
+export async function clearProgress(
+  app: UpskillApp,
+  id: string,
+  stepId: string,
+  now: string = today(),
+): Promise<ProfilePlan> {
   await getProfile(app, id);
-  if (!(await profiles.deleteProgress(app.database, id, stepId))) throw new UpskillError('NOT_FOUND', `Nothing is recorded for step "${stepId}" of profile ${id}.`);
+  if (!(await profiles.deleteProgress(app.database, id, stepId)))
+    throw new UpskillError('NOT_FOUND', `Nothing is recorded for step "${stepId}" of profile ${id}.`);
   return profilePlan(app, id, now);
 }
 
@@ -121,13 +170,16 @@ export async function updateProfile(app: UpskillApp, id: string, changes: Partia
     hoursPerWeek: changes.hoursPerWeek ?? profile.hoursPerWeek,
     preferences: changes.preferences ?? profile.preferences,
   };
-  if (settings.name.length === 0 || settings.name.length > 80) throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
+  if (settings.name.length === 0 || settings.name.length > 80)
+    throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
   checkHoursPerWeek(settings.hoursPerWeek);
-  if (settings.target !== profile.target) await resolveTarget(app, settings.target, await resolveOccupation(app, profile.occupationCode));
+  if (settings.target !== profile.target)
+    await resolveTarget(app, settings.target, await resolveOccupation(app, profile.occupationCode));
   await profiles.updateProfileSettings(app.database, id, settings);
   return { ...profile, ...settings };
 }
 
 export async function deleteProfile(app: UpskillApp, id: string): Promise<void> {
-  if (!(await profiles.deleteProfile(app.database, id))) throw new UpskillError('NOT_FOUND', `There is no profile "${id}".`);
+  if (!(await profiles.deleteProfile(app.database, id)))
+    throw new UpskillError('NOT_FOUND', `There is no profile "${id}".`);
 }

@@ -1,5 +1,11 @@
 import { UpskillError } from '../domain/errors.js';
-import { labelAgreement, percentileRank, type ExposureScores, type LabelAgreement, type Rater } from '../domain/exposure/index.js';
+import {
+  labelAgreement,
+  percentileRank,
+  type ExposureScores,
+  type LabelAgreement,
+  type Rater,
+} from '../domain/exposure/index.js';
 import * as occupations from '../store/occupation.repository.js';
 import type { TaskRow } from '../store/occupation.repository.js';
 import { matchTaskCapabilities } from '../domain/planning/task-capabilities.js';
@@ -27,7 +33,13 @@ export interface OccupationView {
   title: string;
   description: string;
   jobZone: { value: number; name: string | null } | null;
-  employment: { soc: string; employment: number | null; medianAnnualWage: number | null; medianHourlyWage: number | null; source: string } | null;
+  employment: {
+    soc: string;
+    employment: number | null;
+    medianAnnualWage: number | null;
+    medianHourlyWage: number | null;
+    source: string;
+  } | null;
   exposure: {
     human: RaterExposure | null;
     gpt4: RaterExposure | null;
@@ -47,24 +59,43 @@ export interface OccupationView {
   resolvedFrom?: { query: string; matched: string; score: number };
 }
 
-async function resolveCode(app: UpskillApp, codeOrTitle: string): Promise<{ code: string; resolvedFrom?: OccupationView['resolvedFrom'] }> {
+async function resolveCode(
+  app: UpskillApp,
+  codeOrTitle: string,
+): Promise<{ code: string; resolvedFrom?: OccupationView['resolvedFrom'] }> {
   const input = codeOrTitle.trim();
   if (OCCUPATION_CODE.test(input)) return { code: input };
   if (/^\d{2}-\d{4}$/.test(input)) return { code: `${input}.00` };
   const [best] = await searchOccupations(app, input, 1);
-  if (!best) throw new UpskillError('NO_MATCH', `No occupation matches "${input}".`, { hint: 'Try the plain title of the job (e.g. "nurse", "accountant"), or an O*NET-SOC code such as 13-1161.00.' });
+  if (!best)
+    throw new UpskillError('NO_MATCH', `No occupation matches "${input}".`, {
+      hint: 'Try the plain title of the job (e.g. "nurse", "accountant"), or an O*NET-SOC code such as 13-1161.00.',
+    });
   return { code: best.code, resolvedFrom: { query: input, matched: best.matched, score: best.score } };
 }
 
-function withPercentiles(scores: ExposureScores | null, rater: Rater, all: occupations.OccupationExposureRow[]): RaterExposure | null {
+function withPercentiles(
+  scores: ExposureScores | null,
+  rater: Rater,
+  all: occupations.OccupationExposureRow[],
+): RaterExposure | null {
   if (!scores) return null;
   const values = all.map((row) => row[rater]).filter((s): s is ExposureScores => s !== null);
   return {
     ...scores,
     percentile: {
-      alpha: percentileRank(scores.alpha, values.map((s) => s.alpha)),
-      beta: percentileRank(scores.beta, values.map((s) => s.beta)),
-      gamma: percentileRank(scores.gamma, values.map((s) => s.gamma)),
+      alpha: percentileRank(
+        scores.alpha,
+        values.map((s) => s.alpha),
+      ),
+      beta: percentileRank(
+        scores.beta,
+        values.map((s) => s.beta),
+      ),
+      gamma: percentileRank(
+        scores.gamma,
+        values.map((s) => s.gamma),
+      ),
     },
   };
 }
@@ -74,7 +105,9 @@ export async function resolveOccupation(app: UpskillApp, codeOrTitle: string): P
   const { code } = await resolveCode(app, codeOrTitle);
   const occupation = await occupations.findOccupation(app.database, code);
   if (!occupation) {
-    throw new UpskillError('NOT_FOUND', `There is no occupation with the code ${code}.`, { hint: 'Search by title with `upskill occupations search "<title>"` to find the code.' });
+    throw new UpskillError('NOT_FOUND', `There is no occupation with the code ${code}.`, {
+      hint: 'Search by title with `upskill occupations search "<title>"` to find the code.',
+    });
   }
   return occupation;
 }
@@ -92,7 +125,9 @@ export async function showOccupation(app: UpskillApp, codeOrTitle: string): Prom
   const occupation = await occupations.findOccupation(db, code);
   if (!occupation) {
     if ((await occupations.listOccupationNames(db)).length === 0) throw dataNotLoaded();
-    throw new UpskillError('NOT_FOUND', `There is no occupation with the code ${code}.`, { hint: 'Search by title with `upskill occupations search "<title>"` to find the code.' });
+    throw new UpskillError('NOT_FOUND', `There is no occupation with the code ${code}.`, {
+      hint: 'Search by title with `upskill occupations search "<title>"` to find the code.',
+    });
   }
   const [tasks, workActivities, technologySkills, related, exposure, published, wage, all] = await Promise.all([
     occupations.listTasks(db, code),
@@ -109,7 +144,15 @@ export async function showOccupation(app: UpskillApp, codeOrTitle: string): Prom
     title: occupation.title,
     description: occupation.description,
     jobZone: occupation.jobZone === null ? null : { value: occupation.jobZone, name: occupation.jobZoneName },
-    employment: wage ? { soc: wage.soc, employment: wage.employment, medianAnnualWage: wage.medianAnnual, medianHourlyWage: wage.medianHourly, source: 'BLS OEWS May 2021' } : null,
+    employment: wage
+      ? {
+          soc: wage.soc,
+          employment: wage.employment,
+          medianAnnualWage: wage.medianAnnual,
+          medianHourlyWage: wage.medianHourly,
+          source: 'BLS OEWS May 2021',
+        }
+      : null,
     exposure: {
       human: withPercentiles(exposure?.human ?? null, 'human', all),
       gpt4: withPercentiles(exposure?.gpt4 ?? null, 'gpt4', all),
@@ -119,7 +162,11 @@ export async function showOccupation(app: UpskillApp, codeOrTitle: string): Prom
       published: published ?? null,
     },
     hoursSaved: estimateHoursSaved(tasks),
-    tasks: tasks.map((task) => ({ ...task, agreement: labelAgreement(task.human, task.gpt4), ai: aiUseFor(app, task) })),
+    tasks: tasks.map((task) => ({
+      ...task,
+      agreement: labelAgreement(task.human, task.gpt4),
+      ai: aiUseFor(app, task),
+    })),
     workActivities,
     technologySkills,
     related,

@@ -1,5 +1,13 @@
 import { UpskillError } from '../domain/errors.js';
-import { extractSkills, prerequisiteTree, summarizeMentions, type FoundSkill, type PrerequisiteNode, type Skill, type SkillMention } from '../domain/skills/index.js';
+import {
+  extractSkills,
+  prerequisiteTree,
+  summarizeMentions,
+  type FoundSkill,
+  type PrerequisiteNode,
+  type Skill,
+  type SkillMention,
+} from '../domain/skills/index.js';
 import { readDocument, type DocumentFormat } from '../sources/documents/read-document.js';
 import type { UpskillApp } from './upskill-app.js';
 
@@ -14,7 +22,9 @@ export interface SkillView extends Skill {
 export function listSkills(app: UpskillApp, category?: string): SkillView[] {
   const graph = app.skillGraph();
   if (category && !graph.categories.some((c) => c.id === category)) {
-    throw new UpskillError('BAD_INPUT', `Unknown category "${category}".`, { hint: `Categories: ${graph.categories.map((c) => c.id).join(', ')}` });
+    throw new UpskillError('BAD_INPUT', `Unknown category "${category}".`, {
+      hint: `Categories: ${graph.categories.map((c) => c.id).join(', ')}`,
+    });
   }
   return graph.skills.filter((skill) => !category || skill.category === category).map((skill) => toView(app, skill));
 }
@@ -32,7 +42,10 @@ function toView(app: UpskillApp, skill: Skill): SkillView {
 
 function findSkill(app: UpskillApp, id: string): Skill {
   const skill = app.skillGraph().skills.find((s) => s.id === id);
-  if (!skill) throw new UpskillError('NOT_FOUND', `There is no skill "${id}".`, { hint: 'List the skills with `upskill skills list`.' });
+  if (!skill)
+    throw new UpskillError('NOT_FOUND', `There is no skill "${id}".`, {
+      hint: 'List the skills with `upskill skills list`.',
+    });
   return skill;
 }
 
@@ -56,9 +69,20 @@ export interface Extraction {
 export const MAX_TEXT_LENGTH = 2_000_000;
 
 /** Skills named in a text, each mention with offsets into that text. */
-export async function extractFromText(app: UpskillApp, text: string, format: DocumentFormat = 'text'): Promise<Extraction> {
-  if (text.trim().length === 0) throw new UpskillError('DOCUMENT_EMPTY', 'The text is empty.', { hint: 'Paste the résumé or posting text, or upload the file.' });
-  if (text.length > MAX_TEXT_LENGTH) throw new UpskillError('DOCUMENT_TOO_LARGE', `The text has ${text.length.toLocaleString('en-US')} characters; at most ${MAX_TEXT_LENGTH.toLocaleString('en-US')} are accepted.`);
+export async function extractFromText(
+  app: UpskillApp,
+  text: string,
+  format: DocumentFormat = 'text',
+): Promise<Extraction> {
+  if (text.trim().length === 0)
+    throw new UpskillError('DOCUMENT_EMPTY', 'The text is empty.', {
+      hint: 'Paste the résumé or posting text, or upload the file.',
+    });
+  if (text.length > MAX_TEXT_LENGTH)
+    throw new UpskillError(
+      'DOCUMENT_TOO_LARGE',
+      `The text has ${text.length.toLocaleString('en-US')} characters; at most ${MAX_TEXT_LENGTH.toLocaleString('en-US')} are accepted.`,
+    );
   const mentions = extractSkills(await app.skillExtractor(), text);
   return { format, text, mentions, skills: summarizeMentions(mentions) };
 }

@@ -1,10 +1,28 @@
 import { UpskillError } from '../domain/errors.js';
 import { buildTitleIndex, employmentPriors, type TitleIndex } from '../domain/titles/index.js';
 import { openDatabase, type Database } from '../store/database.js';
-import { listOccupationContexts, listOccupationEmployment, listOccupationExposures, listTitles, type OccupationExposureRow } from '../store/occupation.repository.js';
-import { buildVocabulary, commonWordsOf, compileSkillExtractor, type SkillExtractor, type SkillGraph } from '../domain/skills/index.js';
+import {
+  listOccupationContexts,
+  listOccupationEmployment,
+  listOccupationExposures,
+  listTitles,
+  type OccupationExposureRow,
+} from '../store/occupation.repository.js';
+import {
+  buildVocabulary,
+  commonWordsOf,
+  compileSkillExtractor,
+  type SkillExtractor,
+  type SkillGraph,
+} from '../domain/skills/index.js';
 import { readSkillGraph } from '../sources/skills-graph-reader.js';
-import { listEscoSkills, listSkillElements, listTaskStatements, listTechnologyExamples, listToolExamples } from '../store/skill-vocabulary.repository.js';
+import {
+  listEscoSkills,
+  listSkillElements,
+  listTaskStatements,
+  listTechnologyExamples,
+  listToolExamples,
+} from '../store/skill-vocabulary.repository.js';
 import { buildTaskPatternIndex, type TaskPatternIndex } from '../domain/planning/task-capabilities.js';
 import type { AuthoredRole } from '../domain/planning/target-roles.js';
 import type { LearningResource } from '../domain/planning/learning-resource.js';
@@ -59,10 +77,23 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
     skillGraph: graph,
     skillExtractor: () =>
       (skillExtractor ??= (async () => {
-        const [technology, tools, elements, esco, tasks] = await Promise.all([listTechnologyExamples(db), listToolExamples(db), listSkillElements(db), listEscoSkills(db), listTaskStatements(db)]);
-        return compileSkillExtractor(buildVocabulary({ graph: graph(), technology, tools, elements, esco, commonWords: commonWordsOf(tasks) }));
+        const [technology, tools, elements, esco, tasks] = await Promise.all([
+          listTechnologyExamples(db),
+          listToolExamples(db),
+          listSkillElements(db),
+          listEscoSkills(db),
+          listTaskStatements(db),
+        ]);
+        return compileSkillExtractor(
+          buildVocabulary({ graph: graph(), technology, tools, elements, esco, commonWords: commonWordsOf(tasks) }),
+        );
       })()),
-    planningContent: () => (planning ??= { patterns: buildTaskPatternIndex(readTaskPatterns()), roles: readTargetRoles(), resources: readResources() }),
+    planningContent: () =>
+      (planning ??= {
+        patterns: buildTaskPatternIndex(readTaskPatterns()),
+        roles: readTargetRoles(),
+        resources: readResources(),
+      }),
     invalidate: () => {
       titleIndex = undefined;
       exposures = undefined;
@@ -73,5 +104,7 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
 }
 
 export function dataNotLoaded(): UpskillError {
-  return new UpskillError('DATA_NOT_LOADED', 'No occupation data is loaded yet.', { hint: 'Run `upskill data load` (it finds or downloads the public datasets).' });
+  return new UpskillError('DATA_NOT_LOADED', 'No occupation data is loaded yet.', {
+    hint: 'Run `upskill data load` (it finds or downloads the public datasets).',
+  });
 }

@@ -14,10 +14,14 @@ import { printJson, withApp } from './with-app.js';
 
 const program = new Command('upskill')
   .version(VERSION)
-  .description('Where generative AI touches your job, task by task — from public O*NET and GPTs-are-GPTs data, offline.')
+  .description(
+    'Where generative AI touches your job, task by task — from public O*NET and GPTs-are-GPTs data, offline.',
+  )
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)')
-  .addHelpText('after', `
+  .addHelpText(
+    'after',
+    `
 Start here:
   upskill data load                              load the public datasets (once)
   upskill occupations search "sr mktg specialist"
@@ -33,7 +37,8 @@ Environment:
   PORT, HOST        where \`serve\` listens (default 127.0.0.1:3000)
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad input or usage · 3 not found / no match ·
-            4 data missing or invalid · 5 database unavailable`);
+            4 data missing or invalid · 5 database unavailable`,
+  );
 
 registerDataCommands(program);
 registerOccupationCommands(program);
@@ -49,7 +54,8 @@ program
       const info = await about(app, VERSION);
       if (options.json) return printJson(info);
       process.stdout.write(`Upskill ${info.version}\n\nData loaded:\n`);
-      for (const source of info.data) process.stdout.write(`  ${source.source} ${source.version} (${source.loadedAt})\n`);
+      for (const source of info.data)
+        process.stdout.write(`  ${source.source} ${source.version} (${source.loadedAt})\n`);
       if (info.data.length === 0) process.stdout.write('  nothing yet — run `upskill data load`\n');
       process.stdout.write('\nAttribution:\n');
       for (const item of info.attribution) process.stdout.write(`  ${item.source} (${item.licence}): ${item.text}\n`);
@@ -62,7 +68,9 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else if (isUpskillError(error)) {
-    process.stderr.write(`${pc.red('error:')} ${error.message}\n${error.hint ? `${pc.dim('hint:')} ${error.hint}\n` : ''}`);
+    process.stderr.write(
+      `${pc.red('error:')} ${error.message}\n${error.hint ? `${pc.dim('hint:')} ${error.hint}\n` : ''}`,
+    );
     process.exitCode = exitCodeFor(error.code);
   } else {
     process.stderr.write(`${pc.red('unexpected error:')} ${(error as Error).stack ?? String(error)}\n`);

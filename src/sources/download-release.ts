@@ -12,7 +12,12 @@ import { findSourcesIn } from './locate-sources.js';
 export type DownloadProgress = (event: { file: string; receivedBytes: number; totalBytes: number | null }) => void;
 
 /** Fetches one URL to a file: written to a temporary name, checked, then renamed, so a cut download never looks complete. */
-export async function downloadFile(url: string, target: string, expectedSha256: string | undefined, onProgress: DownloadProgress): Promise<string> {
+export async function downloadFile(
+  url: string,
+  target: string,
+  expectedSha256: string | undefined,
+  onProgress: DownloadProgress,
+): Promise<string> {
   if (existsSync(target)) return target;
   mkdirSync(join(target, '..'), { recursive: true });
   const partial = `${target}.partial`;
@@ -41,7 +46,10 @@ export async function downloadFile(url: string, target: string, expectedSha256: 
     await pipeline(body, createWriteStream(partial));
   } catch (error) {
     rmSync(partial, { force: true });
-    throw new UpskillError('DOWNLOAD_FAILED', `Download of ${url} broke off: ${(error as Error).message}`, { hint: 'Run the command again.', cause: error });
+    throw new UpskillError('DOWNLOAD_FAILED', `Download of ${url} broke off: ${(error as Error).message}`, {
+      hint: 'Run the command again.',
+      cause: error,
+    });
   }
   const actual = await fileSha256(partial);
   if (expectedSha256 && actual !== expectedSha256) {
@@ -62,21 +70,35 @@ export async function downloadPublicReleases(
   onProgress: DownloadProgress,
 ): Promise<string> {
   if (need.onet) {
-    const zip = await downloadFile(manifest.onet.url, join(cacheDir, 'downloads', 'onet.zip'), manifest.onet.sha256, onProgress);
+    const zip = await downloadFile(
+      manifest.onet.url,
+      join(cacheDir, 'downloads', 'onet.zip'),
+      manifest.onet.sha256,
+      onProgress,
+    );
     const dir = extractZip(zip, join(cacheDir, 'onet'));
     const found = findSourcesIn(dir);
     if (!found.onet) {
       rmSync(dir, { recursive: true, force: true });
       rmSync(zip, { force: true });
-      throw new UpskillError('DOWNLOAD_FAILED', `${manifest.onet.url}: the archive lacks ${REQUIRED_ONET_FILES.join(', ')}`, {
-        hint: 'It is not an O*NET text release; download one yourself and run `upskill data load --from DIR`.',
-      });
+      throw new UpskillError(
+        'DOWNLOAD_FAILED',
+        `${manifest.onet.url}: the archive lacks ${REQUIRED_ONET_FILES.join(', ')}`,
+        {
+          hint: 'It is not an O*NET text release; download one yourself and run `upskill data load --from DIR`.',
+        },
+      );
     }
   }
   if (need.gpts) {
     for (const file of manifest.gpts.files) {
       try {
-        await downloadFile(new URL(file.name, manifest.gpts.baseUrl).href, join(cacheDir, 'gpts-are-gpts', file.name), file.sha256, onProgress);
+        await downloadFile(
+          new URL(file.name, manifest.gpts.baseUrl).href,
+          join(cacheDir, 'gpts-are-gpts', file.name),
+          file.sha256,
+          onProgress,
+        );
       } catch (error) {
         if (!file.optional) throw error;
       }

@@ -29,17 +29,30 @@ describe('ESCO CSV export reader', () => {
     const { skills } = await readEscoSkills(FIXTURE);
     const extractor = compileSkillExtractor(buildVocabulary({ graph: { categories: [], skills: [] }, esco: skills }));
     const mentions = extractSkills(extractor, 'Five years of forklift operation and team leadership.');
-    assert.deepEqual(mentions.map((m) => [m.skillId, m.label, m.source]), [
-      ['esco:00000000-0000-4000-8000-000000000001', 'operate forklift', 'esco'],
-      ['esco:00000000-0000-4000-8000-000000000002', 'lead a team, with care', 'esco'],
-    ]);
+    assert.deepEqual(
+      mentions.map((m) => [m.skillId, m.label, m.source]),
+      [
+        ['esco:00000000-0000-4000-8000-000000000001', 'operate forklift', 'esco'],
+        ['esco:00000000-0000-4000-8000-000000000002', 'lead a team, with care', 'esco'],
+      ],
+    );
   });
 
   test('a folder without a skills file, or a broken row, is reported clearly', async () => {
-    await assert.rejects(readEscoSkills(work), (error: unknown) => error instanceof UpskillError && error.code === 'SOURCE_NOT_FOUND' && /no ESCO skills file/.test(error.message));
+    await assert.rejects(
+      readEscoSkills(work),
+      (error: unknown) =>
+        error instanceof UpskillError && error.code === 'SOURCE_NOT_FOUND' && /no ESCO skills file/.test(error.message),
+    );
     const broken = join(work, 'broken');
     mkdirSync(broken);
-    writeFileSync(join(broken, 'skills_en.csv'), readFileSync(join(FIXTURE, 'skills_en.csv'), 'utf8').replace('"lead a team, with care"', '"lead a team'));
-    await assert.rejects(readEscoSkills(broken), (error: unknown) => error instanceof UpskillError && /skills_en\.csv, line \d+/.test(error.message));
+    writeFileSync(
+      join(broken, 'skills_en.csv'),
+      readFileSync(join(FIXTURE, 'skills_en.csv'), 'utf8').replace('"lead a team, with care"', '"lead a team'),
+    );
+    await assert.rejects(
+      readEscoSkills(broken),
+      (error: unknown) => error instanceof UpskillError && /skills_en\.csv, line \d+/.test(error.message),
+    );
   });
 });

@@ -25,11 +25,18 @@ export async function readEscoSkills(dir: string): Promise<{ file: string; skill
       hint: 'Download the ESCO classification as CSV from https://esco.ec.europa.eu/en/use-esco/download and point --esco at the unzipped folder.',
     });
   }
-  const skills = await readRecords(file, { delimiter: ',', quoted: true, requiredColumns: ['preferredLabel', 'altLabels'] }, (row) => ({
-    uri: row.optionalText('conceptUri'),
-    label: row.text('preferredLabel'),
-    synonyms: (row.optionalText('altLabels') ?? '').split(/\n|\s\|\s/).map((label) => label.trim()).filter((label) => label.length > 0),
-    skillType: row.optionalText('skillType'),
-  }));
+  const skills = await readRecords(
+    file,
+    { delimiter: ',', quoted: true, requiredColumns: ['preferredLabel', 'altLabels'] },
+    (row) => ({
+      uri: row.optionalText('conceptUri'),
+      label: row.text('preferredLabel'),
+      synonyms: (row.optionalText('altLabels') ?? '')
+        .split(/\n|\s\|\s/)
+        .map((label) => label.trim())
+        .filter((label) => label.length > 0),
+      skillType: row.optionalText('skillType'),
+    }),
+  );
   return { file, skills };
 }

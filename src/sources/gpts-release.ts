@@ -5,14 +5,26 @@ import { readRecords, type TableFormat } from './tabular-file.js';
 
 /** GPTs-are-GPTs task labels, published occupation scores, and the BLS wages shipped beside them. */
 export interface GptsRelease {
-  taskLabels: { taskId: number; code: string; human: ExposureLabel; gpt4: ExposureLabel; gpt4Automation: AutomationLabel | null }[];
+  taskLabels: {
+    taskId: number;
+    code: string;
+    human: ExposureLabel;
+    gpt4: ExposureLabel;
+    gpt4Automation: AutomationLabel | null;
+  }[];
   humanAutomation: { taskId: number; humanAutomation: AutomationLabel }[];
   publishedScores: {
     code: string;
     gpt4: { alpha: number; beta: number; gamma: number };
     human: { alpha: number; beta: number; gamma: number };
   }[];
-  wages: { soc: string; title: string; employment: number | null; medianAnnual: number | null; medianHourly: number | null }[];
+  wages: {
+    soc: string;
+    title: string;
+    employment: number | null;
+    medianAnnual: number | null;
+    medianHourly: number | null;
+  }[];
   wagesFile: string | null;
 }
 
@@ -36,37 +48,69 @@ export function findWagesFile(dir: string): string | null {
 /** Reads the labels, scores and wages from a folder laid out like the project's data/ directory. */
 export async function readGptsRelease(dir: string): Promise<GptsRelease> {
   const tsv: TableFormat = { delimiter: '\t', quoted: true, requiredColumns: [] };
-  const taskLabels = await readRecords(join(dir, GPTS_FILES.labels), { ...tsv, requiredColumns: [CODE, 'Task ID', 'human_exposure_agg', 'gpt4_exposure'] }, (row) => ({
-    taskId: row.integer('Task ID'),
-    code: row.occupationCode(CODE),
-    human: row.oneOf('human_exposure_agg', EXPOSURE),
-    gpt4: row.oneOf('gpt4_exposure', EXPOSURE),
-    gpt4Automation: row.optionalText('gpt4_automation') === null ? null : row.oneOf('gpt4_automation', AUTOMATION),
-  }));
+  const taskLabels = await readRecords(
+    join(dir, GPTS_FILES.labels),
+    { ...tsv, requiredColumns: [CODE, 'Task ID', 'human_exposure_agg', 'gpt4_exposure'] },
+    (row) => ({
+      taskId: row.integer('Task ID'),
+      code: row.occupationCode(CODE),
+      human: row.oneOf('human_exposure_agg', EXPOSURE),
+      gpt4: row.oneOf('gpt4_exposure', EXPOSURE),
+      gpt4Automation: row.optionalText('gpt4_automation') === null ? null : row.oneOf('gpt4_automation', AUTOMATION),
+    }),
+  );
   const automationPath = join(dir, GPTS_FILES.automation);
   const humanAutomation = existsSync(automationPath)
     ? await readRecords(automationPath, { ...tsv, requiredColumns: ['Task ID', 'human_automation'] }, (row) =>
-        row.optionalText('human_automation') === null ? undefined : { taskId: row.integer('Task ID'), humanAutomation: row.oneOf('human_automation', AUTOMATION) },
+        row.optionalText('human_automation') === null
+          ? undefined
+          : { taskId: row.integer('Task ID'), humanAutomation: row.oneOf('human_automation', AUTOMATION) },
       )
     : [];
-  const scoreColumns = ['dv_rating_alpha', 'dv_rating_beta', 'dv_rating_gamma', 'human_rating_alpha', 'human_rating_beta', 'human_rating_gamma'];
-  const publishedScores = await readRecords(join(dir, GPTS_FILES.occupationScores), { delimiter: ',', quoted: true, requiredColumns: [CODE, ...scoreColumns] }, (row) => ({
-    code: row.occupationCode(CODE),
-    gpt4: { alpha: row.number('dv_rating_alpha'), beta: row.number('dv_rating_beta'), gamma: row.number('dv_rating_gamma') },
-    human: { alpha: row.number('human_rating_alpha'), beta: row.number('human_rating_beta'), gamma: row.number('human_rating_gamma') },
-  }));
+  const scoreColumns = [
+    'dv_rating_alpha',
+    'dv_rating_beta',
+    'dv_rating_gamma',
+    'human_rating_alpha',
+    'human_rating_beta',
+    'human_rating_gamma',
+  ];
+  const publishedScores = await readRecords(
+    join(dir, GPTS_FILES.occupationScores),
+    { delimiter: ',', quoted: true, requiredColumns: [CODE, ...scoreColumns] },
+    (row) => ({
+      code: row.occupationCode(CODE),
+      gpt4: {
+        alpha: row.number('dv_rating_alpha'),
+        beta: row.number('dv_rating_beta'),
+        gamma: row.number('dv_rating_gamma'),
+      },
+      human: {
+        alpha: row.number('human_rating_alpha'),
+        beta: row.number('human_rating_beta'),
+        gamma: row.number('human_rating_gamma'),
+      },
+    }),
+  );
   const wagesFile = findWagesFile(dir);
   const wages = wagesFile
-    ? await readRecords(wagesFile, { delimiter: ',', quoted: true, requiredColumns: ['OCC_CODE', 'OCC_TITLE', 'O_GROUP', 'TOT_EMP', 'A_MEDIAN', 'H_MEDIAN'] }, (row) =>
-        row.text('O_GROUP') === 'detailed'
-          ? {
-              soc: row.text('OCC_CODE'),
-              title: row.text('OCC_TITLE'),
-              employment: row.optionalNumber('TOT_EMP'),
-              medianAnnual: row.optionalNumber('A_MEDIAN'),
-              medianHourly: row.optionalNumber('H_MEDIAN'),
-            }
-          : undefined,
+    ? await readRecords(
+        wagesFile,
+        {
+          delimiter: ',',
+          quoted: true,
+          requiredColumns: ['OCC_CODE', 'OCC_TITLE', 'O_GROUP', 'TOT_EMP', 'A_MEDIAN', 'H_MEDIAN'],
+        },
+        (row) =>
+          row.text('O_GROUP') === 'detailed'
+            ? {
+                soc: row.text('OCC_CODE'),
+                title: row.text('OCC_TITLE'),
+                employment: row.optionalNumber('TOT_EMP'),
+                medianAnnual: row.optionalNumber('A_MEDIAN'),
+                medianHourly: row.optionalNumber('H_MEDIAN'),
+              }
+            : undefined,
       )
     : [];
   return { taskLabels, humanAutomation, publishedScores, wages, wagesFile };

@@ -21,7 +21,8 @@ function candidateDirs(root: string, depth: number): string[] {
   const dirs = [root];
   if (depth === 0) return dirs;
   for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (entry.isDirectory() && !entry.name.startsWith('.')) dirs.push(...candidateDirs(join(root, entry.name), depth - 1));
+    if (entry.isDirectory() && !entry.name.startsWith('.'))
+      dirs.push(...candidateDirs(join(root, entry.name), depth - 1));
   }
   return dirs;
 }
@@ -33,10 +34,14 @@ const newer = (a: string, b: string): boolean => Number(a) > Number(b);
 export function findSourcesIn(root: string): FoundSources {
   const found: FoundSources = {};
   for (const dir of candidateDirs(root, 2)) {
-    const version = readOnetVersion(dir) ?? (/(\d+\.\d+)/.exec(basename(dir))?.[1] ?? 'unknown');
+    const version = readOnetVersion(dir) ?? /(\d+\.\d+)/.exec(basename(dir))?.[1] ?? 'unknown';
     if (hasAll(dir, REQUIRED_ONET_FILES)) {
       const current = found.onet;
-      if (!current || version === LABELLED_ONET_VERSION || (current.version !== LABELLED_ONET_VERSION && newer(version, current.version))) {
+      if (
+        !current ||
+        version === LABELLED_ONET_VERSION ||
+        (current.version !== LABELLED_ONET_VERSION && newer(version, current.version))
+      ) {
         found.onet = { dir, version };
       }
     }

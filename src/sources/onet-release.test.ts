@@ -39,7 +39,10 @@ describe('O*NET release reader', () => {
     const { onetDir } = writeMiniRelease(join(work, 'bad-code'));
     const file = join(onetDir, 'Task Statements.txt');
     writeFileSync(file, readFileSync(file, 'utf8').replace('43-3031.00\t3', '43-303X.00\t3'));
-    await rejectsWith(readOnetCore(onetDir), /^Task Statements\.txt, line 4, field "O\*NET-SOC Code": expected an O\*NET-SOC code/);
+    await rejectsWith(
+      readOnetCore(onetDir),
+      /^Task Statements\.txt, line 4, field "O\*NET-SOC Code": expected an O\*NET-SOC code/,
+    );
   });
 
   test('a non-numeric task ID is rejected with its line', async () => {
@@ -54,7 +57,10 @@ describe('O*NET release reader', () => {
     const file = join(onetDir, 'Alternate Titles.txt');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.slice(0, text.length - 12));
-    await rejectsWith(readOnetCore(onetDir), /^Alternate Titles\.txt, line 3, .*has 2 fields, expected 4 \(is the row cut short\?\)/);
+    await rejectsWith(
+      readOnetCore(onetDir),
+      /^Alternate Titles\.txt, line 3, .*has 2 fields, expected 4 \(is the row cut short\?\)/,
+    );
   });
 
   test('a missing required file is reported as not found', async () => {
@@ -86,13 +92,19 @@ describe('GPTs-are-GPTs reader', () => {
     const { gptsDir } = writeMiniRelease(join(work, 'bad-label'));
     const file = join(gptsDir, 'full_labelset.tsv');
     writeFileSync(file, readFileSync(file, 'utf8').replace('\tE1\tE2\t', '\tE7\tE2\t'));
-    await rejectsWith(readGptsRelease(gptsDir), /^full_labelset\.tsv, line 2, field "human_exposure_agg": expected one of E0, E1, E2, got "E7"/);
+    await rejectsWith(
+      readGptsRelease(gptsDir),
+      /^full_labelset\.tsv, line 2, field "human_exposure_agg": expected one of E0, E1, E2, got "E7"/,
+    );
   });
 
   test('an unclosed quote in a CSV is reported with its line', async () => {
     const { gptsDir } = writeMiniRelease(join(work, 'quote'));
     const file = join(gptsDir, 'occ_level.csv');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"Bookkeeping, Accounting, and Auditing Clerks"', '"Bookkeeping, Accounting'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('"Bookkeeping, Accounting, and Auditing Clerks"', '"Bookkeeping, Accounting'),
+    );
     await rejectsWith(readGptsRelease(gptsDir), /^occ_level\.csv, line \d+/);
   });
 });

@@ -8,19 +8,46 @@ export interface OnetRelease {
   occupations: { code: string; title: string; description: string }[];
   alternateTitles: { code: string; title: string; shortTitle: string | null; sources: string | null }[];
   reportedTitles: { code: string; title: string }[];
-  tasks: { code: string; taskId: number; statement: string; taskType: 'Core' | 'Supplemental' | null; incumbents: number | null }[];
+  tasks: {
+    code: string;
+    taskId: number;
+    statement: string;
+    taskType: 'Core' | 'Supplemental' | null;
+    incumbents: number | null;
+  }[];
   taskImportance: { code: string; taskId: number; importance: number }[];
   taskDwas: { code: string; taskId: number; dwaId: string }[];
   dwas: { dwaId: string; iwaId: string; elementId: string; title: string }[];
   iwas: { iwaId: string; elementId: string; title: string }[];
-  technologySkills: { code: string; example: string; commodityCode: number; commodityTitle: string; hot: boolean; inDemand: boolean | null }[];
+  technologySkills: {
+    code: string;
+    example: string;
+    commodityCode: number;
+    commodityTitle: string;
+    hot: boolean;
+    inDemand: boolean | null;
+  }[];
   tools: { code: string; example: string; commodityCode: number; commodityTitle: string }[];
   relatedOccupations: { code: string; relatedCode: string; tier: string; rank: number }[];
   jobZones: { code: string; jobZone: number }[];
   jobZoneNames: { jobZone: number; name: string }[];
-  education: { code: string; elementId: string; elementName: string; scaleId: string; category: number | null; value: number }[];
+  education: {
+    code: string;
+    elementId: string;
+    elementName: string;
+    scaleId: string;
+    category: number | null;
+    value: number;
+  }[];
   educationCategories: { elementId: string; scaleId: string; category: number; description: string }[];
-  elementRatings: { code: string; domain: 'skill' | 'knowledge'; elementId: string; elementName: string; scaleId: 'IM' | 'LV'; value: number }[];
+  elementRatings: {
+    code: string;
+    domain: 'skill' | 'knowledge';
+    elementId: string;
+    elementName: string;
+    scaleId: 'IM' | 'LV';
+    value: number;
+  }[];
   contentModel: { elementId: string; name: string; description: string }[];
 }
 
@@ -56,7 +83,11 @@ export const EXAMPLE_COLUMNS = ['Example', 'Commodity Code', 'Commodity Title'] 
 
 /** The example and its UNSPSC commodity, as Technology Skills and Tools Used both write them. */
 export function exampleFields(row: RowReader): { example: string; commodityCode: number; commodityTitle: string } {
-  return { example: row.text('Example'), commodityCode: row.integer('Commodity Code'), commodityTitle: row.text('Commodity Title') };
+  return {
+    example: row.text('Example'),
+    commodityCode: row.integer('Commodity Code'),
+    commodityTitle: row.text('Commodity Title'),
+  };
 }
 
 /** Reads "O*NET 27.0 Database" from the release's read-me. */
@@ -73,20 +104,33 @@ async function optional<T>(dir: string, file: string, read: (path: string) => Pr
 }
 
 /** Reads the occupations, titles and tasks of one release folder (the required core). */
-export async function readOnetCore(dir: string): Promise<Pick<OnetRelease, 'occupations' | 'alternateTitles' | 'reportedTitles' | 'tasks'>> {
-  const occupations = await readRecords(join(dir, ONET_FILES.occupations), tab(CODE, 'Title', 'Description'), (row) => ({
-    code: row.occupationCode(CODE),
-    title: row.text('Title'),
-    description: row.text('Description'),
-  }));
-  const alternateTitles = await readRecords(join(dir, ONET_FILES.alternateTitles), tab(CODE, 'Alternate Title'), (row) => ({
-    code: row.occupationCode(CODE),
-    title: row.text('Alternate Title'),
-    shortTitle: row.optionalText('Short Title'),
-    sources: row.optionalText('Source(s)'),
-  }));
+export async function readOnetCore(
+  dir: string,
+): Promise<Pick<OnetRelease, 'occupations' | 'alternateTitles' | 'reportedTitles' | 'tasks'>> {
+  const occupations = await readRecords(
+    join(dir, ONET_FILES.occupations),
+    tab(CODE, 'Title', 'Description'),
+    (row) => ({
+      code: row.occupationCode(CODE),
+      title: row.text('Title'),
+      description: row.text('Description'),
+    }),
+  );
+  const alternateTitles = await readRecords(
+    join(dir, ONET_FILES.alternateTitles),
+    tab(CODE, 'Alternate Title'),
+    (row) => ({
+      code: row.occupationCode(CODE),
+      title: row.text('Alternate Title'),
+      shortTitle: row.optionalText('Short Title'),
+      sources: row.optionalText('Source(s)'),
+    }),
+  );
   const reportedTitles = await optional(dir, ONET_FILES.reportedTitles, (path) =>
-    readRecords(path, tab(CODE, 'Reported Job Title'), (row) => ({ code: row.occupationCode(CODE), title: row.text('Reported Job Title') })),
+    readRecords(path, tab(CODE, 'Reported Job Title'), (row) => ({
+      code: row.occupationCode(CODE),
+      title: row.text('Reported Job Title'),
+    })),
   );
   const tasks = await readRecords(join(dir, ONET_FILES.tasks), tab(CODE, 'Task ID', 'Task', 'Task Type'), (row) => {
     const type = row.optionalText('Task Type');
@@ -102,14 +146,22 @@ export async function readOnetCore(dir: string): Promise<Pick<OnetRelease, 'occu
 }
 
 /** Reads the rest of a release: work activities, technology, related occupations, zones, education and ratings. */
-export async function readOnetDetails(dir: string): Promise<Omit<OnetRelease, 'version' | 'occupations' | 'alternateTitles' | 'reportedTitles' | 'tasks'>> {
+export async function readOnetDetails(
+  dir: string,
+): Promise<Omit<OnetRelease, 'version' | 'occupations' | 'alternateTitles' | 'reportedTitles' | 'tasks'>> {
   const taskImportance = await optional(dir, ONET_FILES.taskRatings, (path) =>
     readRecords(path, tab(CODE, 'Task ID', 'Scale ID', 'Data Value'), (row) =>
-      row.text('Scale ID') === 'IM' ? { code: row.occupationCode(CODE), taskId: row.integer('Task ID'), importance: row.number('Data Value') } : undefined,
+      row.text('Scale ID') === 'IM'
+        ? { code: row.occupationCode(CODE), taskId: row.integer('Task ID'), importance: row.number('Data Value') }
+        : undefined,
     ),
   );
   const taskDwas = await optional(dir, ONET_FILES.taskDwas, (path) =>
-    readRecords(path, tab(CODE, 'Task ID', 'DWA ID'), (row) => ({ code: row.occupationCode(CODE), taskId: row.integer('Task ID'), dwaId: row.text('DWA ID') })),
+    readRecords(path, tab(CODE, 'Task ID', 'DWA ID'), (row) => ({
+      code: row.occupationCode(CODE),
+      taskId: row.integer('Task ID'),
+      dwaId: row.text('DWA ID'),
+    })),
   );
   const dwas = await optional(dir, ONET_FILES.dwas, (path) =>
     readRecords(path, tab('Element ID', 'IWA ID', 'DWA ID', 'DWA Title'), (row) => ({
@@ -120,7 +172,11 @@ export async function readOnetDetails(dir: string): Promise<Omit<OnetRelease, 'v
     })),
   );
   const iwas = await optional(dir, ONET_FILES.iwas, (path) =>
-    readRecords(path, tab('Element ID', 'IWA ID', 'IWA Title'), (row) => ({ iwaId: row.text('IWA ID'), elementId: row.text('Element ID'), title: row.text('IWA Title') })),
+    readRecords(path, tab('Element ID', 'IWA ID', 'IWA Title'), (row) => ({
+      iwaId: row.text('IWA ID'),
+      elementId: row.text('Element ID'),
+      title: row.text('IWA Title'),
+    })),
   );
   const technologySkills = await optional(dir, ONET_FILES.technologySkills, (path) =>
     readRecords(path, tab(CODE, ...EXAMPLE_COLUMNS, 'Hot Technology'), (row) => ({
@@ -132,7 +188,10 @@ export async function readOnetDetails(dir: string): Promise<Omit<OnetRelease, 'v
     })),
   );
   const tools = await optional(dir, ONET_FILES.tools, (path) =>
-    readRecords(path, tab(CODE, ...EXAMPLE_COLUMNS), (row) => ({ code: row.occupationCode(CODE), ...exampleFields(row) })),
+    readRecords(path, tab(CODE, ...EXAMPLE_COLUMNS), (row) => ({
+      code: row.occupationCode(CODE),
+      ...exampleFields(row),
+    })),
   );
   const relatedOccupations = await optional(dir, ONET_FILES.relatedOccupations, (path) =>
     readRecords(path, tab(CODE, 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'), (row) => ({
@@ -143,7 +202,10 @@ export async function readOnetDetails(dir: string): Promise<Omit<OnetRelease, 'v
     })),
   );
   const jobZones = await optional(dir, ONET_FILES.jobZones, (path) =>
-    readRecords(path, tab(CODE, 'Job Zone'), (row) => ({ code: row.occupationCode(CODE), jobZone: row.integer('Job Zone') })),
+    readRecords(path, tab(CODE, 'Job Zone'), (row) => ({
+      code: row.occupationCode(CODE),
+      jobZone: row.integer('Job Zone'),
+    })),
   );
   const jobZoneNames = await optional(dir, ONET_FILES.jobZoneReference, (path) =>
     readRecords(path, tab('Job Zone', 'Name'), (row) => ({ jobZone: row.integer('Job Zone'), name: row.text('Name') })),
@@ -177,11 +239,29 @@ export async function readOnetDetails(dir: string): Promise<Omit<OnetRelease, 'v
       description: row.text('Description'),
     })),
   );
-  return { taskImportance, taskDwas, dwas, iwas, technologySkills, tools, relatedOccupations, jobZones, jobZoneNames, education, educationCategories, elementRatings, contentModel };
+  return {
+    taskImportance,
+    taskDwas,
+    dwas,
+    iwas,
+    technologySkills,
+    tools,
+    relatedOccupations,
+    jobZones,
+    jobZoneNames,
+    education,
+    educationCategories,
+    elementRatings,
+    contentModel,
+  };
 }
 
 /** Skills or Knowledge ratings (importance IM 1–5, level LV 0–7), when the release has them. */
-export function readElementRatings(dir: string, file: string, domain: 'skill' | 'knowledge'): Promise<OnetRelease['elementRatings']> {
+export function readElementRatings(
+  dir: string,
+  file: string,
+  domain: 'skill' | 'knowledge',
+): Promise<OnetRelease['elementRatings']> {
   return optional(dir, file, (path) =>
     readRecords(path, tab(CODE, 'Element ID', 'Element Name', 'Scale ID', 'Data Value'), (row) => ({
       code: row.occupationCode(CODE),

@@ -18,8 +18,16 @@ export const PUBLIC_RELEASES: DownloadManifest = {
     files: [
       { name: 'full_labelset.tsv', sha256: '094378905e1f3349e50a9a83dc69643a2ef227954d611c8316a46da08cb3d8de' },
       { name: 'occ_level.csv', sha256: '40c74f53de40aec91c0017d80690cbba915f83a8bb414bcf2f884692f1749acb' },
-      { name: 'automation_gpt4_human_labels.tsv', sha256: 'ae864ef28347b6c516284fdef4ff2c6deccc13ea0b3439b7be056de7c3a02692', optional: true },
-      { name: 'national_May2021_dl.csv', sha256: 'ed35ea6dda3c430f7865c2194df49bacf8f0502a6783462051c603b53974583f', optional: true },
+      {
+        name: 'automation_gpt4_human_labels.tsv',
+        sha256: 'ae864ef28347b6c516284fdef4ff2c6deccc13ea0b3439b7be056de7c3a02692',
+        optional: true,
+      },
+      {
+        name: 'national_May2021_dl.csv',
+        sha256: 'ed35ea6dda3c430f7865c2194df49bacf8f0502a6783462051c603b53974583f',
+        optional: true,
+      },
     ],
   },
 };

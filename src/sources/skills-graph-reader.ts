@@ -19,7 +19,10 @@ const SkillSchema = z
     levels: z.tuple([z.string().min(10), z.string().min(10), z.string().min(10), z.string().min(10)]),
     hours: z.tuple([z.number().positive(), z.number().positive(), z.number().positive(), z.number().positive()]),
     prerequisites: z.array(id).default([]),
-    onet: z.object({ examples: z.array(z.string()).default([]), commodityCodes: z.array(z.number().int()).default([]) }).strict().optional(),
+    onet: z
+      .object({ examples: z.array(z.string()).default([]), commodityCodes: z.array(z.number().int()).default([]) })
+      .strict()
+      .optional(),
     esco: z.array(z.url().startsWith('http://data.europa.eu/esco/skill/')).optional(),
   })
   .strict();

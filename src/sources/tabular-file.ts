@@ -18,8 +18,17 @@ export interface TableRow {
 }
 
 /** An error that names the file, line and field, as every bad-input message must. */
-export function sourceError(file: string, line: number | undefined, field: string | undefined, problem: string): UpskillError {
-  const where = [basename(file), line === undefined ? undefined : `line ${line}`, field === undefined ? undefined : `field "${field}"`]
+export function sourceError(
+  file: string,
+  line: number | undefined,
+  field: string | undefined,
+  problem: string,
+): UpskillError {
+  const where = [
+    basename(file),
+    line === undefined ? undefined : `line ${line}`,
+    field === undefined ? undefined : `field "${field}"`,
+  ]
     .filter(Boolean)
     .join(', ');
   return new UpskillError('SOURCE_INVALID', `${where}: ${problem}`, {
@@ -49,11 +58,15 @@ export async function* readTable(file: string, format: TableFormat): AsyncGenera
       if (!header) {
         header = record.map((name) => name.trim());
         const missing = format.requiredColumns.filter((name) => !header!.includes(name));
-        if (missing.length > 0) throw sourceError(file, info.lines, missing[0], `missing column; the header has ${header.join(', ')}`);
+        if (missing.length > 0)
+          throw sourceError(file, info.lines, missing[0], `missing column; the header has ${header.join(', ')}`);
         continue;
       }
       if (record.length !== header.length) {
-        const problem = record.length < header.length ? `has ${record.length} fields, expected ${header.length} (is the row cut short?)` : `has ${record.length} fields, expected ${header.length}`;
+        const problem =
+          record.length < header.length
+            ? `has ${record.length} fields, expected ${header.length} (is the row cut short?)`
+            : `has ${record.length} fields, expected ${header.length}`;
         throw sourceError(file, info.lines, header[Math.min(record.length, header.length - 1)], problem);
       }
       const values: Record<string, string> = {};
@@ -63,9 +76,17 @@ export async function* readTable(file: string, format: TableFormat): AsyncGenera
   } catch (error) {
     if (error instanceof UpskillError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UpskillError('SOURCE_NOT_FOUND', `${file}: file not found`, { hint: 'Point --from at a folder holding the complete release.' });
+    if (code === 'ENOENT')
+      throw new UpskillError('SOURCE_NOT_FOUND', `${file}: file not found`, {
+        hint: 'Point --from at a folder holding the complete release.',
+      });
     const line = (error as { lines?: number }).lines;
-    throw sourceError(file, line, undefined, (error as Error).message.replace(/^Invalid Record Length: |^CSV_\w+: /, ''));
+    throw sourceError(
+      file,
+      line,
+      undefined,
+      (error as Error).message.replace(/^Invalid Record Length: |^CSV_\w+: /, ''),
+    );
   } finally {
     stream.destroy();
   }
@@ -74,7 +95,10 @@ export async function* readTable(file: string, format: TableFormat): AsyncGenera
 
 /** Typed field access for one row, every failure naming file, line and field. */
 export class RowReader {
-  constructor(private readonly file: string, private readonly row: TableRow) {}
+  constructor(
+    private readonly file: string,
+    private readonly row: TableRow,
+  ) {}
 
   get line(): number {
     return this.row.line;
@@ -95,7 +119,8 @@ export class RowReader {
   integer(field: string): number {
     const raw = this.text(field);
     const value = Number(raw);
-    if (!Number.isInteger(value)) throw sourceError(this.file, this.row.line, field, `expected a whole number, got "${raw}"`);
+    if (!Number.isInteger(value))
+      throw sourceError(this.file, this.row.line, field, `expected a whole number, got "${raw}"`);
     return value;
   }
 
@@ -124,7 +149,8 @@ export class RowReader {
   /** O*NET-SOC codes look like 13-1161.00; anything else means a shifted or damaged row. */
   occupationCode(field: string): string {
     const value = this.text(field);
-    if (!/^\d{2}-\d{4}\.\d{2}$/.test(value)) throw sourceError(this.file, this.row.line, field, `expected an O*NET-SOC code like 13-1161.00, got "${value}"`);
+    if (!/^\d{2}-\d{4}\.\d{2}$/.test(value))
+      throw sourceError(this.file, this.row.line, field, `expected an O*NET-SOC code like 13-1161.00, got "${value}"`);
     return value;
   }
 
@@ -134,7 +160,11 @@ export class RowReader {
 }
 
 /** Reads every row of a table through `map`, which turns a row into a record. */
-export async function readRecords<T>(file: string, format: TableFormat, map: (row: RowReader) => T | undefined): Promise<T[]> {
+export async function readRecords<T>(
+  file: string,
+  format: TableFormat,
+  map: (row: RowReader) => T | undefined,
+): Promise<T[]> {
   const records: T[] = [];
   for await (const row of readTable(file, format)) {
     const record = map(new RowReader(file, row));

@@ -15,7 +15,12 @@ describe('authored content files', () => {
   test('a bad field names the file, the entry by its id and the field', () => {
     const file = join(work, 'skills.yaml');
     writeFileSync(file, '- {id: python, hours: 3}\n- {id: sql, hours: -1}\n');
-    assert.throws(() => readYamlContent(file, Schema), (error: unknown) => error instanceof UpskillError && error.message === `${file}: entry "sql", field "hours": Too small: expected number to be >0`);
+    assert.throws(
+      () => readYamlContent(file, Schema),
+      (error: unknown) =>
+        error instanceof UpskillError &&
+        error.message === `${file}: entry "sql", field "hours": Too small: expected number to be >0`,
+    );
   });
 
   test('broken YAML is reported as such', () => {

@@ -18,7 +18,8 @@ export function readYamlContent<T>(file: string, schema: z.ZodType<T>): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const [index, ...field] = issue.path;
-  const id = typeof index === 'number' && Array.isArray(value) ? (value[index] as { id?: unknown } | undefined)?.id : undefined;
+  const id =
+    typeof index === 'number' && Array.isArray(value) ? (value[index] as { id?: unknown } | undefined)?.id : undefined;
   const entry = typeof id === 'string' ? `entry "${id}"` : `entry ${String(index)}`;
   throw new UpskillError('SOURCE_INVALID', `${file}: ${entry}, field "${field.join('.')}": ${issue.message}`);
 }

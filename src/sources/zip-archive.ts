@@ -20,7 +20,9 @@ export function extractZip(zipPath: string, targetDir: string): string {
     if (name.endsWith('/')) continue;
     const relative = normalize(name);
     if (isAbsolute(relative) || relative.startsWith('..')) {
-      throw new UpskillError('SOURCE_INVALID', `${zipPath}: entry "${name}" points outside the archive`, { hint: 'The archive is not a genuine release.' });
+      throw new UpskillError('SOURCE_INVALID', `${zipPath}: entry "${name}" points outside the archive`, {
+        hint: 'The archive is not a genuine release.',
+      });
     }
     const target = join(staging, relative);
     mkdirSync(dirname(target), { recursive: true });

@@ -6,7 +6,16 @@ import { UpskillError } from '../domain/errors.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { migrate } from './migrations.js';
 
-export type SqlValue = string | number | boolean | null | readonly string[] | readonly number[] | readonly (string | null)[] | readonly (number | null)[] | readonly (boolean | null)[];
+export type SqlValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly string[]
+  | readonly number[]
+  | readonly (string | null)[]
+  | readonly (number | null)[]
+  | readonly (boolean | null)[];
 
 /** The one interface both back-ends implement: parameterised SQL and transactions, nothing else. */
 export interface Queryable {
@@ -22,7 +31,8 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-export type StoreLocation = { kind: 'embedded'; dir: string } | { kind: 'embedded-memory' } | { kind: 'postgres'; url: string };
+export type StoreLocation =
+  { kind: 'embedded'; dir: string } | { kind: 'embedded-memory' } | { kind: 'postgres'; url: string };
 
 /** Opens the store (creating and migrating it on first use). */
 export async function openDatabase(location: StoreLocation): Promise<Database> {
@@ -36,7 +46,9 @@ export async function openDatabase(location: StoreLocation): Promise<Database> {
   return database;
 }
 
-async function openEmbedded(location: { kind: 'embedded'; dir: string } | { kind: 'embedded-memory' }): Promise<Database> {
+async function openEmbedded(
+  location: { kind: 'embedded'; dir: string } | { kind: 'embedded-memory' },
+): Promise<Database> {
   let lock: StoreLock | undefined;
   if (location.kind === 'embedded') {
     mkdirSync(location.dir, { recursive: true });
@@ -47,10 +59,14 @@ async function openEmbedded(location: { kind: 'embedded'; dir: string } | { kind
     db = await PGlite.create(location.kind === 'embedded' ? location.dir : undefined, { extensions: { pg_trgm } });
   } catch (error) {
     lock?.release();
-    throw new UpskillError('STORE_FAILED', `Could not open the embedded database${location.kind === 'embedded' ? ` in ${location.dir}` : ''}: ${(error as Error).message}`, {
-      hint: 'If the folder is damaged, move it aside and run `upskill data load` again.',
-      cause: error,
-    });
+    throw new UpskillError(
+      'STORE_FAILED',
+      `Could not open the embedded database${location.kind === 'embedded' ? ` in ${location.dir}` : ''}: ${(error as Error).message}`,
+      {
+        hint: 'If the folder is damaged, move it aside and run `upskill data load` again.',
+        cause: error,
+      },
+    );
   }
   const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly SqlValue[]): Promise<Row[]> =>
     (await target.query<Row>(sql, params as unknown[] | undefined)).rows;
@@ -61,7 +77,8 @@ async function openEmbedded(location: { kind: 'embedded'; dir: string } | { kind
     kind: 'embedded',
     query: (sql, params) => run(db, sql, params),
     exec: (sql) => exec(db, sql),
-    transaction: (work) => db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params), exec: (sql) => exec(tx, sql) })),
+    transaction: (work) =>
+      db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params), exec: (sql) => exec(tx, sql) })),
     close: async () => {
       await db.close();
       lock?.release();
@@ -75,10 +92,14 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.query('select 1');
   } catch (error) {
     await pool.end();
-    throw new UpskillError('STORE_FAILED', `Could not connect to the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`, {
-      hint: 'Check that the server runs and the URL (user, password, host, port, database) is right, or unset DATABASE_URL to use the embedded store.',
-      cause: error,
-    });
+    throw new UpskillError(
+      'STORE_FAILED',
+      `Could not connect to the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`,
+      {
+        hint: 'Check that the server runs and the URL (user, password, host, port, database) is right, or unset DATABASE_URL to use the embedded store.',
+        cause: error,
+      },
+    );
   }
   const run = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly SqlValue[]): Promise<Row[]> =>
     (await client.query(sql, params as unknown[] | undefined)).rows as Row[];

@@ -114,14 +114,21 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
 
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */
 export async function migrate(database: Database): Promise<void> {
-  await database.query('create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())');
+  await database.query(
+    'create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())',
+  );
   await database.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(7401)');
-    const applied = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((row) => row.version));
+    const applied = new Set(
+      (await tx.query<{ version: number }>('select version from schema_migrations')).map((row) => row.version),
+    );
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       await tx.exec(migration.sql);
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
     }
   });
 }

@@ -34,8 +34,12 @@ export function listOccupationNames(db: Queryable): Promise<{ code: string; titl
 }
 
 /** Every occupation with its US employment (BLS, by the SOC code's first 7 characters) when known. */
-export function listOccupationEmployment(db: Queryable): Promise<{ code: string; title: string; employment: number | null }[]> {
-  return db.query('select o.code, o.title, w.employment from occupations o left join wages w on w.soc = left(o.code, 7) order by o.code');
+export function listOccupationEmployment(
+  db: Queryable,
+): Promise<{ code: string; title: string; employment: number | null }[]> {
+  return db.query(
+    'select o.code, o.title, w.employment from occupations o left join wages w on w.soc = left(o.code, 7) order by o.code',
+  );
 }
 
 /** Every alternate, short and reported title, for the title index. */
@@ -72,7 +76,10 @@ export function listTasks(db: Queryable, code: string): Promise<TaskRow[]> {
   );
 }
 
-export function listWorkActivities(db: Queryable, code: string): Promise<{ dwaId: string; title: string; tasks: number }[]> {
+export function listWorkActivities(
+  db: Queryable,
+  code: string,
+): Promise<{ dwaId: string; title: string; tasks: number }[]> {
   return db.query(
     `select d.dwa_id as "dwaId", d.title, count(*)::int as tasks
      from task_dwas td join dwas d on d.dwa_id = td.dwa_id where td.code = $1
@@ -81,7 +88,10 @@ export function listWorkActivities(db: Queryable, code: string): Promise<{ dwaId
   );
 }
 
-export function listTechnologySkills(db: Queryable, code: string): Promise<{ example: string; commodityTitle: string; hot: boolean; inDemand: boolean | null }[]> {
+export function listTechnologySkills(
+  db: Queryable,
+  code: string,
+): Promise<{ example: string; commodityTitle: string; hot: boolean; inDemand: boolean | null }[]> {
   return db.query(
     `select example, commodity_title as "commodityTitle", hot, in_demand as "inDemand"
      from technology_skills where code = $1 order by hot desc, in_demand desc nulls last, example`,
@@ -89,7 +99,10 @@ export function listTechnologySkills(db: Queryable, code: string): Promise<{ exa
   );
 }
 
-export function listRelatedOccupations(db: Queryable, code: string): Promise<{ code: string; title: string; tier: string }[]> {
+export function listRelatedOccupations(
+  db: Queryable,
+  code: string,
+): Promise<{ code: string; title: string; tier: string }[]> {
   return db.query(
     `select r.related_code as code, o.title, r.tier
      from related_occupations r join occupations o on o.code = r.related_code where r.code = $1 order by r.rank`,
@@ -101,13 +114,29 @@ function toScores(alpha: number | null, beta: number | null, gamma: number | nul
   return alpha === null || beta === null || gamma === null ? null : { alpha, beta, gamma };
 }
 
-type ExposureColumns = { code: string; ha: number | null; hb: number | null; hg: number | null; ga: number | null; gb: number | null; gg: number | null; labelled: number; unlabelled: number };
+type ExposureColumns = {
+  code: string;
+  ha: number | null;
+  hb: number | null;
+  hg: number | null;
+  ga: number | null;
+  gb: number | null;
+  gg: number | null;
+  labelled: number;
+  unlabelled: number;
+};
 
 const EXPOSURE_SELECT = `select code, human_alpha as ha, human_beta as hb, human_gamma as hg, gpt4_alpha as ga, gpt4_beta as gb, gpt4_gamma as gg,
   labelled_tasks as labelled, unlabelled_tasks as unlabelled from occupation_exposure`;
 
 function toExposureRow(row: ExposureColumns): OccupationExposureRow {
-  return { code: row.code, human: toScores(row.ha, row.hb, row.hg), gpt4: toScores(row.ga, row.gb, row.gg), labelledTasks: row.labelled, unlabelledTasks: row.unlabelled };
+  return {
+    code: row.code,
+    human: toScores(row.ha, row.hb, row.hg),
+    gpt4: toScores(row.ga, row.gb, row.gg),
+    labelledTasks: row.labelled,
+    unlabelledTasks: row.unlabelled,
+  };
 }
 
 /** The computed exposure of every occupation, for percentiles. */
@@ -120,7 +149,10 @@ export async function findOccupationExposure(db: Queryable, code: string): Promi
   return row && toExposureRow(row);
 }
 
-export async function findPublishedExposure(db: Queryable, code: string): Promise<{ human: ExposureScores; gpt4: ExposureScores } | undefined> {
+export async function findPublishedExposure(
+  db: Queryable,
+  code: string,
+): Promise<{ human: ExposureScores; gpt4: ExposureScores } | undefined> {
   const [row] = await db.query<Omit<ExposureColumns, 'labelled' | 'unlabelled'>>(
     `select code, human_alpha as ha, human_beta as hb, human_gamma as hg, gpt4_alpha as ga, gpt4_beta as gb, gpt4_gamma as gg from published_exposure where code = $1`,
     [code],
@@ -129,8 +161,20 @@ export async function findPublishedExposure(db: Queryable, code: string): Promis
 }
 
 /** BLS employment and median wage for the occupation's SOC code (the first 7 characters of the O*NET-SOC code). */
-export async function findWage(db: Queryable, code: string): Promise<{ soc: string; title: string; employment: number | null; medianAnnual: number | null; medianHourly: number | null } | undefined> {
-  const [row] = await db.query<{ soc: string; title: string; employment: number | null; medianAnnual: number | null; medianHourly: number | null }>(
+export async function findWage(
+  db: Queryable,
+  code: string,
+): Promise<
+  | { soc: string; title: string; employment: number | null; medianAnnual: number | null; medianHourly: number | null }
+  | undefined
+> {
+  const [row] = await db.query<{
+    soc: string;
+    title: string;
+    employment: number | null;
+    medianAnnual: number | null;
+    medianHourly: number | null;
+  }>(
     `select soc, title, employment, median_annual as "medianAnnual", median_hourly as "medianHourly" from wages where soc = $1`,
     [code.slice(0, 7)],
   );

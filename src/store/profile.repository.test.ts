@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DATABASES } from '../../test/support/databases.js';
-import { deleteProfile, findProfile, insertProfile, listProfiles, listProgress, updateProfileSettings, updateProfileSkills, upsertProgress } from './profile.repository.js';
+import {
+  deleteProfile,
+  findProfile,
+  insertProfile,
+  listProfiles,
+  listProgress,
+  updateProfileSettings,
+  updateProfileSkills,
+  upsertProgress,
+} from './profile.repository.js';
 
 for (const backend of DATABASES) {
   describe(`profile store on ${backend.name}`, { skip: backend.skip }, () => {
@@ -23,14 +32,28 @@ for (const backend of DATABASES) {
         assert.deepEqual(await findProfile(db, profile.id), profile);
         await updateProfileSkills(db, profile.id, [{ skillId: 'chatgpt', level: 3 }]);
         assert.deepEqual((await findProfile(db, profile.id))?.skills, [{ skillId: 'chatgpt', level: 3 }]);
-        assert.deepEqual((await listProfiles(db)).map((p) => p.id), [profile.id]);
-        await updateProfileSettings(db, profile.id, { name: 'Jane, 2027', target: 'ai-augmented', hoursPerWeek: 8, preferences: { freeOnly: false } });
+        assert.deepEqual(
+          (await listProfiles(db)).map((p) => p.id),
+          [profile.id],
+        );
+        await updateProfileSettings(db, profile.id, {
+          name: 'Jane, 2027',
+          target: 'ai-augmented',
+          hoursPerWeek: 8,
+          preferences: { freeOnly: false },
+        });
         const changed = await findProfile(db, profile.id);
-        assert.deepEqual([changed?.name, changed?.target, changed?.hoursPerWeek, changed?.preferences, changed?.skills], ['Jane, 2027', 'ai-augmented', 8, { freeOnly: false }, [{ skillId: 'chatgpt', level: 3 }]]);
+        assert.deepEqual(
+          [changed?.name, changed?.target, changed?.hoursPerWeek, changed?.preferences, changed?.skills],
+          ['Jane, 2027', 'ai-augmented', 8, { freeOnly: false }, [{ skillId: 'chatgpt', level: 3 }]],
+        );
 
         await upsertProgress(db, profile.id, { stepId: 'chatgpt@3', status: 'took-longer', hours: 12 });
         await upsertProgress(db, profile.id, { stepId: 'chatgpt@3', status: 'done' });
-        assert.deepEqual((await listProgress(db, profile.id)).map(({ stepId, status, hours }) => ({ stepId, status, hours })), [{ stepId: 'chatgpt@3', status: 'done', hours: undefined }]);
+        assert.deepEqual(
+          (await listProgress(db, profile.id)).map(({ stepId, status, hours }) => ({ stepId, status, hours })),
+          [{ stepId: 'chatgpt@3', status: 'done', hours: undefined }],
+        );
 
         assert.equal(await deleteProfile(db, profile.id), true);
         assert.deepEqual(await listProgress(db, profile.id), []);

@@ -17,21 +17,40 @@ export interface Profile {
   createdAt: string;
 }
 
-type Row = Omit<Profile, 'skills' | 'preferences' | 'createdAt'> & { skills: Profile['skills'] | string; preferences: PlanPreferences | string; createdAt: Date | string };
+type Row = Omit<Profile, 'skills' | 'preferences' | 'createdAt'> & {
+  skills: Profile['skills'] | string;
+  preferences: PlanPreferences | string;
+  createdAt: Date | string;
+};
 
 const SELECT = `select id, name, occupation_code as "occupationCode", target, skills, hours_per_week as "hoursPerWeek", start_date as "startDate",
   preferences, resume_text as "resumeText", created_at as "createdAt" from profiles`;
 
 // pg parses jsonb; PGlite too, but be tolerant of either returning text.
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
-const toProfile = (row: Row): Profile => ({ ...row, skills: json(row.skills), preferences: json(row.preferences), createdAt: new Date(row.createdAt).toISOString() });
+const toProfile = (row: Row): Profile => ({
+  ...row,
+  skills: json(row.skills),
+  preferences: json(row.preferences),
+  createdAt: new Date(row.createdAt).toISOString(),
+});
 
 export async function insertProfile(db: Queryable, profile: Omit<Profile, 'createdAt'>): Promise<Profile> {
   const [row] = await db.query<Row>(
     `insert into profiles (id, name, occupation_code, target, skills, hours_per_week, start_date, preferences, resume_text)
      values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9)
      returning id, name, occupation_code as "occupationCode", target, skills, hours_per_week as "hoursPerWeek", start_date as "startDate", preferences, resume_text as "resumeText", created_at as "createdAt"`,
-    [profile.id, profile.name, profile.occupationCode, profile.target, JSON.stringify(profile.skills), profile.hoursPerWeek, profile.startDate, JSON.stringify(profile.preferences), profile.resumeText],
+    [
+      profile.id,
+      profile.name,
+      profile.occupationCode,
+      profile.target,
+      JSON.stringify(profile.skills),
+      profile.hoursPerWeek,
+      profile.startDate,
+      JSON.stringify(profile.preferences),
+      profile.resumeText,
+    ],
   );
   return toProfile(row!);
 }
@@ -53,7 +72,10 @@ export async function updateProfileSkills(db: Queryable, id: string, skills: Pro
 export type ProfileSettings = Pick<Profile, 'name' | 'target' | 'hoursPerWeek' | 'preferences'>;
 
 export async function updateProfileSettings(db: Queryable, id: string, settings: ProfileSettings): Promise<void> {
-  await db.query('update profiles set name = $2, target = $3, hours_per_week = $4, preferences = $5::jsonb where id = $1', [id, settings.name, settings.target, settings.hoursPerWeek, JSON.stringify(settings.preferences)]);
+  await db.query(
+    'update profiles set name = $2, target = $3, hours_per_week = $4, preferences = $5::jsonb where id = $1',
+    [id, settings.name, settings.target, settings.hoursPerWeek, JSON.stringify(settings.preferences)],
+  );
 }
 
 export async function deleteProfile(db: Queryable, id: string): Promise<boolean> {
@@ -71,14 +93,30 @@ export async function upsertProgress(db: Queryable, profileId: string, record: P
 
 /** Forgets the progress on one step; false when there was none. */
 export async function deleteProgress(db: Queryable, profileId: string, stepId: string): Promise<boolean> {
-  const rows = await db.query('delete from progress where profile_id = $1 and step_id = $2 returning step_id', [profileId, stepId]);
+  const rows = await db.query('delete from progress where profile_id = $1 and step_id = $2 returning step_id', [
+    profileId,
+    stepId,
+  ]);
   return rows.length > 0;
 }
 
-export async function listProgress(db: Queryable, profileId: string): Promise<(ProgressRecord & { recordedAt: string })[]> {
-  const rows = await db.query<{ stepId: string; status: ProgressStatus; hours: number | null; recordedAt: Date | string }>(
+export async function listProgress(
+  db: Queryable,
+  profileId: string,
+): Promise<(ProgressRecord & { recordedAt: string })[]> {
+  const rows = await db.query<{
+    stepId: string;
+    status: ProgressStatus;
+    hours: number | null;
+    recordedAt: Date | string;
+  }>(
     'select step_id as "stepId", status, hours, recorded_at as "recordedAt" from progress where profile_id = $1 order by recorded_at, step_id',
     [profileId],
   );
-  return rows.map((row) => ({ stepId: row.stepId, status: row.status, hours: row.hours ?? undefined, recordedAt: new Date(row.recordedAt).toISOString() }));
+  return rows.map((row) => ({
+    stepId: row.stepId,
+    status: row.status,
+    hours: row.hours ?? undefined,
+    recordedAt: new Date(row.recordedAt).toISOString(),
+  }));
 }

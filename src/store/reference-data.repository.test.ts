@@ -30,7 +30,10 @@ for (const backend of DATABASES) {
         await loadReferenceData(db, config, { from: root, onlyIn: [] });
         assert.deepEqual(await countReferenceRows(db), counts);
         const sources = await readLoadedSources(db);
-        assert.deepEqual(sources.map((s) => s.source), ['gpts-are-gpts', 'onet']);
+        assert.deepEqual(
+          sources.map((s) => s.source),
+          ['gpts-are-gpts', 'onet'],
+        );
         const tasksFile = sources.find((s) => s.source === 'onet')!.files.find((f) => f.name === 'Task Statements.txt');
         assert.equal(tasksFile?.rows, 3);
         assert.match(tasksFile?.sha256 ?? '', /^[0-9a-f]{64}$/);
@@ -50,16 +53,43 @@ for (const backend of DATABASES) {
         const before = await countReferenceRows(db);
         // Fails inside the transaction, after the old rows were truncated: a duplicate primary key.
         await assert.rejects(
-          replaceReferenceData(db, [
-            { table: 'occupations', columns: [['code', 'text'], ['title', 'text'], ['description', 'text']], rows: [['11-1011.00', 'Chief Executives', 'Lead.']] },
-            { table: 'tasks', columns: [['task_id', 'int'], ['code', 'text'], ['statement', 'text']], rows: [[1, '11-1011.00', 'a'], [1, '11-1011.00', 'b']] },
-          ], []),
+          replaceReferenceData(
+            db,
+            [
+              {
+                table: 'occupations',
+                columns: [
+                  ['code', 'text'],
+                  ['title', 'text'],
+                  ['description', 'text'],
+                ],
+                rows: [['11-1011.00', 'Chief Executives', 'Lead.']],
+              },
+              {
+                table: 'tasks',
+                columns: [
+                  ['task_id', 'int'],
+                  ['code', 'text'],
+                  ['statement', 'text'],
+                ],
+                rows: [
+                  [1, '11-1011.00', 'a'],
+                  [1, '11-1011.00', 'b'],
+                ],
+              },
+            ],
+            [],
+          ),
         );
         assert.deepEqual(await countReferenceRows(db), before);
         // A bad file is caught before anything is written, too.
         const file = join(root, 'my-onet', 'Task Statements.txt');
         writeFileSync(file, readFileSync(file, 'utf8').replace('\tCore\t10', '\tMain\t10'));
-        await assert.rejects(loadReferenceData(db, config, { from: root, onlyIn: [] }), (error: unknown) => error instanceof UpskillError && /Task Statements\.txt, line 2, field "Task Type"/.test(error.message));
+        await assert.rejects(
+          loadReferenceData(db, config, { from: root, onlyIn: [] }),
+          (error: unknown) =>
+            error instanceof UpskillError && /Task Statements\.txt, line 2, field "Task Type"/.test(error.message),
+        );
         assert.deepEqual(await countReferenceRows(db), before);
       } finally {
         await db.close();
@@ -74,7 +104,13 @@ for (const backend of DATABASES) {
         await loadReferenceData(db, config, { from: root, onlyIn: [] });
         assert.equal((await countReferenceRows(db))['reported_titles'], 1);
         const tasks = await listTasks(db, '13-1161.00');
-        assert.deepEqual(tasks.map((t) => [t.taskId, t.importance]), [[1, 4.5], [2, 1.5]]);
+        assert.deepEqual(
+          tasks.map((t) => [t.taskId, t.importance]),
+          [
+            [1, 4.5],
+            [2, 1.5],
+          ],
+        );
         // Importance 4.5 on an E1 task and 1.5 on an E0 task: α = 4.5 / 6.
         const exposure = await findOccupationExposure(db, '13-1161.00');
         assert.equal(exposure?.human?.alpha, 0.75);

@@ -22,9 +22,25 @@ export interface LoadedSource extends SourceProvenance {
 
 /** Reference tables, in the order they are cleared and refilled. */
 export const REFERENCE_TABLES = [
-  'occupations', 'alternate_titles', 'reported_titles', 'tasks', 'iwas', 'dwas', 'task_dwas', 'technology_skills', 'tools_used',
-  'related_occupations', 'job_zone_names', 'education', 'education_categories', 'element_ratings', 'content_model',
-  'occupation_exposure', 'published_exposure', 'wages', 'data_sources',
+  'occupations',
+  'alternate_titles',
+  'reported_titles',
+  'tasks',
+  'iwas',
+  'dwas',
+  'task_dwas',
+  'technology_skills',
+  'tools_used',
+  'related_occupations',
+  'job_zone_names',
+  'education',
+  'education_categories',
+  'element_ratings',
+  'content_model',
+  'occupation_exposure',
+  'published_exposure',
+  'wages',
+  'data_sources',
 ] as const;
 
 const BATCH_ROWS = 5000;
@@ -59,21 +75,23 @@ export async function replaceReferenceData(
       onTable(contents.table, contents.rows.length);
     }
     for (const source of sources) {
-      await tx.query('insert into data_sources (source, version, location, loaded_at, files) values ($1, $2, $3, now(), $4::jsonb)', [
-        source.source,
-        source.version,
-        source.location,
-        JSON.stringify(source.files),
-      ]);
+      await tx.query(
+        'insert into data_sources (source, version, location, loaded_at, files) values ($1, $2, $3, now(), $4::jsonb)',
+        [source.source, source.version, source.location, JSON.stringify(source.files)],
+      );
     }
   });
 }
 
 /** What is loaded, from where, when. */
 export async function readLoadedSources(database: Queryable): Promise<LoadedSource[]> {
-  const rows = await database.query<{ source: string; version: string; location: string; loaded_at: Date | string; files: SourceProvenance['files'] | string }>(
-    'select source, version, location, loaded_at, files from data_sources order by source',
-  );
+  const rows = await database.query<{
+    source: string;
+    version: string;
+    location: string;
+    loaded_at: Date | string;
+    files: SourceProvenance['files'] | string;
+  }>('select source, version, location, loaded_at, files from data_sources order by source');
   return rows.map((row) => ({
     source: row.source,
     version: row.version,
@@ -94,7 +112,11 @@ export async function countReferenceRows(database: Queryable): Promise<Record<st
 }
 
 /** Replaces the ESCO skills (kept apart from O*NET: reloading one leaves the other alone). */
-export async function replaceEscoSkills(database: Database, skills: readonly { uri: string | null; label: string; synonyms: string[]; skillType: string | null }[], source: SourceProvenance): Promise<void> {
+export async function replaceEscoSkills(
+  database: Database,
+  skills: readonly { uri: string | null; label: string; synonyms: string[]; skillType: string | null }[],
+  source: SourceProvenance,
+): Promise<void> {
   await database.transaction(async (tx) => {
     await tx.query('delete from esco_skills');
     for (let start = 0; start < skills.length; start += BATCH_ROWS) {
@@ -103,10 +125,18 @@ export async function replaceEscoSkills(database: Database, skills: readonly { u
       await tx.query(
         `insert into esco_skills (uri, label, synonyms, skill_type)
          select u, l, array(select jsonb_array_elements_text(s::jsonb)), t from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(u, l, s, t)`,
-        [batch.map((s) => s.uri), batch.map((s) => s.label), batch.map((s) => JSON.stringify(s.synonyms)), batch.map((s) => s.skillType)],
+        [
+          batch.map((s) => s.uri),
+          batch.map((s) => s.label),
+          batch.map((s) => JSON.stringify(s.synonyms)),
+          batch.map((s) => s.skillType),
+        ],
       );
     }
     await tx.query('delete from data_sources where source = $1', [source.source]);
-    await tx.query('insert into data_sources (source, version, location, loaded_at, files) values ($1, $2, $3, now(), $4::jsonb)', [source.source, source.version, source.location, JSON.stringify(source.files)]);
+    await tx.query(
+      'insert into data_sources (source, version, location, loaded_at, files) values ($1, $2, $3, now(), $4::jsonb)',
+      [source.source, source.version, source.location, JSON.stringify(source.files)],
+    );
   });
 }

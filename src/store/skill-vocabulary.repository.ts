@@ -4,17 +4,23 @@ type Example = { example: string; commodityCode: number; commodityTitle: string 
 
 /** Distinct O*NET technology examples with their commodity, for the extraction vocabulary. */
 export function listTechnologyExamples(db: Queryable): Promise<Example[]> {
-  return db.query('select distinct example, commodity_code as "commodityCode", commodity_title as "commodityTitle" from technology_skills order by example');
+  return db.query(
+    'select distinct example, commodity_code as "commodityCode", commodity_title as "commodityTitle" from technology_skills order by example',
+  );
 }
 
 /** Distinct O*NET tool examples with their commodity. */
 export function listToolExamples(db: Queryable): Promise<Example[]> {
-  return db.query('select distinct example, commodity_code as "commodityCode", commodity_title as "commodityTitle" from tools_used order by example');
+  return db.query(
+    'select distinct example, commodity_code as "commodityCode", commodity_title as "commodityTitle" from tools_used order by example',
+  );
 }
 
 /** O*NET skill and knowledge elements (Content Model 2.A, 2.B, 2.C leaves). */
 export function listSkillElements(db: Queryable): Promise<{ elementId: string; name: string }[]> {
-  return db.query(`select element_id as "elementId", name from content_model where element_id ~ '^2\\.[ABC]\\.[0-9]+\\.[a-z]$' order by element_id`);
+  return db.query(
+    `select element_id as "elementId", name from content_model where element_id ~ '^2\\.[ABC]\\.[0-9]+\\.[a-z]$' order by element_id`,
+  );
 }
 
 export function listEscoSkills(db: Queryable): Promise<{ uri: string | null; label: string; synonyms: string[] }[]> {

@@ -16,7 +16,13 @@ describe('embedded store lock', () => {
     const owner = spawn('sleep', ['30']);
     try {
       writeFileSync(`${dir}.lock`, String(owner.pid));
-      assert.throws(() => acquireStoreLock(dir), (error: unknown) => error instanceof UpskillError && error.code === 'STORE_LOCKED' && error.message.includes(`process ${owner.pid}`));
+      assert.throws(
+        () => acquireStoreLock(dir),
+        (error: unknown) =>
+          error instanceof UpskillError &&
+          error.code === 'STORE_LOCKED' &&
+          error.message.includes(`process ${owner.pid}`),
+      );
     } finally {
       owner.kill();
     }

@@ -5,7 +5,15 @@ import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makePdf } from '../support/documents.js';
 import { sourceTasks } from '../support/source-tasks.js';
-import { assertAccessible, browserSkip, hasNoHorizontalOverflow, launchChromium, saveScreenshot, startUpskill, type RunningServer } from './web-session.js';
+import {
+  assertAccessible,
+  browserSkip,
+  hasNoHorizontalOverflow,
+  launchChromium,
+  saveScreenshot,
+  startUpskill,
+  type RunningServer,
+} from './web-session.js';
 
 const MARKETING = '13-1161.00';
 const MARKETING_TITLE = 'Market Research Analysts and Marketing Specialists';
@@ -26,7 +34,8 @@ let page: Page;
 let resumePdf: Uint8Array;
 const requests: string[] = [];
 
-const api = async <T>(path: string, init?: RequestInit): Promise<T> => (await (await fetch(`${server.origin}${path}`, init)).json()) as T;
+const api = async <T>(path: string, init?: RequestInit): Promise<T> =>
+  (await (await fetch(`${server.origin}${path}`, init)).json()) as T;
 const profileId = (): Promise<string> => page.evaluate<string>("localStorage.getItem('upskill.profile')");
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
@@ -34,7 +43,12 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
   before(async () => {
     [server, browser, resumePdf] = await Promise.all([startUpskill(), launchChromium(), makePdf(RESUME_LINES)]);
     // bypassCSP only lets the test inject axe-core; the app's own CSP is checked in the API tests.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, acceptDownloads: true, timezoneId: 'UTC' });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      acceptDownloads: true,
+      timezoneId: 'UTC',
+    });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('request', (request) => requests.push(request.url()));
@@ -55,7 +69,9 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await option.click();
     await page.getByText(`(${MARKETING})`).waitFor();
 
-    await page.locator('input[type=file]').setInputFiles({ name: 'jane-doe.pdf', mimeType: 'application/pdf', buffer: Buffer.from(resumePdf) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'jane-doe.pdf', mimeType: 'application/pdf', buffer: Buffer.from(resumePdf) });
     const form = new FormData();
     form.append('file', new Blob([Buffer.from(resumePdf)]), 'jane-doe.pdf');
     const extraction = await api<{ skills: { negated: boolean }[] }>('/api/extract', { method: 'POST', body: form });
@@ -70,7 +86,9 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
 
     await page.getByRole('button', { name: 'Show my job and AI' }).click();
     await page.waitForURL('**/job');
-    const profile = await api<{ occupationCode: string; hoursPerWeek: number; resumeText: string }>(`/api/profiles/${await profileId()}`);
+    const profile = await api<{ occupationCode: string; hoursPerWeek: number; resumeText: string }>(
+      `/api/profiles/${await profileId()}`,
+    );
     assert.deepEqual([profile.occupationCode, profile.hoursPerWeek], [MARKETING, 6]);
     assert.match(profile.resumeText, /Google Analytics/);
   });
@@ -87,12 +105,20 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
       const item = items.filter({ hasText: task.statement });
       assert.equal(await item.count(), 1, task.statement);
       const badges = await item.locator('.badge').allInnerTexts();
-      assert.deepEqual(badges.map((b) => /E[012]/.exec(b)?.[0]), [task.human, task.gpt4], `both raters' labels for "${task.statement}"`);
+      assert.deepEqual(
+        badges.map((b) => /E[012]/.exec(b)?.[0]),
+        [task.human, task.gpt4],
+        `both raters' labels for "${task.statement}"`,
+      );
     }
     assert.equal(await page.locator('.task-ai').count(), exposed.length, 'every exposed task says what to do with AI');
 
-    const view = await api<{ exposure: { gpt4: { beta: number } }; hoursSaved: { hoursPerWeek: number } }>(`/api/occupations/${MARKETING}`);
-    const chart = page.getByRole('img', { name: new RegExp(`${Math.round(view.exposure.gpt4.beta * 100)}% of its work is exposed`) });
+    const view = await api<{ exposure: { gpt4: { beta: number } }; hoursSaved: { hoursPerWeek: number } }>(
+      `/api/occupations/${MARKETING}`,
+    );
+    const chart = page.getByRole('img', {
+      name: new RegExp(`${Math.round(view.exposure.gpt4.beta * 100)}% of its work is exposed`),
+    });
     await chart.waitFor();
     await page.getByText(`You are here · ${Math.round(view.exposure.gpt4.beta * 100)}%`).waitFor();
     await page.getByRole('radio', { name: 'Human raters' }).check();
@@ -124,7 +150,10 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await chatgpt.getByRole('button', { name: /found 1× in your résumé/ }).click();
     assert.equal(await page.locator('.resume-text mark.selected').innerText(), 'ChatGPT');
 
-    await Promise.all([page.waitForResponse((r) => r.url().includes('/skills/chatgpt') && r.ok()), chatgpt.getByRole('combobox', { name: 'Your level in ChatGPT' }).selectOption('3')]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/skills/chatgpt') && r.ok()),
+      chatgpt.getByRole('combobox', { name: 'Your level in ChatGPT' }).selectOption('3'),
+    ]);
     let profile = await api<{ skills: { skillId: string; level: number }[] }>(`/api/profiles/${id}`);
     assert.equal(profile.skills.find((s) => s.skillId === 'chatgpt')?.level, 3);
 
@@ -136,7 +165,10 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await page.locator('.skill-list li').filter({ hasText: 'Retrieval-augmented generation' }).waitFor();
     profile = await api(`/api/profiles/${id}`);
     assert.equal(profile.skills.find((s) => s.skillId === 'retrieval-augmented-generation')?.level, 2);
-    assert.equal(profile.skills.some((s) => s.skillId === 'sql'), false);
+    assert.equal(
+      profile.skills.some((s) => s.skillId === 'sql'),
+      false,
+    );
 
     await page.getByText(/You are \d+% ready/).waitFor();
     assert.ok((await page.locator('.gap-list li').count()) > 0, 'the gaps for the goal are listed with reasons');
@@ -148,11 +180,21 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await nav('Your path').click();
     await page.getByRole('heading', { level: 1, name: 'Your path' }).waitFor();
     const id = await profileId();
-    const before = await api<{ plan: { endDate: string; steps: { id: string; name: string; hours: number }[]; weeks: unknown[]; milestones: unknown[] } }>(`/api/profiles/${id}/plan`);
+    const before = await api<{
+      plan: {
+        endDate: string;
+        steps: { id: string; name: string; hours: number }[];
+        weeks: unknown[];
+        milestones: unknown[];
+      };
+    }>(`/api/profiles/${id}/plan`);
     assert.equal(await page.locator('.timeline > li').count(), before.plan.weeks.length);
     assert.equal(await page.locator('.milestone').count(), before.plan.milestones.length);
     assert.equal(await page.locator('.step:not(.continued)').count(), before.plan.steps.length);
-    assert.ok((await page.locator('.step-resource a[href^="https://"]').count()) === before.plan.steps.length, 'every step links its resource');
+    assert.ok(
+      (await page.locator('.step-resource a[href^="https://"]').count()) === before.plan.steps.length,
+      'every step links its resource',
+    );
 
     const [first, second] = before.plan.steps;
     // Each change waits for the server's answer: the box shows the click at once, the plan follows.
@@ -160,8 +202,13 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     const firstBox = page.getByRole('checkbox', { name: new RegExp(`^${first!.name} → .*mark as done`) }).first();
     await Promise.all([saved(), firstBox.check()]);
     await page.getByText(`1 of ${before.plan.steps.length} steps done`).waitFor();
-    let plan = await api<{ progress: { stepId: string; status: string }[]; plan: { endDate: string } }>(`/api/profiles/${id}/plan`);
-    assert.deepEqual(plan.progress.map((p) => [p.stepId, p.status]), [[first!.id, 'done']]);
+    let plan = await api<{ progress: { stepId: string; status: string }[]; plan: { endDate: string } }>(
+      `/api/profiles/${id}/plan`,
+    );
+    assert.deepEqual(
+      plan.progress.map((p) => [p.stepId, p.status]),
+      [[first!.id, 'done']],
+    );
 
     const secondCard = page.locator('.step:not(.continued)').nth(1);
     await secondCard.getByRole('button', { name: /Took longer/ }).click();
@@ -169,30 +216,51 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await Promise.all([saved(), secondCard.getByRole('button', { name: 'Save' }).click()]);
     await page.getByText(/Your plan re-flowed: it now ends/).waitFor();
     plan = await api(`/api/profiles/${id}/plan`);
-    assert.ok(plan.plan.endDate > before.plan.endDate, `the plan moved from ${before.plan.endDate} to ${plan.plan.endDate}`);
+    assert.ok(
+      plan.plan.endDate > before.plan.endDate,
+      `the plan moved from ${before.plan.endDate} to ${plan.plan.endDate}`,
+    );
     assert.deepEqual(plan.progress.map((p) => p.status).sort(), ['done', 'took-longer']);
     await page.getByText(`2 of ${before.plan.steps.length} steps done`).waitFor();
 
     await Promise.all([saved(), firstBox.uncheck()]);
     await page.getByText(`1 of ${before.plan.steps.length} steps done`).waitFor();
-    assert.deepEqual((await api<{ progress: { stepId: string }[] }>(`/api/profiles/${id}/plan`)).progress.map((p) => p.stepId), [second!.id], 'the tick was taken back');
+    assert.deepEqual(
+      (await api<{ progress: { stepId: string }[] }>(`/api/profiles/${id}/plan`)).progress.map((p) => p.stepId),
+      [second!.id],
+      'the tick was taken back',
+    );
 
     const beforeSettings = await api<{ plan: { endDate: string } }>(`/api/profiles/${id}/plan`);
     await page.getByText('Change hours or goal').click();
-    await page.locator('.settings').getByLabel(/Time to learn/).fill('12');
+    await page
+      .locator('.settings')
+      .getByLabel(/Time to learn/)
+      .fill('12');
     await page.getByRole('button', { name: 'Save and re-plan' }).click();
     await page.getByText('Saved: 12 hours a week. Your plan re-flowed').waitFor();
     await page.getByText(/at 12 hours a week/).waitFor();
-    const faster = await api<{ plan: { endDate: string; hoursPerWeek: number }; progress: unknown[] }>(`/api/profiles/${id}/plan`);
+    const faster = await api<{ plan: { endDate: string; hoursPerWeek: number }; progress: unknown[] }>(
+      `/api/profiles/${id}/plan`,
+    );
     assert.equal(faster.plan.hoursPerWeek, 12);
-    assert.ok(faster.plan.endDate < beforeSettings.plan.endDate, `more hours end sooner: ${beforeSettings.plan.endDate} → ${faster.plan.endDate}`);
+    assert.ok(
+      faster.plan.endDate < beforeSettings.plan.endDate,
+      `more hours end sooner: ${beforeSettings.plan.endDate} → ${faster.plan.endDate}`,
+    );
     assert.equal(faster.progress.length, 1, 'recorded progress survives the change');
 
-    const [markdownDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Markdown' }).click()]);
+    const [markdownDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download Markdown' }).click(),
+    ]);
     const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
     assert.match(markdown, new RegExp(`^# AI-augmented ${MARKETING_TITLE} — learning plan`));
     assert.ok(markdown.includes(second!.name));
-    const [icsDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Add to calendar (.ics)' }).click()]);
+    const [icsDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Add to calendar (.ics)' }).click(),
+    ]);
     assert.equal(icsDownload.suggestedFilename(), `upskill-plan-${id}.ics`);
     const calendar = new ICAL.Component(ICAL.parse(readFileSync((await icsDownload.path())!, 'utf8')));
     assert.ok(calendar.getAllSubcomponents('vevent').length >= before.plan.milestones.length);
@@ -201,7 +269,7 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await saveScreenshot(page, '4-path', false);
   });
 
-  test('Explore: search, compare two occupations, a skill\'s prerequisite graph', async () => {
+  test("Explore: search, compare two occupations, a skill's prerequisite graph", async () => {
     await nav('Explore').click();
     await page.getByRole('heading', { level: 1, name: 'Explore' }).waitFor();
     await page.getByLabel('Title or skill').fill('prompt');
@@ -213,15 +281,25 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await page.getByRole('option', { name: /Registered Nurses/ }).click();
     const table = page.locator('table.compare');
     await table.waitFor();
-    assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Accountants and Auditors', 'Registered Nurses']);
-    const [accountants, nurses] = await Promise.all([api<{ exposure: { gpt4: { beta: number } } }>('/api/occupations/13-2011.00'), api<{ exposure: { gpt4: { beta: number } } }>('/api/occupations/29-1141.00')]);
-    assert.deepEqual(await table.locator('tbody tr').first().locator('td').allInnerTexts(), [`${Math.round(accountants.exposure.gpt4.beta * 100)}%`, `${Math.round(nurses.exposure.gpt4.beta * 100)}%`]);
+    assert.deepEqual(await table.locator('thead th').allInnerTexts(), [
+      'Accountants and Auditors',
+      'Registered Nurses',
+    ]);
+    const [accountants, nurses] = await Promise.all([
+      api<{ exposure: { gpt4: { beta: number } } }>('/api/occupations/13-2011.00'),
+      api<{ exposure: { gpt4: { beta: number } } }>('/api/occupations/29-1141.00'),
+    ]);
+    assert.deepEqual(await table.locator('tbody tr').first().locator('td').allInnerTexts(), [
+      `${Math.round(accountants.exposure.gpt4.beta * 100)}%`,
+      `${Math.round(nurses.exposure.gpt4.beta * 100)}%`,
+    ]);
 
     await page.getByRole('combobox', { name: 'Skill' }).fill('retrieval-aug');
     await page.getByRole('option', { name: /^Retrieval-augmented generation/ }).click();
     const graph = page.getByRole('group', { name: 'Prerequisites of Retrieval-augmented generation' });
     await graph.waitFor();
-    for (const name of ['Prompt engineering', 'Embeddings', 'Retrieval-augmented generation']) assert.equal(await graph.getByRole('link', { name, exact: true }).count(), 1, name);
+    for (const name of ['Prompt engineering', 'Embeddings', 'Retrieval-augmented generation'])
+      assert.equal(await graph.getByRole('link', { name, exact: true }).count(), 1, name);
     assert.equal(await graph.locator('a[aria-current=page]').textContent(), 'Retrieval-augmented generation');
     await graph.getByRole('link', { name: 'Embeddings', exact: true }).click();
     await page.getByRole('group', { name: 'Prerequisites of Embeddings' }).waitFor();
@@ -242,27 +320,43 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     const sources = await page.locator('main table tbody tr td:first-child').allInnerTexts();
     assert.deepEqual(sources.sort(), ['gpts-are-gpts', 'onet', 'onet-ratings']);
     const footer = await page.locator('footer').innerText();
-    for (const credit of ['O*NET 27.0 Database', 'GPTs are GPTs', 'Bureau of Labor Statistics']) assert.ok(footer.includes(credit), credit);
+    for (const credit of ['O*NET 27.0 Database', 'GPTs are GPTs', 'Bureau of Labor Statistics'])
+      assert.ok(footer.includes(credit), credit);
     await assertAccessible(page, 'About the data');
     await saveScreenshot(page, '6-about');
   });
 
   test('phone width: every page fits 390 px without side-scrolling and stays accessible', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const [path, heading] of [['/', 'Generative AI and your job'], ['/job', MARKETING_TITLE], ['/skills', 'Your skills'], ['/path', 'Your path'], ['/explore?a=13-2011.00&b=29-1141.00&skill=embeddings', 'Explore'], ['/about', 'About this data']] as const) {
+    for (const [path, heading] of [
+      ['/', 'Generative AI and your job'],
+      ['/job', MARKETING_TITLE],
+      ['/skills', 'Your skills'],
+      ['/path', 'Your path'],
+      ['/explore?a=13-2011.00&b=29-1141.00&skill=embeddings', 'Explore'],
+      ['/about', 'About this data'],
+    ] as const) {
       await page.goto(`${server.origin}${path}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.waitForLoadState('networkidle');
       assert.ok(await hasNoHorizontalOverflow(page), `${path} scrolls sideways at phone width`);
       await assertAccessible(page, `${path} at phone width`);
       if (path === '/job') await saveScreenshot(page, '7-phone-job', false);
-      if (path.startsWith('/explore')) assert.equal(await page.getByRole('combobox', { name: 'First occupation' }).inputValue(), 'Accountants and Auditors', 'a shared comparison link fills both boxes');
+      if (path.startsWith('/explore'))
+        assert.equal(
+          await page.getByRole('combobox', { name: 'First occupation' }).inputValue(),
+          'Accountants and Auditors',
+          'a shared comparison link fills both boxes',
+        );
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   test('nothing the page asked for, over the whole journey, went anywhere but this machine', () => {
     assert.ok(requests.length > 50);
-    assert.deepEqual(requests.filter((url) => !url.startsWith(server.origin)), []);
+    assert.deepEqual(
+      requests.filter((url) => !url.startsWith(server.origin)),
+      [],
+    );
   });
 });

@@ -33,7 +33,14 @@ export async function startUpskill(): Promise<RunningServer> {
   const home = mkdtempSync(join(tmpdir(), 'upskill-web-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, UPSKILL_HOME: home, UPSKILL_DATA_DIR: SHARED_DATA, DATABASE_URL: '', NO_COLOR: '1', TZ: 'UTC' },
+    env: {
+      ...process.env,
+      UPSKILL_HOME: home,
+      UPSKILL_DATA_DIR: SHARED_DATA,
+      DATABASE_URL: '',
+      NO_COLOR: '1',
+      TZ: 'UTC',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -65,7 +72,15 @@ export async function startUpskill(): Promise<RunningServer> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 

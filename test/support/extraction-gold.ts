@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { buildVocabulary, compileSkillExtractor, extractSkills, type SkillExtractor } from '../../src/domain/skills/index.js';
+import {
+  buildVocabulary,
+  compileSkillExtractor,
+  extractSkills,
+  type SkillExtractor,
+} from '../../src/domain/skills/index.js';
 import { readOnetVocabulary } from '../../src/sources/onet-vocabulary.js';
 import { readSkillGraph } from '../../src/sources/skills-graph-reader.js';
 
@@ -11,7 +16,10 @@ export interface GoldSentence {
 export const GOLD_FILE = new URL('../fixtures/extraction-gold.jsonl', import.meta.url);
 
 export function readGold(): GoldSentence[] {
-  return readFileSync(GOLD_FILE, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as GoldSentence);
+  return readFileSync(GOLD_FILE, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as GoldSentence);
 }
 
 /** The vocabulary the app builds from a fresh load: the graph plus O*NET technology, tools and elements. */
@@ -33,7 +41,11 @@ export function scoreExtraction(extractor: SkillExtractor, gold: readonly GoldSe
   const falsePositives: Scores['falsePositives'] = [];
   const falseNegatives: Scores['falseNegatives'] = [];
   for (const sentence of gold) {
-    const predicted = new Set(extractSkills(extractor, sentence.text).filter((m) => !m.negated).map((m) => m.skillId));
+    const predicted = new Set(
+      extractSkills(extractor, sentence.text)
+        .filter((m) => !m.negated)
+        .map((m) => m.skillId),
+    );
     const expected = new Set(sentence.skills);
     for (const id of predicted) {
       if (expected.has(id)) truePositives++;

@@ -32,7 +32,14 @@ export function App() {
         <Link href="/" className="brand" aria-label="Upskill home">
           <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
             <rect width="32" height="32" rx="7" className="brand-mark" />
-            <path d="M8 22l6-6 4 4 7-9M20 11h5v5" fill="none" stroke="#fff" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M8 22l6-6 4 4 7-9M20 11h5v5"
+              fill="none"
+              stroke="#fff"
+              strokeWidth="3"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
           Upskill
         </Link>

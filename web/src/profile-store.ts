@@ -24,15 +24,12 @@ export function setCurrentProfile(id: string | null): void {
 }
 
 export function useCurrentProfileId(): string | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      window.addEventListener('storage', listener);
-      return () => {
-        listeners.delete(listener);
-        window.removeEventListener('storage', listener);
-      };
-    },
-    read,
-  );
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    window.addEventListener('storage', listener);
+    return () => {
+      listeners.delete(listener);
+      window.removeEventListener('storage', listener);
+    };
+  }, read);
 }

@@ -8,7 +8,9 @@ const route = createRoute({
   method: 'get',
   path: '/api/about',
   summary: 'Version, loaded data and the attribution of every source',
-  responses: { 200: { content: { 'application/json': { schema: AboutSchema } }, description: 'About this installation' } },
+  responses: {
+    200: { content: { 'application/json': { schema: AboutSchema } }, description: 'About this installation' },
+  },
 });
 
 export function registerAboutRoutes(api: OpenAPIHono, app: UpskillApp): void {

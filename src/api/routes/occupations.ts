@@ -1,13 +1,27 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { MAX_LIMIT, MAX_TITLE_LENGTH, searchOccupations, suggestOccupationsFromText } from '../../app/search-occupations.js';
+import {
+  MAX_LIMIT,
+  MAX_TITLE_LENGTH,
+  searchOccupations,
+  suggestOccupationsFromText,
+} from '../../app/search-occupations.js';
 import { MAX_TEXT_LENGTH } from '../../app/skills.js';
 import { showOccupation } from '../../app/show-occupation.js';
 import { exposureDistribution } from '../../app/exposure-distribution.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { ProblemSchema } from '../problem.js';
-import { ExposureDistributionSchema, OccupationCodeSchema, OccupationViewSchema, SearchResultSchema, TitleMatchSchema } from '../schemas.js';
+import {
+  ExposureDistributionSchema,
+  OccupationCodeSchema,
+  OccupationViewSchema,
+  SearchResultSchema,
+  TitleMatchSchema,
+} from '../schemas.js';
 
-const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
+const problemResponse = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+});
 
 const search = createRoute({
   method: 'get',
@@ -15,12 +29,20 @@ const search = createRoute({
   summary: 'Rank the occupations matching a free-text job title',
   request: {
     query: z.object({
-      q: z.string().trim().min(1, 'q (the job title) is required').max(MAX_TITLE_LENGTH).openapi({ example: 'sr mktg specialist' }),
+      q: z
+        .string()
+        .trim()
+        .min(1, 'q (the job title) is required')
+        .max(MAX_TITLE_LENGTH)
+        .openapi({ example: 'sr mktg specialist' }),
       limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(5),
     }),
   },
   responses: {
-    200: { content: { 'application/json': { schema: SearchResultSchema } }, description: 'Matches, best first (empty when nothing fits)' },
+    200: {
+      content: { 'application/json': { schema: SearchResultSchema } },
+      description: 'Matches, best first (empty when nothing fits)',
+    },
     400: problemResponse('Invalid query'),
     503: problemResponse('No data loaded'),
   },
@@ -43,9 +65,27 @@ const fromText = createRoute({
   method: 'post',
   path: '/api/occupations/from-text',
   summary: 'Occupations a résumé names in its first lines, with the words that named each',
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({ text: z.string().min(1).max(MAX_TEXT_LENGTH) }).openapi('TextForOccupations') } } } },
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ text: z.string().min(1).max(MAX_TEXT_LENGTH) }).openapi('TextForOccupations'),
+        },
+      },
+    },
+  },
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ matches: z.array(TitleMatchSchema.extend({ evidence: z.string() })) }).openapi('TextOccupations') } }, description: 'Up to three occupations, in the order the text names them (empty when none)' },
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({ matches: z.array(TitleMatchSchema.extend({ evidence: z.string() })) })
+            .openapi('TextOccupations'),
+        },
+      },
+      description: 'Up to three occupations, in the order the text names them (empty when none)',
+    },
     400: problemResponse('No text'),
     503: problemResponse('No data loaded'),
   },
@@ -56,7 +96,10 @@ const distribution = createRoute({
   path: '/api/exposure',
   summary: 'How β exposure is spread over all occupations, for each rater (20 bins of 0.05)',
   responses: {
-    200: { content: { 'application/json': { schema: ExposureDistributionSchema } }, description: 'One histogram per rater' },
+    200: {
+      content: { 'application/json': { schema: ExposureDistributionSchema } },
+      description: 'One histogram per rater',
+    },
     503: problemResponse('No data loaded'),
   },
 });
@@ -66,7 +109,9 @@ export function registerOccupationRoutes(api: OpenAPIHono, app: UpskillApp): voi
     const { q, limit } = c.req.valid('query');
     return c.json({ query: q, matches: await searchOccupations(app, q, limit) }, 200);
   });
-  api.openapi(fromText, async (c) => c.json({ matches: await suggestOccupationsFromText(app, c.req.valid('json').text) }, 200));
+  api.openapi(fromText, async (c) =>
+    c.json({ matches: await suggestOccupationsFromText(app, c.req.valid('json').text) }, 200),
+  );
   api.openapi(distribution, async (c) => c.json(await exposureDistribution(app), 200));
   api.openapi(show, async (c) => c.json(await showOccupation(app, c.req.valid('param').code), 200));
 }

@@ -1,6 +1,16 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AUGMENT, buildPersonalPlan, MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK } from '../../app/build-plan.js';
-import { clearProgress, createProfile, deleteProfile, getProfile, profilePlan, PROGRESS_STATUSES, recordProgress, setProfileSkill, updateProfile } from '../../app/profiles.js';
+import {
+  clearProgress,
+  createProfile,
+  deleteProfile,
+  getProfile,
+  profilePlan,
+  PROGRESS_STATUSES,
+  recordProgress,
+  setProfileSkill,
+  updateProfile,
+} from '../../app/profiles.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
@@ -8,75 +18,166 @@ import { listProfiles } from '../../store/profile.repository.js';
 import { ProblemSchema } from '../problem.js';
 import { PersonalPlanSchema, ProfilePlanSchema, ProfileSchema, RoleSchema } from '../schemas.js';
 
-const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const problemResponse = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+});
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
 
 const Level = z.number().int().min(0).max(4);
-const Preferences = z.object({ freeOnly: z.boolean().default(false), formats: z.array(z.enum(['course', 'video', 'article', 'book', 'docs', 'interactive'])).optional() });
+const Preferences = z.object({
+  freeOnly: z.boolean().default(false),
+  formats: z.array(z.enum(['course', 'video', 'article', 'book', 'docs', 'interactive'])).optional(),
+});
 const PlanBody = z
   .object({
     occupation: z.string().trim().min(1).max(200).openapi({ example: 'marketing specialist' }),
     resumeText: z.string().max(2_000_000).optional(),
-    skills: z.array(z.object({ skillId: z.string(), level: Level })).max(200).optional(),
+    skills: z
+      .array(z.object({ skillId: z.string(), level: Level }))
+      .max(200)
+      .optional(),
     target: z.string().max(80).default(AUGMENT).openapi({ example: 'ai-content-creator' }),
-    hoursPerWeek: z.number().int().openapi({ example: 5, description: `${MIN_HOURS_PER_WEEK}–${MAX_HOURS_PER_WEEK}` }),
+    hoursPerWeek: z
+      .number()
+      .int()
+      .openapi({ example: 5, description: `${MIN_HOURS_PER_WEEK}–${MAX_HOURS_PER_WEEK}` }),
     startDate: z.string().max(10).optional().openapi({ example: '2026-12-07' }),
     preferences: Preferences.optional(),
   })
   .openapi('PlanRequest');
 const ProfileBody = PlanBody.extend({ name: z.string().trim().min(1).max(80) }).openapi('NewProfile');
-const IdParam = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, 'must be a profile id').openapi({ example: '3f2a9c1b7d4e' }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/, 'must be a profile id')
+    .openapi({ example: '3f2a9c1b7d4e' }),
+});
 const Format = z.object({ format: z.enum(['json', 'md', 'ics']).default('json') });
 
 const routes = {
-  roles: createRoute({ method: 'get', path: '/api/roles', summary: 'Target roles a plan can aim at (besides ai-augmented)', responses: { 200: json(z.array(RoleSchema), 'Roles') } }),
+  roles: createRoute({
+    method: 'get',
+    path: '/api/roles',
+    summary: 'Target roles a plan can aim at (besides ai-augmented)',
+    responses: { 200: json(z.array(RoleSchema), 'Roles') },
+  }),
   plan: createRoute({
     method: 'post',
     path: '/api/plan',
     summary: 'Gaps and a dated learning plan for a worker, without saving anything',
     request: { body: { required: true, content: { 'application/json': { schema: PlanBody } } } },
-    responses: { 200: json(PersonalPlanSchema, 'The plan'), 400: problemResponse('Invalid input'), 404: problemResponse('Unknown role or occupation') },
+    responses: {
+      200: json(PersonalPlanSchema, 'The plan'),
+      400: problemResponse('Invalid input'),
+      404: problemResponse('Unknown role or occupation'),
+    },
   }),
   createProfile: createRoute({
     method: 'post',
     path: '/api/profiles',
     summary: 'Save a profile (kept in the local store)',
     request: { body: { required: true, content: { 'application/json': { schema: ProfileBody } } } },
-    responses: { 201: json(ProfileSchema, 'Created'), 400: problemResponse('Invalid input'), 404: problemResponse('Unknown role or occupation') },
+    responses: {
+      201: json(ProfileSchema, 'Created'),
+      400: problemResponse('Invalid input'),
+      404: problemResponse('Unknown role or occupation'),
+    },
   }),
-  listProfiles: createRoute({ method: 'get', path: '/api/profiles', summary: 'Saved profiles', responses: { 200: json(z.array(ProfileSchema), 'Profiles') } }),
-  getProfile: createRoute({ method: 'get', path: '/api/profiles/{id}', summary: 'One profile', request: { params: IdParam }, responses: { 200: json(ProfileSchema, 'The profile'), 404: problemResponse('Unknown profile') } }),
+  listProfiles: createRoute({
+    method: 'get',
+    path: '/api/profiles',
+    summary: 'Saved profiles',
+    responses: { 200: json(z.array(ProfileSchema), 'Profiles') },
+  }),
+  getProfile: createRoute({
+    method: 'get',
+    path: '/api/profiles/{id}',
+    summary: 'One profile',
+    request: { params: IdParam },
+    responses: { 200: json(ProfileSchema, 'The profile'), 404: problemResponse('Unknown profile') },
+  }),
   updateProfile: createRoute({
     method: 'patch',
     path: '/api/profiles/{id}',
     summary: "Change a profile's name, goal, weekly hours or resource preferences (the plan re-flows)",
     request: {
       params: IdParam,
-      body: { required: true, content: { 'application/json': { schema: z.strictObject({ name: z.string().trim().min(1).max(80).optional(), target: z.string().max(80).optional(), hoursPerWeek: z.number().int().optional(), preferences: Preferences.optional() }).openapi('ProfileChanges') } } },
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z
+              .strictObject({
+                name: z.string().trim().min(1).max(80).optional(),
+                target: z.string().max(80).optional(),
+                hoursPerWeek: z.number().int().optional(),
+                preferences: Preferences.optional(),
+              })
+              .openapi('ProfileChanges'),
+          },
+        },
+      },
     },
-    responses: { 200: json(ProfileSchema, 'Updated'), 400: problemResponse('Invalid change'), 404: problemResponse('Unknown profile or role') },
+    responses: {
+      200: json(ProfileSchema, 'Updated'),
+      400: problemResponse('Invalid change'),
+      404: problemResponse('Unknown profile or role'),
+    },
   }),
-  deleteProfile: createRoute({ method: 'delete', path: '/api/profiles/{id}', summary: 'Delete a profile and its progress', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, 404: problemResponse('Unknown profile') } }),
+  deleteProfile: createRoute({
+    method: 'delete',
+    path: '/api/profiles/{id}',
+    summary: 'Delete a profile and its progress',
+    request: { params: IdParam },
+    responses: { 204: { description: 'Deleted' }, 404: problemResponse('Unknown profile') },
+  }),
   setSkill: createRoute({
     method: 'put',
     path: '/api/profiles/{id}/skills/{skillId}',
     summary: "Confirm or correct a skill's level (0 removes it)",
-    request: { params: IdParam.extend({ skillId: z.string().max(80) }), body: { required: true, content: { 'application/json': { schema: z.object({ level: Level }) } } } },
-    responses: { 200: json(ProfileSchema, 'Updated'), 400: problemResponse('Invalid level or skill'), 404: problemResponse('Unknown profile') },
+    request: {
+      params: IdParam.extend({ skillId: z.string().max(80) }),
+      body: { required: true, content: { 'application/json': { schema: z.object({ level: Level }) } } },
+    },
+    responses: {
+      200: json(ProfileSchema, 'Updated'),
+      400: problemResponse('Invalid level or skill'),
+      404: problemResponse('Unknown profile'),
+    },
   }),
   profilePlan: createRoute({
     method: 'get',
     path: '/api/profiles/{id}/plan',
-    summary: 'The profile\'s plan with progress applied, as JSON, Markdown or iCalendar',
+    summary: "The profile's plan with progress applied, as JSON, Markdown or iCalendar",
     request: { params: IdParam, query: Format },
-    responses: { 200: { content: { 'application/json': { schema: ProfilePlanSchema }, 'text/markdown': { schema: z.string() }, 'text/calendar': { schema: z.string() } }, description: 'The plan' }, 404: problemResponse('Unknown profile') },
+    responses: {
+      200: {
+        content: {
+          'application/json': { schema: ProfilePlanSchema },
+          'text/markdown': { schema: z.string() },
+          'text/calendar': { schema: z.string() },
+        },
+        description: 'The plan',
+      },
+      404: problemResponse('Unknown profile'),
+    },
   }),
   gaps: createRoute({
     method: 'get',
     path: '/api/profiles/{id}/gaps',
-    summary: 'Skill gaps against the profile\'s target, with reasons and the hours AI could save',
+    summary: "Skill gaps against the profile's target, with reasons and the hours AI could save",
     request: { params: IdParam },
-    responses: { 200: json(PersonalPlanSchema.pick({ occupation: true, target: true, current: true, gaps: true, hoursSaved: true }), 'Gaps'), 404: problemResponse('Unknown profile') },
+    responses: {
+      200: json(
+        PersonalPlanSchema.pick({ occupation: true, target: true, current: true, gaps: true, hoursSaved: true }),
+        'Gaps',
+      ),
+      404: problemResponse('Unknown profile'),
+    },
   }),
   progress: createRoute({
     method: 'post',
@@ -84,16 +185,36 @@ const routes = {
     summary: 'Record a step as done, skipped or took longer; returns the re-planned plan',
     request: {
       params: IdParam,
-      body: { required: true, content: { 'application/json': { schema: z.object({ stepId: z.string().max(100), status: z.enum(PROGRESS_STATUSES as [string, ...string[]]), hours: z.number().positive().max(1000).optional() }).openapi('Progress') } } },
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z
+              .object({
+                stepId: z.string().max(100),
+                status: z.enum(PROGRESS_STATUSES as [string, ...string[]]),
+                hours: z.number().positive().max(1000).optional(),
+              })
+              .openapi('Progress'),
+          },
+        },
+      },
     },
-    responses: { 200: json(ProfilePlanSchema, 'The re-planned plan and all progress so far'), 400: problemResponse('Invalid status'), 404: problemResponse('Unknown profile or step') },
+    responses: {
+      200: json(ProfilePlanSchema, 'The re-planned plan and all progress so far'),
+      400: problemResponse('Invalid status'),
+      404: problemResponse('Unknown profile or step'),
+    },
   }),
   clearProgress: createRoute({
     method: 'delete',
     path: '/api/profiles/{id}/progress/{stepId}',
     summary: 'Take back what was recorded on a step; returns the re-planned plan',
     request: { params: IdParam.extend({ stepId: z.string().max(100) }) },
-    responses: { 200: json(ProfilePlanSchema, 'The re-planned plan and the progress left'), 404: problemResponse('Unknown profile, or nothing recorded for the step') },
+    responses: {
+      200: json(ProfilePlanSchema, 'The re-planned plan and the progress left'),
+      404: problemResponse('Unknown profile, or nothing recorded for the step'),
+    },
   }),
 };
 
@@ -101,15 +222,29 @@ export function registerPlanRoutes(api: OpenAPIHono, app: UpskillApp): void {
   api.openapi(routes.roles, (c) => c.json(app.planningContent().roles, 200));
   api.openapi(routes.plan, async (c) => {
     const body = c.req.valid('json');
-    return c.json(await buildPersonalPlan(app, { ...body, skills: body.skills as { skillId: string; level: SkillLevel }[] | undefined }), 200);
+    return c.json(
+      await buildPersonalPlan(app, {
+        ...body,
+        skills: body.skills as { skillId: string; level: SkillLevel }[] | undefined,
+      }),
+      200,
+    );
   });
   api.openapi(routes.createProfile, async (c) => {
     const body = c.req.valid('json');
-    return c.json(await createProfile(app, { ...body, skills: body.skills as { skillId: string; level: SkillLevel }[] | undefined }), 201);
+    return c.json(
+      await createProfile(app, {
+        ...body,
+        skills: body.skills as { skillId: string; level: SkillLevel }[] | undefined,
+      }),
+      201,
+    );
   });
   api.openapi(routes.listProfiles, async (c) => c.json(await listProfiles(app.database), 200));
   api.openapi(routes.getProfile, async (c) => c.json(await getProfile(app, c.req.valid('param').id), 200));
-  api.openapi(routes.updateProfile, async (c) => c.json(await updateProfile(app, c.req.valid('param').id, c.req.valid('json')), 200));
+  api.openapi(routes.updateProfile, async (c) =>
+    c.json(await updateProfile(app, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
   api.openapi(routes.deleteProfile, async (c) => {
     await deleteProfile(app, c.req.valid('param').id);
     return c.body(null, 204);
@@ -126,10 +261,14 @@ export function registerPlanRoutes(api: OpenAPIHono, app: UpskillApp): void {
       case 'md':
         return c.body(planToMarkdown(result.plan, title), 200, { 'content-type': 'text/markdown; charset=utf-8' });
       case 'ics':
-        return c.body(planToICalendar(result.plan, title, id, `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`), 200, {
-          'content-type': 'text/calendar; charset=utf-8',
-          'content-disposition': `attachment; filename="upskill-plan-${id}.ics"`,
-        });
+        return c.body(
+          planToICalendar(result.plan, title, id, `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`),
+          200,
+          {
+            'content-type': 'text/calendar; charset=utf-8',
+            'content-disposition': `attachment; filename="upskill-plan-${id}.ics"`,
+          },
+        );
       default:
         return c.json(result, 200);
     }
@@ -140,7 +279,10 @@ export function registerPlanRoutes(api: OpenAPIHono, app: UpskillApp): void {
   });
   api.openapi(routes.progress, async (c) => {
     const { stepId, status, hours } = c.req.valid('json');
-    return c.json(await recordProgress(app, c.req.valid('param').id, stepId, status as (typeof PROGRESS_STATUSES)[number], hours), 200);
+    return c.json(
+      await recordProgress(app, c.req.valid('param').id, stepId, status as (typeof PROGRESS_STATUSES)[number], hours),
+      200,
+    );
   });
   api.openapi(routes.clearProgress, async (c) => {
     const { id, stepId } = c.req.valid('param');

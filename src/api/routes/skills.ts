@@ -7,15 +7,24 @@ import { MAX_DOCUMENT_BYTES } from '../../sources/documents/read-document.js';
 import { problem, ProblemSchema } from '../problem.js';
 import { ExtractionSchema, SkillSchema } from '../schemas.js';
 
-const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
-const SkillIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a skill id like prompt-engineering').openapi({ example: 'prompt-engineering' });
+const problemResponse = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+});
+const SkillIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a skill id like prompt-engineering')
+  .openapi({ example: 'prompt-engineering' });
 
 const list = createRoute({
   method: 'get',
   path: '/api/skills',
   summary: 'The skills of the generative-AI skills graph',
   request: { query: z.object({ category: SkillIdSchema.optional() }) },
-  responses: { 200: { content: { 'application/json': { schema: z.array(SkillSchema) } }, description: 'Skills in graph order' }, 400: problemResponse('Unknown category') },
+  responses: {
+    200: { content: { 'application/json': { schema: z.array(SkillSchema) } }, description: 'Skills in graph order' },
+    400: problemResponse('Unknown category'),
+  },
 });
 
 const show = createRoute({
@@ -23,27 +32,64 @@ const show = createRoute({
   path: '/api/skills/{id}',
   summary: 'One skill with levels, hours, prerequisites and what it unlocks',
   request: { params: z.object({ id: SkillIdSchema }) },
-  responses: { 200: { content: { 'application/json': { schema: SkillSchema } }, description: 'The skill' }, 400: problemResponse('Malformed id'), 404: problemResponse('Unknown skill') },
+  responses: {
+    200: { content: { 'application/json': { schema: SkillSchema } }, description: 'The skill' },
+    400: problemResponse('Malformed id'),
+    404: problemResponse('Unknown skill'),
+  },
 });
 
 // Both body schemas are checked on every request whatever its content type, so neither field may be
 // required here; the handler demands the one that fits the content type.
-const ExtractTextSchema = z.object({ text: z.string().max(MAX_TEXT_LENGTH).optional().openapi({ description: 'the résumé or posting text (required for JSON)' }) }).openapi('ExtractText');
-const ExtractFileSchema = z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'the document (required for multipart)' }) }).openapi('ExtractFile');
+const ExtractTextSchema = z
+  .object({
+    text: z
+      .string()
+      .max(MAX_TEXT_LENGTH)
+      .optional()
+      .openapi({ description: 'the résumé or posting text (required for JSON)' }),
+  })
+  .openapi('ExtractText');
+const ExtractFileSchema = z
+  .object({
+    file: z
+      .any()
+      .optional()
+      .openapi({ type: 'string', format: 'binary', description: 'the document (required for multipart)' }),
+  })
+  .openapi('ExtractFile');
 
 const extract = createRoute({
   method: 'post',
   path: '/api/extract',
   summary: 'Find the skills named in a text or an uploaded document (PDF, DOCX, HTML, Markdown, text)',
-  middleware: [bodyLimit({ maxSize: MAX_DOCUMENT_BYTES + 64 * 1024, onError: (c) => problem(c, 413, 'DOCUMENT_TOO_LARGE', `The upload is over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit.`, 'Upload the résumé itself, without embedded images or attachments.') })] as const,
+  middleware: [
+    bodyLimit({
+      maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
+      onError: (c) =>
+        problem(
+          c,
+          413,
+          'DOCUMENT_TOO_LARGE',
+          `The upload is over the ${MAX_DOCUMENT_BYTES / 1048576} MB limit.`,
+          'Upload the résumé itself, without embedded images or attachments.',
+        ),
+    }),
+  ] as const,
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: ExtractTextSchema }, 'multipart/form-data': { schema: ExtractFileSchema } },
+      content: {
+        'application/json': { schema: ExtractTextSchema },
+        'multipart/form-data': { schema: ExtractFileSchema },
+      },
     },
   },
   responses: {
-    200: { content: { 'application/json': { schema: ExtractionSchema } }, description: 'Mentions with offsets into `text`, and one summary row per skill' },
+    200: {
+      content: { 'application/json': { schema: ExtractionSchema } },
+      description: 'Mentions with offsets into `text`, and one summary row per skill',
+    },
     400: problemResponse('No text or file'),
     413: problemResponse('Too large'),
     415: problemResponse('Unsupported file type'),
@@ -57,12 +103,20 @@ export function registerSkillRoutes(api: OpenAPIHono, app: UpskillApp): void {
   api.openapi(extract, async (c) => {
     if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
       const file = (await c.req.parseBody())['file'];
-      if (!(file instanceof File)) throw new UpskillError('BAD_INPUT', 'file: attach the document as the form field "file".');
-      return c.json(await extractFromDocument(app, new Uint8Array(await file.arrayBuffer()), file.name || 'upload'), 200);
+      if (!(file instanceof File))
+        throw new UpskillError('BAD_INPUT', 'file: attach the document as the form field "file".');
+      return c.json(
+        await extractFromDocument(app, new Uint8Array(await file.arrayBuffer()), file.name || 'upload'),
+        200,
+      );
     }
     const body = c.req.valid('json');
     const text = 'text' in body ? body.text : undefined;
-    if (!text) throw new UpskillError('BAD_INPUT', 'text: give the résumé or posting text, or upload a file as multipart/form-data.');
+    if (!text)
+      throw new UpskillError(
+        'BAD_INPUT',
+        'text: give the résumé or posting text, or upload a file as multipart/form-data.',
+      );
     return c.json(await extractFromText(app, text), 200);
   });
 }

@@ -13,9 +13,14 @@ export function registerDataCommands(program: Command): void {
     .command('load')
     .description('load O*NET and GPTs-are-GPTs into the store (replaces what was loaded, all or nothing)')
     .option('--from <path>', 'a folder laid out like shared/data, a single source folder, or a .zip of either')
-    .option('--esco <dir>', 'load ESCO skills and synonyms from an ESCO CSV export folder (skills_en.csv) into the skill vocabulary; alone, loads only ESCO')
+    .option(
+      '--esco <dir>',
+      'load ESCO skills and synonyms from an ESCO CSV export folder (skills_en.csv) into the skill vocabulary; alone, loads only ESCO',
+    )
     .option('--json', 'print the load summary as JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Where the data comes from, first found wins:
   1. --from <path>, then the UPSKILL_DATA_DIR folder
   2. ../shared/data beside the current folder or the installation
@@ -25,7 +30,8 @@ Where the data comes from, first found wins:
 Examples:
   upskill data load
   upskill data load --from ~/Downloads/db_27_0_text.zip
-  upskill data load --esco ~/Downloads/ESCO-dataset-v1.2.0`)
+  upskill data load --esco ~/Downloads/ESCO-dataset-v1.2.0`,
+    )
     .action(async (options: { from?: string; esco?: string; json?: boolean }) => {
       await withApp(async (app) => {
         const started = Date.now();
@@ -33,14 +39,22 @@ Examples:
           const esco = await loadEsco(app.database, options.esco);
           if (!options.from) {
             if (options.json) return printJson({ esco });
-            process.stdout.write(`${pc.green('✓')} Loaded ${esco.skills.toLocaleString('en-US')} ESCO skills with ${esco.synonyms.toLocaleString('en-US')} synonyms from ${esco.file}.\n`);
+            process.stdout.write(
+              `${pc.green('✓')} Loaded ${esco.skills.toLocaleString('en-US')} ESCO skills with ${esco.synonyms.toLocaleString('en-US')} synonyms from ${esco.file}.\n`,
+            );
             return;
           }
         }
-        const summary = await loadReferenceData(app.database, app.config, { ...(options.from ? { from: options.from } : {}), onProgress: loadProgressPrinter() });
+        const summary = await loadReferenceData(app.database, app.config, {
+          ...(options.from ? { from: options.from } : {}),
+          onProgress: loadProgressPrinter(),
+        });
         if (options.json) return printJson(summary);
-        process.stdout.write(`${pc.green('✓')} Loaded ${summary.occupations.toLocaleString('en-US')} occupations and ${summary.tasks.toLocaleString('en-US')} tasks (${summary.labelledTasks.toLocaleString('en-US')} with exposure labels) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
-        for (const skip of summary.skipped) process.stdout.write(`${pc.yellow('!')} skipped ${skip.rows} rows of ${skip.file}: ${skip.reason}\n`);
+        process.stdout.write(
+          `${pc.green('✓')} Loaded ${summary.occupations.toLocaleString('en-US')} occupations and ${summary.tasks.toLocaleString('en-US')} tasks (${summary.labelledTasks.toLocaleString('en-US')} with exposure labels) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+        );
+        for (const skip of summary.skipped)
+          process.stdout.write(`${pc.yellow('!')} skipped ${skip.rows} rows of ${skip.file}: ${skip.reason}\n`);
       });
     });
 
@@ -58,11 +72,17 @@ Examples:
           return;
         }
         for (const source of status.sources) {
-          process.stdout.write(`\n${pc.bold(source.source)} ${source.version}, loaded ${source.loadedAt} from ${source.location}\n`);
-          for (const file of source.files) process.stdout.write(`  ${file.name.padEnd(52)} ${String(file.rows).padStart(8)} rows  sha256 ${file.sha256.slice(0, 16)}…\n`);
+          process.stdout.write(
+            `\n${pc.bold(source.source)} ${source.version}, loaded ${source.loadedAt} from ${source.location}\n`,
+          );
+          for (const file of source.files)
+            process.stdout.write(
+              `  ${file.name.padEnd(52)} ${String(file.rows).padStart(8)} rows  sha256 ${file.sha256.slice(0, 16)}…\n`,
+            );
         }
         process.stdout.write('\nStored rows:\n');
-        for (const [table, rows] of Object.entries(status.rows)) process.stdout.write(`  ${table.padEnd(24)} ${String(rows).padStart(8)}\n`);
+        for (const [table, rows] of Object.entries(status.rows))
+          process.stdout.write(`  ${table.padEnd(24)} ${String(rows).padStart(8)}\n`);
       });
     });
 }

@@ -26,26 +26,39 @@ export function registerOccupationCommands(program: Command): void {
     .argument('[title]', 'the job title, e.g. "sr mktg specialist" (abbreviations, typos and word order are fine)')
     .option('-n, --limit <n>', 'how many occupations to show (1–50)', parseLimit, 5)
     .option('--json', 'print the matches as JSON')
-    .option('--batch', 'read titles one per line on stdin; write one JSON object per line: {"query","matches":[{"code","title","score","matched"}]}')
-    .addHelpText('after', `
+    .option(
+      '--batch',
+      'read titles one per line on stdin; write one JSON object per line: {"query","matches":[{"code","title","score","matched"}]}',
+    )
+    .addHelpText(
+      'after',
+      `
 Examples:
   upskill occupations search "sr mktg specialist"
   upskill occupations search "RN - ICU" --limit 3 --json
-  printf 'accounts payable clerk\\nfull stack dev\\n' | upskill occupations search --batch`)
+  printf 'accounts payable clerk\\nfull stack dev\\n' | upskill occupations search --batch`,
+    )
     .action(async (title: string | undefined, options: { limit: number; json?: boolean; batch?: boolean }) => {
       if (options.batch) {
-        if (title !== undefined) throw new UpskillError('BAD_INPUT', 'Give either a title or --batch (titles on stdin), not both.');
+        if (title !== undefined)
+          throw new UpskillError('BAD_INPUT', 'Give either a title or --batch (titles on stdin), not both.');
         return withApp(async (app) => runBatch(await app.titleIndex(), options.limit));
       }
-      if (title === undefined) throw new UpskillError('BAD_INPUT', 'Give a job title to search for, or --batch to read titles from stdin.', { hint: 'Example: upskill occupations search "accounts payable clerk"' });
+      if (title === undefined)
+        throw new UpskillError('BAD_INPUT', 'Give a job title to search for, or --batch to read titles from stdin.', {
+          hint: 'Example: upskill occupations search "accounts payable clerk"',
+        });
       await withApp(async (app) => {
         const matches = await searchOccupations(app, title, options.limit);
         if (options.json) return printJson({ query: title, matches });
         if (matches.length === 0) {
-          throw new UpskillError('NO_MATCH', `No occupation matches "${validateTitleQuery(title)}".`, { hint: 'Try the plain name of the job, e.g. "nurse", "bookkeeper", "web developer".' });
+          throw new UpskillError('NO_MATCH', `No occupation matches "${validateTitleQuery(title)}".`, {
+            hint: 'Try the plain name of the job, e.g. "nurse", "bookkeeper", "web developer".',
+          });
         }
         for (const match of matches) {
-          const via = match.matched.toLowerCase() === match.title.toLowerCase() ? '' : pc.dim(`  (as "${match.matched}")`);
+          const via =
+            match.matched.toLowerCase() === match.title.toLowerCase() ? '' : pc.dim(`  (as "${match.matched}")`);
           process.stdout.write(`${pc.bold(match.code)}  ${match.score.toFixed(2)}  ${match.title}${via}\n`);
         }
       });
@@ -57,18 +70,23 @@ Examples:
     .argument('<code-or-title>', 'an O*NET-SOC code (13-1161.00) or a job title (the best match is shown)')
     .option('--json', 'print everything as JSON')
     .option('--all', 'list every technology skill and work activity, not only the top ones')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exposure labels (Eloundou et al., 2023): E0 no exposure; E1 an LLM alone halves the time;
 E2 an LLM plus tools built on it would. α = E1, β = E1 + ½·E2, γ = E1 + E2 as shares of the work.
 
 Examples:
   upskill occupation 13-1161.00
-  upskill occupation "accounts payable clerk" --json`)
+  upskill occupation "accounts payable clerk" --json`,
+    )
     .action(async (codeOrTitle: string, options: { json?: boolean; all?: boolean }) => {
       await withApp(async (app) => {
         const view = await showOccupation(app, codeOrTitle);
         if (options.json) return printJson(view);
-        process.stdout.write(formatOccupation(view, { all: options.all === true, width: process.stdout.columns ?? 110 }));
+        process.stdout.write(
+          formatOccupation(view, { all: options.all === true, width: process.stdout.columns ?? 110 }),
+        );
       });
     });
 }
@@ -85,6 +103,7 @@ async function runBatch(index: TitleIndex, limit: number): Promise<void> {
       if (!isUpskillError(error)) throw error;
       output = { query: line, matches: [], error: { code: error.code, message: error.message } };
     }
-    if (!process.stdout.write(`${JSON.stringify(output)}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    if (!process.stdout.write(`${JSON.stringify(output)}\n`))
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }

@@ -5,7 +5,16 @@ import { UpskillError } from '../../domain/errors.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
 import { AUGMENT, buildPersonalPlan, type PersonalPlan } from '../../app/build-plan.js';
-import { createProfile, deleteProfile, getProfile, profilePlan, recordProgress, setProfileSkill, updateProfile, PROGRESS_STATUSES } from '../../app/profiles.js';
+import {
+  createProfile,
+  deleteProfile,
+  getProfile,
+  profilePlan,
+  recordProgress,
+  setProfileSkill,
+  updateProfile,
+  PROGRESS_STATUSES,
+} from '../../app/profiles.js';
 import { readDocument } from '../../sources/documents/read-document.js';
 import { listProfiles } from '../../store/profile.repository.js';
 import { printJson, withApp } from '../with-app.js';
@@ -14,17 +23,23 @@ const FORMATS = ['course', 'video', 'article', 'book', 'docs', 'interactive'] as
 type Format = (typeof FORMATS)[number];
 
 function parseFormats(value: string): Format[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  const formats = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; choose from ${FORMATS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; choose from ${FORMATS.join(', ')}`);
   return formats as Format[];
 }
 
-const integer = (what: string) => (value: string): number => {
-  const number = Number(value);
-  if (!Number.isInteger(number)) throw new InvalidArgumentError(`${what} must be a whole number`);
-  return number;
-};
+const integer =
+  (what: string) =>
+  (value: string): number => {
+    const number = Number(value);
+    if (!Number.isInteger(number)) throw new InvalidArgumentError(`${what} must be a whole number`);
+    return number;
+  };
 
 async function resumeText(file: string | undefined): Promise<string | undefined> {
   if (file === undefined) return undefined;
@@ -41,7 +56,10 @@ function printPlan(result: PersonalPlan, format: { json?: boolean; md?: boolean;
   if (format.json) return printJson(result);
   const title = `${result.target.name} — learning plan`;
   if (format.md) return void process.stdout.write(planToMarkdown(result.plan, title));
-  if (format.ics) return void process.stdout.write(planToICalendar(result.plan, title, id, `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`));
+  if (format.ics)
+    return void process.stdout.write(
+      planToICalendar(result.plan, title, id, `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`),
+    );
   const { plan, gaps, hoursSaved } = result;
   const out = [
     `${pc.bold(result.occupation.title)} ${pc.dim(result.occupation.code)} → ${pc.bold(result.target.name)}`,
@@ -54,9 +72,12 @@ function printPlan(result: PersonalPlan, format: { json?: boolean; md?: boolean;
     out.push(pc.bold(`Week ${week.week}  ${week.start} – ${week.end}  (${week.hours} h)`));
     for (const item of week.items) {
       const step = steps.get(item.stepId)!;
-      out.push(`  ${pc.dim(step.id.padEnd(34))} ${step.name} → ${step.level}  ${item.hours} h  ${pc.cyan(step.resource.title)}`);
+      out.push(
+        `  ${pc.dim(step.id.padEnd(34))} ${step.name} → ${step.level}  ${item.hours} h  ${pc.cyan(step.resource.title)}`,
+      );
     }
-    for (const milestone of plan.milestones.filter((m) => m.week === week.week)) out.push(`  ${pc.green('🏁')} ${milestone.title}\n     ${pc.dim(milestone.project)}`);
+    for (const milestone of plan.milestones.filter((m) => m.week === week.week))
+      out.push(`  ${pc.green('🏁')} ${milestone.title}\n     ${pc.dim(milestone.project)}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -64,7 +85,9 @@ function printPlan(result: PersonalPlan, format: { json?: boolean; md?: boolean;
 export function registerPlanCommands(program: Command): void {
   program
     .command('plan')
-    .description('a dated learning plan from your job (and résumé) to a target: gaps, weekly steps, resources, milestones')
+    .description(
+      'a dated learning plan from your job (and résumé) to a target: gaps, weekly steps, resources, milestones',
+    )
     .option('--title <job>', 'your job title or O*NET-SOC code (or use --profile)')
     .option('--profile <id>', 'plan for a saved profile, with its recorded progress')
     .option('--resume <file>', 'your résumé (PDF, DOCX, HTML, Markdown, text): its skills set your starting levels')
@@ -76,27 +99,47 @@ export function registerPlanCommands(program: Command): void {
     .option('--json', 'everything as JSON')
     .option('--md', 'the plan as Markdown')
     .option('--ics', 'the plan as an iCalendar file (import into your calendar)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   upskill plan --title "marketing specialist" --resume cv.pdf --hours 5
   upskill plan --title 13-1161.00 --target ai-content-creator --md > plan.md
-  upskill plan --profile 3f2a9c1b7d4e --ics > plan.ics`)
-    .action(async (options: { title?: string; profile?: string; resume?: string; target?: string; hours: number; start?: string; free?: boolean; formats?: Format[]; json?: boolean; md?: boolean; ics?: boolean }) => {
-      await withApp(async (app) => {
-        if (options.profile) return printPlan(await profilePlan(app, options.profile), options, options.profile);
-        if (!options.title) throw new UpskillError('BAD_INPUT', 'Give your job with --title, or a saved --profile.', { hint: 'Example: upskill plan --title "accountant" --hours 4' });
-        const resume = await resumeText(options.resume);
-        const result = await buildPersonalPlan(app, {
-          occupation: options.title,
-          hoursPerWeek: options.hours,
-          ...(options.target ? { target: options.target } : {}),
-          ...(options.start ? { startDate: options.start } : {}),
-          ...(resume !== undefined ? { resumeText: resume } : {}),
-          preferences: { freeOnly: options.free === true, formats: options.formats },
+  upskill plan --profile 3f2a9c1b7d4e --ics > plan.ics`,
+    )
+    .action(
+      async (options: {
+        title?: string;
+        profile?: string;
+        resume?: string;
+        target?: string;
+        hours: number;
+        start?: string;
+        free?: boolean;
+        formats?: Format[];
+        json?: boolean;
+        md?: boolean;
+        ics?: boolean;
+      }) => {
+        await withApp(async (app) => {
+          if (options.profile) return printPlan(await profilePlan(app, options.profile), options, options.profile);
+          if (!options.title)
+            throw new UpskillError('BAD_INPUT', 'Give your job with --title, or a saved --profile.', {
+              hint: 'Example: upskill plan --title "accountant" --hours 4',
+            });
+          const resume = await resumeText(options.resume);
+          const result = await buildPersonalPlan(app, {
+            occupation: options.title,
+            hoursPerWeek: options.hours,
+            ...(options.target ? { target: options.target } : {}),
+            ...(options.start ? { startDate: options.start } : {}),
+            ...(resume !== undefined ? { resumeText: resume } : {}),
+            preferences: { freeOnly: options.free === true, formats: options.formats },
+          });
+          printPlan(result, options, 'plan');
         });
-        printPlan(result, options, 'plan');
-      });
-    });
+      },
+    );
 
   program
     .command('roles')
@@ -111,7 +154,9 @@ Examples:
       });
     });
 
-  const profile = program.command('profile').description('saved profiles (kept in your local store): occupation, skills, hours, target');
+  const profile = program
+    .command('profile')
+    .description('saved profiles (kept in your local store): occupation, skills, hours, target');
   profile
     .command('create')
     .requiredOption('--name <name>', 'a name for the profile')
@@ -123,22 +168,36 @@ Examples:
     .option('--free', 'only free resources where possible')
     .option('--formats <list>', `only these resource formats where possible (${FORMATS.join(',')})`, parseFormats)
     .option('--json', 'print as JSON')
-    .action(async (options: { name: string; title: string; resume?: string; target: string; hours: number; start?: string; free?: boolean; formats?: Format[]; json?: boolean }) => {
-      await withApp(async (app) => {
-        const resume = await resumeText(options.resume);
-        const created = await createProfile(app, {
-          name: options.name,
-          occupation: options.title,
-          target: options.target,
-          hoursPerWeek: options.hours,
-          ...(options.start ? { startDate: options.start } : {}),
-          ...(resume !== undefined ? { resumeText: resume } : {}),
-          preferences: { freeOnly: options.free === true, formats: options.formats },
+    .action(
+      async (options: {
+        name: string;
+        title: string;
+        resume?: string;
+        target: string;
+        hours: number;
+        start?: string;
+        free?: boolean;
+        formats?: Format[];
+        json?: boolean;
+      }) => {
+        await withApp(async (app) => {
+          const resume = await resumeText(options.resume);
+          const created = await createProfile(app, {
+            name: options.name,
+            occupation: options.title,
+            target: options.target,
+            hoursPerWeek: options.hours,
+            ...(options.start ? { startDate: options.start } : {}),
+            ...(resume !== undefined ? { resumeText: resume } : {}),
+            preferences: { freeOnly: options.free === true, formats: options.formats },
+          });
+          if (options.json) return printJson(created);
+          process.stdout.write(
+            `${pc.green('✓')} Profile ${pc.bold(created.id)} created (${created.skills.length} skills from the résumé). Next: upskill plan --profile ${created.id}\n`,
+          );
         });
-        if (options.json) return printJson(created);
-        process.stdout.write(`${pc.green('✓')} Profile ${pc.bold(created.id)} created (${created.skills.length} skills from the résumé). Next: upskill plan --profile ${created.id}\n`);
-      });
-    });
+      },
+    );
   profile
     .command('list')
     .option('--json', 'print as JSON')
@@ -147,7 +206,10 @@ Examples:
         const all = await listProfiles(app.database);
         if (options.json) return printJson(all);
         if (all.length === 0) process.stdout.write('No profiles yet. Create one with `upskill profile create`.\n');
-        for (const p of all) process.stdout.write(`  ${p.id}  ${p.name.padEnd(24)} ${p.occupationCode}  → ${p.target}  ${p.hoursPerWeek} h/week from ${p.startDate}\n`);
+        for (const p of all)
+          process.stdout.write(
+            `  ${p.id}  ${p.name.padEnd(24)} ${p.occupationCode}  → ${p.target}  ${p.hoursPerWeek} h/week from ${p.startDate}\n`,
+          );
       });
     });
   profile
@@ -175,9 +237,14 @@ Examples:
     .option('--hours <n>', 'hours a week (1–40)', integer('hours'))
     .action(async (id: string, options: { name?: string; target?: string; hours?: number }) =>
       withApp(async (app) => {
-        const updated = await updateProfile(app, id, { ...(options.name !== undefined ? { name: options.name } : {}), ...(options.target ? { target: options.target } : {}), ...(options.hours ? { hoursPerWeek: options.hours } : {}) });
+        const updated = await updateProfile(app, id, {
+          ...(options.name !== undefined ? { name: options.name } : {}),
+          ...(options.target ? { target: options.target } : {}),
+          ...(options.hours ? { hoursPerWeek: options.hours } : {}),
+        });
         const { plan } = await profilePlan(app, id);
-        process.stdout.write(`${pc.green('✓')} ${updated.name}: ${updated.target}, ${updated.hoursPerWeek} h a week. The plan now ends ${plan.endDate}.
+        process.stdout
+          .write(`${pc.green('✓')} ${updated.name}: ${updated.target}, ${updated.hoursPerWeek} h a week. The plan now ends ${plan.endDate}.
 `);
       }),
     );
@@ -193,7 +260,9 @@ Examples:
 
   program
     .command('progress')
-    .description(`record progress on a step of a profile's plan (${PROGRESS_STATUSES.join(', ')}); the rest re-plans, done work stays`)
+    .description(
+      `record progress on a step of a profile's plan (${PROGRESS_STATUSES.join(', ')}); the rest re-plans, done work stays`,
+    )
     .argument('<profile>', 'profile id')
     .argument('<step>', 'step id, e.g. prompt-engineering@2')
     .argument('<status>', PROGRESS_STATUSES.join(' | '))

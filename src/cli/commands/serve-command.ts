@@ -10,14 +10,17 @@ import { loadProgressPrinter } from '../progress-printer.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return port;
 }
 
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('start the web app and the HTTP API on this machine (loads the public data first if the store is empty)')
+    .description(
+      'start the web app and the HTTP API on this machine (loads the public data first if the store is empty)',
+    )
     .option('-p, --port <port>', 'port to listen on (PORT; 0 picks a free one)', parsePort)
     .option('--host <host>', 'address to listen on (HOST); 127.0.0.1 keeps it on this machine')
     .option('--no-load', 'do not load data on start, even when the store is empty')
@@ -40,10 +43,15 @@ export function registerServeCommand(program: Command): void {
         await app.close();
         throw error;
       }
-      const server = serve({ fetch: createApi(app).fetch, port: options.port ?? config.port, hostname: options.host ?? config.host }, (info) => {
-        const origin = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
-        process.stdout.write(`${pc.green('✓')} Upskill is running: open ${origin}/ in your browser  (API: ${origin}/api/about, OpenAPI: ${origin}/api/openapi.json; Ctrl+C stops it)\n`);
-      });
+      const server = serve(
+        { fetch: createApi(app).fetch, port: options.port ?? config.port, hostname: options.host ?? config.host },
+        (info) => {
+          const origin = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
+          process.stdout.write(
+            `${pc.green('✓')} Upskill is running: open ${origin}/ in your browser  (API: ${origin}/api/about, OpenAPI: ${origin}/api/openapi.json; Ctrl+C stops it)\n`,
+          );
+        },
+      );
       const stop = (): void => {
         server.close(() => void app.close().then(() => process.exit(0)));
       };

@@ -4,7 +4,14 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import { UpskillError } from '../../domain/errors.js';
 import type { PrerequisiteNode } from '../../domain/skills/index.js';
-import { extractFromDocument, extractFromText, listSkills, showSkill, skillGraphOf, type Extraction } from '../../app/skills.js';
+import {
+  extractFromDocument,
+  extractFromText,
+  listSkills,
+  showSkill,
+  skillGraphOf,
+  type Extraction,
+} from '../../app/skills.js';
 import { printJson, withApp } from '../with-app.js';
 
 const LEVEL_NAMES = ['aware', 'can use', 'can build', 'can lead'];
@@ -16,9 +23,16 @@ async function readStdin(): Promise<string> {
 }
 
 function treeLines(node: PrerequisiteNode, prefix = '', last = true, root = true): string[] {
-  const line = root ? `${pc.bold(node.name)} ${pc.dim(node.id)}` : `${prefix}${last ? '└─ ' : '├─ '}${node.name} ${pc.dim(node.id)}`;
+  const line = root
+    ? `${pc.bold(node.name)} ${pc.dim(node.id)}`
+    : `${prefix}${last ? '└─ ' : '├─ '}${node.name} ${pc.dim(node.id)}`;
   const childPrefix = root ? '' : `${prefix}${last ? '   ' : '│  '}`;
-  return [line, ...node.prerequisites.flatMap((child, i) => treeLines(child, childPrefix, i === node.prerequisites.length - 1, false))];
+  return [
+    line,
+    ...node.prerequisites.flatMap((child, i) =>
+      treeLines(child, childPrefix, i === node.prerequisites.length - 1, false),
+    ),
+  ];
 }
 
 /** The words around a mention, the mention itself in bold: the evidence a person checks. */
@@ -41,15 +55,26 @@ function printExtraction(extraction: Extraction, width: number): void {
   });
   for (const mention of extraction.mentions) {
     const where = mention.negated ? 'negated' : mention.section;
-    table.push([mention.label, mention.confidence.toFixed(2), where, evidence(extraction.text, mention.start, mention.end)]);
+    table.push([
+      mention.label,
+      mention.confidence.toFixed(2),
+      where,
+      evidence(extraction.text, mention.start, mention.end),
+    ]);
   }
   process.stdout.write(`${table.toString()}\n`);
   const claimed = extraction.skills.filter((s) => !s.negated).length;
-  process.stdout.write(pc.dim(`${extraction.mentions.length} mentions of ${extraction.skills.length} skills (${claimed} claimed, ${extraction.skills.length - claimed} only negated).\n`));
+  process.stdout.write(
+    pc.dim(
+      `${extraction.mentions.length} mentions of ${extraction.skills.length} skills (${claimed} claimed, ${extraction.skills.length - claimed} only negated).\n`,
+    ),
+  );
 }
 
 export function registerSkillCommands(program: Command): void {
-  const skills = program.command('skills').description('the generative-AI skills graph, and skills found in résumés and postings');
+  const skills = program
+    .command('skills')
+    .description('the generative-AI skills graph, and skills found in résumés and postings');
 
   skills
     .command('list')
@@ -82,9 +107,12 @@ export function registerSkillCommands(program: Command): void {
         if (options.json) return printJson(skill);
         const out = [`${pc.bold(skill.name)}  ${pc.dim(`${skill.id} · ${skill.categoryName}`)}`, skill.description, ''];
         if (skill.aliases.length > 0) out.push(`Also called: ${skill.aliases.join(', ')}`, '');
-        skill.levels.forEach((level, i) => out.push(`  ${LEVEL_NAMES[i]!.padEnd(10)} ${String(skill.hours[i]).padStart(4)} h  ${level}`));
+        skill.levels.forEach((level, i) =>
+          out.push(`  ${LEVEL_NAMES[i]!.padEnd(10)} ${String(skill.hours[i]).padStart(4)} h  ${level}`),
+        );
         out.push('');
-        if (skill.prerequisiteNames.length > 0) out.push(`Builds on: ${skill.prerequisiteNames.map((p) => p.name).join(', ')}`);
+        if (skill.prerequisiteNames.length > 0)
+          out.push(`Builds on: ${skill.prerequisiteNames.map((p) => p.name).join(', ')}`);
         if (skill.unlocks.length > 0) out.push(`Leads to: ${skill.unlocks.map((p) => p.name).join(', ')}`);
         if (skill.onet?.examples.length) out.push(`O*NET technology: ${skill.onet.examples.join(', ')}`);
         if (skill.esco?.length) out.push(`ESCO: ${skill.esco.join(', ')}`);
@@ -110,12 +138,15 @@ export function registerSkillCommands(program: Command): void {
     .description('find the skills named in a résumé or posting (PDF, DOCX, HTML, Markdown, text; - reads stdin)')
     .argument('<file>', 'the document, or - for text on stdin')
     .option('--json', 'print mentions (with offsets) and the per-skill summary as JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Nothing leaves your machine: the document is read and matched locally.
 
 Examples:
   upskill skills extract resume.pdf
-  pbpaste | upskill skills extract - --json`)
+  pbpaste | upskill skills extract - --json`,
+    )
     .action(async (file: string, options: { json?: boolean }) => {
       await withApp(async (app) => {
         let extraction: Extraction;
@@ -125,7 +156,10 @@ Examples:
           try {
             bytes = readFileSync(file);
           } catch (error) {
-            throw new UpskillError('NOT_FOUND', `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+            throw new UpskillError(
+              'NOT_FOUND',
+              `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+            );
           }
           extraction = await extractFromDocument(app, bytes, file);
         }

@@ -11,7 +11,11 @@ export interface ExposureHistogram {
 }
 
 /** How β exposure is spread over all occupations, so one occupation can be placed among them. */
-export function exposureHistogram(rows: readonly { human: ExposureScores | null; gpt4: ExposureScores | null }[], rater: Rater, bins = 20): ExposureHistogram {
+export function exposureHistogram(
+  rows: readonly { human: ExposureScores | null; gpt4: ExposureScores | null }[],
+  rater: Rater,
+  bins = 20,
+): ExposureHistogram {
   const values = rows.flatMap((row) => (row[rater] ? [row[rater].beta] : [])).sort((a, b) => a - b);
   const counts = new Array<number>(bins).fill(0);
   // β is a weighted mean, so 0.35 can arrive as 0.34999999999; a nano-nudge keeps it in its own bin.

@@ -26,7 +26,9 @@ describe('exposure scores', () => {
       const gpt4 = exposureScores(byCode.get(code) ?? [], 'gpt4');
       const human = exposureScores(byCode.get(code) ?? [], 'human');
       const mine = [gpt4?.alpha, gpt4?.beta, gpt4?.gamma, human?.alpha, human?.beta, human?.gamma];
-      mine.forEach((value, i) => assert.ok(Math.abs(value! - numbers[i]!) < 1e-9, `${code} measure ${i}: ${value} vs ${numbers[i]}`));
+      mine.forEach((value, i) =>
+        assert.ok(Math.abs(value! - numbers[i]!) < 1e-9, `${code} measure ${i}: ${value} vs ${numbers[i]}`),
+      );
     }
   });
 

@@ -37,7 +37,7 @@ export function estimateHoursSaved(tasks: readonly OccupationTask[], workHoursPe
     assumptions: [
       `a ${workHoursPerWeek}-hour week, split over the tasks in proportion to their weight (core 2, supplemental 1, or O*NET importance)`,
       'a task labelled E1 takes half the time with an LLM; E2 (needs tools built on an LLM) a quarter less; E0 no change',
-      'the low and high ends use the human raters\' and GPT-4\'s labels; time for checking AI output is not deducted',
+      "the low and high ends use the human raters' and GPT-4's labels; time for checking AI output is not deducted",
     ],
   };
 }

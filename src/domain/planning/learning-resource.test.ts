@@ -18,16 +18,40 @@ describe('learning resource catalogue', () => {
       for (const skill of resource.skills) assert.ok(skills.has(skill), `${resource.id}: unknown skill ${skill}`);
     }
     const covered = new Set(resources.flatMap((r) => r.skills));
-    assert.deepEqual(graph.skills.filter((s) => !covered.has(s.id)).map((s) => s.id), []);
+    assert.deepEqual(
+      graph.skills.filter((s) => !covered.has(s.id)).map((s) => s.id),
+      [],
+    );
   });
 
   test('the closest level that fits the preferences wins; a preference is relaxed only when nothing fits', () => {
-    const r = (id: string, level: number, cost: number, format: LearningResource['format'] = 'course'): LearningResource => ({ id, title: id, provider: 'p', url: 'https://example.org/', cost, hours: 1, level, format, skills: ['python'] });
+    const r = (
+      id: string,
+      level: number,
+      cost: number,
+      format: LearningResource['format'] = 'course',
+    ): LearningResource => ({
+      id,
+      title: id,
+      provider: 'p',
+      url: 'https://example.org/',
+      cost,
+      hours: 1,
+      level,
+      format,
+      skills: ['python'],
+    });
     const catalogue = [r('paid-2', 2, 50), r('free-3', 3, 0), r('free-1', 1, 0, 'video')];
     assert.equal(chooseResource(catalogue, 'python', 2, { freeOnly: false })?.resource.id, 'paid-2');
     assert.equal(chooseResource(catalogue, 'python', 2, { freeOnly: true })?.resource.id, 'free-3');
-    assert.deepEqual(chooseResource([r('paid-2', 2, 50)], 'python', 2, { freeOnly: true }), { resource: r('paid-2', 2, 50), relaxed: true });
-    assert.equal(chooseResource(catalogue, 'python', 2, { freeOnly: false, formats: ['video'] })?.resource.id, 'free-1');
+    assert.deepEqual(chooseResource([r('paid-2', 2, 50)], 'python', 2, { freeOnly: true }), {
+      resource: r('paid-2', 2, 50),
+      relaxed: true,
+    });
+    assert.equal(
+      chooseResource(catalogue, 'python', 2, { freeOnly: false, formats: ['video'] })?.resource.id,
+      'free-1',
+    );
     assert.equal(chooseResource(catalogue, 'sql', 2, { freeOnly: false }), undefined);
   });
 });

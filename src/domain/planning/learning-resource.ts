@@ -24,9 +24,18 @@ export interface PlanPreferences {
  * above (closest first, then shortest), within the preferences when any fits. `relaxed` says a
  * preference had to be set aside because nothing else covers the skill.
  */
-export function chooseResource(resources: readonly LearningResource[], skillId: string, level: number, preferences: PlanPreferences): { resource: LearningResource; relaxed: boolean } | undefined {
+export function chooseResource(
+  resources: readonly LearningResource[],
+  skillId: string,
+  level: number,
+  preferences: PlanPreferences,
+): { resource: LearningResource; relaxed: boolean } | undefined {
   const covering = resources.filter((r) => r.skills.includes(skillId));
-  const allowed = covering.filter((r) => (!preferences.freeOnly || r.cost === 0) && (!preferences.formats?.length || preferences.formats.includes(r.format)));
+  const allowed = covering.filter(
+    (r) =>
+      (!preferences.freeOnly || r.cost === 0) &&
+      (!preferences.formats?.length || preferences.formats.includes(r.format)),
+  );
   const rank = (r: LearningResource): number[] => [r.level >= level ? 0 : 1, Math.abs(r.level - level), r.hours];
   const best = (list: LearningResource[]): LearningResource | undefined =>
     [...list].sort((a, b) => {

@@ -84,7 +84,11 @@ interface Need {
 }
 
 /** The gaps plus every prerequisite the worker lacks, each needed skill once at its highest level. */
-function expandPrerequisites(graph: SkillGraph, gaps: readonly SkillGap[], current: ReadonlyMap<string, SkillLevel>): Map<string, Need> {
+function expandPrerequisites(
+  graph: SkillGraph,
+  gaps: readonly SkillGap[],
+  current: ReadonlyMap<string, SkillLevel>,
+): Map<string, Need> {
   const byId = new Map(graph.skills.map((s) => [s.id, s]));
   const needs = new Map<string, Need>();
   const add = (skillId: string, level: SkillLevel, weight: number, reason: string, isTarget: boolean): void => {
@@ -101,7 +105,9 @@ function expandPrerequisites(graph: SkillGraph, gaps: readonly SkillGap[], curre
       add(prerequisite, PREREQUISITE_LEVEL, weight, `needed before ${byId.get(skillId)!.name}`, false);
     }
   };
-  for (const gap of gaps) for (const reason of gap.reasons.length > 0 ? gap.reasons : ['part of the target']) add(gap.skillId, gap.requiredLevel, gap.weight, reason, true);
+  for (const gap of gaps)
+    for (const reason of gap.reasons.length > 0 ? gap.reasons : ['part of the target'])
+      add(gap.skillId, gap.requiredLevel, gap.weight, reason, true);
   return needs;
 }
 
@@ -112,7 +118,9 @@ function orderNeeds(graph: SkillGraph, needs: Map<string, Need>): Need[] {
   const placed = new Set<string>();
   const pending = [...needs.values()].sort((a, b) => b.weight - a.weight || a.skillId.localeCompare(b.skillId));
   while (pending.length > 0) {
-    const index = pending.findIndex((need) => (byId.get(need.skillId)?.prerequisites ?? []).every((p) => !needs.has(p) || placed.has(p)));
+    const index = pending.findIndex((need) =>
+      (byId.get(need.skillId)?.prerequisites ?? []).every((p) => !needs.has(p) || placed.has(p)),
+    );
     const [next] = pending.splice(index === -1 ? 0 : index, 1);
     ordered.push(next!);
     placed.add(next!.skillId);
@@ -145,7 +153,9 @@ export function planPath(request: PlanRequest): Plan {
         name: skill.name,
         level: level as SkillLevel,
         outcome: skill.levels[level - 1]!,
-        hours: hoursToLevel(request.graph, need.skillId, level as SkillLevel) - hoursToLevel(request.graph, need.skillId, (level - 1) as SkillLevel),
+        hours:
+          hoursToLevel(request.graph, need.skillId, level as SkillLevel) -
+          hoursToLevel(request.graph, need.skillId, (level - 1) as SkillLevel),
         resource: { id, title, provider, url, cost, format },
         preferenceRelaxed: chosen.relaxed,
         reasons: need.reasons,
@@ -172,16 +182,33 @@ export function replan(plan: Plan, request: PlanRequest, progress: readonly Prog
   for (const record of progress) {
     const step = plan.steps.find((s) => s.id === record.stepId);
     const extra = record.status === 'took-longer' && record.hours && step ? record.hours - step.hours : 0;
-    if (extra > 1e-9) fill(kept, request, record.stepId, extra, kept.findLastIndex((w) => w.items.some((i) => i.stepId === record.stepId)) + 1);
+    if (extra > 1e-9)
+      fill(
+        kept,
+        request,
+        record.stepId,
+        extra,
+        kept.findLastIndex((w) => w.items.some((i) => i.stepId === record.stepId)) + 1,
+      );
   }
   const finished = new Set(progress.filter((p) => p.status !== 'skipped').map((p) => p.stepId));
   const skipped = new Set(progress.filter((p) => p.status === 'skipped').map((p) => p.stepId));
   const remaining = plan.steps.filter((s) => !finished.has(s.id) && !skipped.has(s.id));
-  const targetLastStep = new Map(plan.milestones.map((m) => [plan.steps.filter((s) => s.skillId === m.skillId).at(-1)!.id, m.skillId]));
+  const targetLastStep = new Map(
+    plan.milestones.map((m) => [plan.steps.filter((s) => s.skillId === m.skillId).at(-1)!.id, m.skillId]),
+  );
   const rescheduled = schedule(request, remaining, targetLastStep, kept, fromWeek - 1);
   const doneSteps = plan.steps.filter((s) => finished.has(s.id));
   const steps = [...doneSteps, ...rescheduled.steps];
-  return { ...rescheduled, steps, totalHours: Math.round(steps.reduce((sum, s) => sum + s.hours, 0) * 100) / 100, milestones: [...plan.milestones.filter((m) => m.week < fromWeek), ...rescheduled.milestones.filter((m) => m.week >= fromWeek)] };
+  return {
+    ...rescheduled,
+    steps,
+    totalHours: Math.round(steps.reduce((sum, s) => sum + s.hours, 0) * 100) / 100,
+    milestones: [
+      ...plan.milestones.filter((m) => m.week < fromWeek),
+      ...rescheduled.milestones.filter((m) => m.week >= fromWeek),
+    ],
+  };
 }
 
 function weekAt(weeks: PlanWeek[], index: number, startDate: string): PlanWeek {
@@ -211,7 +238,13 @@ function fill(weeks: PlanWeek[], request: PlanRequest, stepId: string, hours: nu
   return index;
 }
 
-function schedule(request: PlanRequest, steps: readonly PlanStep[], targetLastStep: ReadonlyMap<string, string>, keptWeeks: readonly PlanWeek[], firstWeekIndex: number): Plan {
+function schedule(
+  request: PlanRequest,
+  steps: readonly PlanStep[],
+  targetLastStep: ReadonlyMap<string, string>,
+  keptWeeks: readonly PlanWeek[],
+  firstWeekIndex: number,
+): Plan {
   const weeks: PlanWeek[] = keptWeeks.map((w) => ({ ...w, items: [...w.items] }));
   const byId = new Map(request.graph.skills.map((s) => [s.id, s]));
   const milestones: Milestone[] = [];

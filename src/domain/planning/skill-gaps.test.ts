@@ -11,7 +11,11 @@ const contentCreator = roleTarget(readTargetRoles().find((r) => r.id === 'ai-con
 
 describe('gap analysis', () => {
   test('missing levels with weight, hours from the graph and reasons in words', () => {
-    const current = new Map<string, SkillLevel>([['prompt-engineering', 2], ['ai-text-generation', 3], ['creativity', 4]]);
+    const current = new Map<string, SkillLevel>([
+      ['prompt-engineering', 2],
+      ['ai-text-generation', 3],
+      ['creativity', 4],
+    ]);
     const analysis = analyzeGaps(graph, contentCreator, current, new Set(['ai-image-creation']));
     assert.ok(analysis.met.some((m) => m.skillId === 'ai-text-generation'));
     const prompting = analysis.gaps.find((g) => g.skillId === 'prompt-engineering')!;
@@ -19,7 +23,10 @@ describe('gap analysis', () => {
     assert.deepEqual(prompting.reasons, ['AI content creator requires level 3', 'you are at level 2 of 3']);
     const images = analysis.gaps.find((g) => g.skillId === 'ai-image-creation')!;
     assert.ok(images.reasons.includes('O*NET marks the related technology "hot" for your occupation'));
-    assert.equal(analysis.totalHours, analysis.gaps.reduce((sum, g) => sum + g.hours, 0));
+    assert.equal(
+      analysis.totalHours,
+      analysis.gaps.reduce((sum, g) => sum + g.hours, 0),
+    );
     assert.ok(analysis.readiness > 0 && analysis.readiness < 1);
   });
 

@@ -36,7 +36,12 @@ export function hoursToLevel(graph: SkillGraph, skillId: string, level: SkillLev
  * takes, and the reasons in words. `hotSkills` are skills whose O*NET technology the worker's
  * occupation marks "hot".
  */
-export function analyzeGaps(graph: SkillGraph, target: TargetRole, current: ReadonlyMap<string, SkillLevel>, hotSkills: ReadonlySet<string> = new Set()): GapAnalysis {
+export function analyzeGaps(
+  graph: SkillGraph,
+  target: TargetRole,
+  current: ReadonlyMap<string, SkillLevel>,
+  hotSkills: ReadonlySet<string> = new Set(),
+): GapAnalysis {
   const names = new Map(graph.skills.map((s) => [s.id, s.name]));
   const gaps: SkillGap[] = [];
   const met: GapAnalysis['met'] = [];
@@ -53,10 +58,22 @@ export function analyzeGaps(graph: SkillGraph, target: TargetRole, current: Read
     gaps.push(toGap(graph, required, name, have, hotSkills));
   }
   gaps.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
-  return { targetId: target.id, gaps, met, readiness: metWeight, totalHours: gaps.reduce((sum, gap) => sum + gap.hours, 0) };
+  return {
+    targetId: target.id,
+    gaps,
+    met,
+    readiness: metWeight,
+    totalHours: gaps.reduce((sum, gap) => sum + gap.hours, 0),
+  };
 }
 
-function toGap(graph: SkillGraph, required: RequiredSkill, name: string, have: SkillLevel, hotSkills: ReadonlySet<string>): SkillGap {
+function toGap(
+  graph: SkillGraph,
+  required: RequiredSkill,
+  name: string,
+  have: SkillLevel,
+  hotSkills: ReadonlySet<string>,
+): SkillGap {
   const reasons = [...required.reasons];
   if (have > 0) reasons.push(`you are at level ${have} of ${required.level}`);
   if (hotSkills.has(required.skillId)) reasons.push('O*NET marks the related technology "hot" for your occupation');

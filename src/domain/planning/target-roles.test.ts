@@ -14,7 +14,23 @@ const roles = readTargetRoles();
 describe('target roles', () => {
   test('at least the 15 generative-AI roles the product promises, with known skills and occupations', async () => {
     const names = roles.map((r) => r.name.toLowerCase());
-    for (const expected of ['prompt engineer', 'ai content creator', 'ai chatbot developer', 'llm application developer', 'machine-learning engineer', 'deep-learning engineer', 'nlp engineer', 'computer-vision engineer', 'data annotator / ai trainer', 'mlops engineer', 'ai product manager', 'ai governance and risk specialist', 'ai solutions consultant', 'ai-assisted data analyst', 'ai educator']) {
+    for (const expected of [
+      'prompt engineer',
+      'ai content creator',
+      'ai chatbot developer',
+      'llm application developer',
+      'machine-learning engineer',
+      'deep-learning engineer',
+      'nlp engineer',
+      'computer-vision engineer',
+      'data annotator / ai trainer',
+      'mlops engineer',
+      'ai product manager',
+      'ai governance and risk specialist',
+      'ai solutions consultant',
+      'ai-assisted data analyst',
+      'ai educator',
+    ]) {
       assert.ok(names.includes(expected), expected);
     }
     const skills = new Set(readSkillGraph().skills.map((s) => s.id));
@@ -33,7 +49,11 @@ describe('target roles', () => {
     const tasks = core.tasks
       .filter((t) => t.code === '13-1161.00')
       .map((t) => ({ ...t, importance: null, human: labels.get(t.taskId)!.human, gpt4: labels.get(t.taskId)!.gpt4 }));
-    const target = augmentedTarget({ code: '13-1161.00', title: 'Market Research Analysts and Marketing Specialists' }, tasks, buildTaskPatternIndex(readTaskPatterns()));
+    const target = augmentedTarget(
+      { code: '13-1161.00', title: 'Market Research Analysts and Marketing Specialists' },
+      tasks,
+      buildTaskPatternIndex(readTaskPatterns()),
+    );
     assert.equal(target.id, 'ai-augmented:13-1161.00');
     assert.equal(target.name, 'AI-augmented Market Research Analysts and Marketing Specialists');
     const ids = target.skills.map((s) => s.skillId);

@@ -59,7 +59,11 @@ export interface OccupationTask {
  * "AI-augmented <occupation>": the skills that let its holder use AI on the tasks either rater
  * labelled exposed, each weighted like the exposure score (core 2, supplemental 1, or importance).
  */
-export function augmentedTarget(occupation: { code: string; title: string }, tasks: readonly OccupationTask[], patterns: TaskPatternIndex): TargetRole {
+export function augmentedTarget(
+  occupation: { code: string; title: string },
+  tasks: readonly OccupationTask[],
+  patterns: TaskPatternIndex,
+): TargetRole {
   const bySkill = new Map<string, { weight: number; tasks: number; core: number; capabilities: Set<string> }>();
   for (const task of tasks) {
     if ((task.human ?? 'E0') === 'E0' && (task.gpt4 ?? 'E0') === 'E0') continue;
@@ -81,7 +85,9 @@ export function augmentedTarget(occupation: { code: string; title: string }, tas
     // Using AI on one's own tasks takes "can use"; building for others is what the AI roles ask.
     level: 2,
     weight: entry.weight / skillWeightSum,
-    reasons: [`used on ${entry.tasks} of your occupation's exposed tasks (${entry.core} core) for ${[...entry.capabilities].join(', ')}`],
+    reasons: [
+      `used on ${entry.tasks} of your occupation's exposed tasks (${entry.core} core) for ${[...entry.capabilities].join(', ')}`,
+    ],
   }));
   skills.sort((a, b) => b.weight - a.weight || a.skillId.localeCompare(b.skillId));
   // A focused target: the skills that carry most of the exposed work, not every skill any task touches.

@@ -18,7 +18,9 @@ describe('task → generative-AI capability patterns', () => {
     const tasks = core.tasks.filter((t) => exposed.has(t.taskId));
     const covered = tasks.filter((t) => matchTaskCapabilities(index, t.statement).length > 0).length;
     const coverage = covered / tasks.length;
-    console.log(`capability patterns cover ${covered} of ${tasks.length} exposed tasks (${(100 * coverage).toFixed(1)} %)`);
+    console.log(
+      `capability patterns cover ${covered} of ${tasks.length} exposed tasks (${(100 * coverage).toFixed(1)} %)`,
+    );
     assert.equal(tasks.length, 11582);
     assert.ok(coverage >= 0.8, `coverage ${coverage}`);
   });

@@ -24,7 +24,8 @@ const CONNECTIVES = new Set(['and', 'or', 'and/or']);
 const LEADING_VERB_SPAN = 8;
 
 /** Singular of a plain plural, so "reports" and "report" meet. */
-const singular = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const singular = (word: string): string =>
+  word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 
 /** Compiles the authored patterns once. */
 export function buildTaskPatternIndex(patterns: readonly TaskCapabilityPattern[]): TaskPatternIndex {

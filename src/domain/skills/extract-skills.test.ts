@@ -10,7 +10,10 @@ before(async () => {
   extractor = await fullExtractor(ONET_27);
 });
 
-const found = (text: string): string[] => extractSkills(extractor, text).filter((m) => !m.negated).map((m) => m.skillId);
+const found = (text: string): string[] =>
+  extractSkills(extractor, text)
+    .filter((m) => !m.negated)
+    .map((m) => m.skillId);
 
 describe('skill extraction', () => {
   test('finds skills with offsets that point at the words in the text', () => {
@@ -30,13 +33,18 @@ describe('skill extraction', () => {
   });
 
   test('the longest phrase wins', () => {
-    assert.deepEqual(found('natural language processing and Stable Diffusion'), ['natural-language-processing', 'stable-diffusion']);
+    assert.deepEqual(found('natural language processing and Stable Diffusion'), [
+      'natural-language-processing',
+      'stable-diffusion',
+    ]);
     assert.deepEqual(found('Microsoft Excel'), ['spreadsheets']);
   });
 
   test('case, punctuation, plurals, hyphens and joined words normalise to one skill', () => {
-    for (const text of ['Node.js', 'nodejs', 'NodeJS', 'node js']) assert.deepEqual(found(`Services in ${text} daily`), ['javascript'], text);
-    for (const text of ['fine-tuning', 'fine tuning', 'finetuning', 'Fine-Tuning']) assert.deepEqual(found(`${text} of models`), ['fine-tuning'], text);
+    for (const text of ['Node.js', 'nodejs', 'NodeJS', 'node js'])
+      assert.deepEqual(found(`Services in ${text} daily`), ['javascript'], text);
+    for (const text of ['fine-tuning', 'fine tuning', 'finetuning', 'Fine-Tuning'])
+      assert.deepEqual(found(`${text} of models`), ['fine-tuning'], text);
     assert.deepEqual(found('LLMs and large language models'), ['large-language-models', 'large-language-models']);
   });
 
@@ -56,11 +64,25 @@ describe('skill extraction', () => {
   });
 
   test('negated mentions are flagged, within their sentence only', () => {
-    const mentions = extractSkills(extractor, 'No experience with PyTorch or TensorFlow. Python daily. Never used Midjourney.');
-    assert.deepEqual(mentions.map((m) => [m.skillId, m.negated]), [['pytorch', true], ['tensorflow', true], ['python', false], ['midjourney', true]]);
+    const mentions = extractSkills(
+      extractor,
+      'No experience with PyTorch or TensorFlow. Python daily. Never used Midjourney.',
+    );
+    assert.deepEqual(
+      mentions.map((m) => [m.skillId, m.negated]),
+      [
+        ['pytorch', true],
+        ['tensorflow', true],
+        ['python', false],
+        ['midjourney', true],
+      ],
+    );
     assert.ok(mentions[0]!.confidence < 0.3);
     const summary = summarizeMentions(extractSkills(extractor, 'Not PyTorch yet. Learning PyTorch now.'));
-    assert.deepEqual(summary.map((s) => [s.skillId, s.negated, s.mentions]), [['pytorch', false, 2]]);
+    assert.deepEqual(
+      summary.map((s) => [s.skillId, s.negated, s.mentions]),
+      [['pytorch', false, 2]],
+    );
   });
 
   test('a Skills section counts for more than a hobby line', () => {
@@ -70,7 +92,10 @@ describe('skill extraction', () => {
     assert.equal(hobby?.section, 'hobbies');
     assert.ok(skills!.confidence > hobby!.confidence * 1.5);
     const inline = extractSkills(extractor, 'Technical skills: SQL, Tableau\nI used SQL at work.');
-    assert.deepEqual(inline.map((m) => m.section), ['skills', 'skills', 'text']);
+    assert.deepEqual(
+      inline.map((m) => m.section),
+      ['skills', 'skills', 'text'],
+    );
   });
 
   test('O*NET technology examples that the graph does not cover keep their own id', () => {

@@ -35,16 +35,147 @@ export interface SkillExtractor {
 }
 
 // Words that name a skill only when the text is about skills: "go to market", "the R&D team", "excel at".
-const AMBIGUOUS_SURFACES = new Set(['r', 'go', 'c', 'excel', 'spark', 'rust', 'swift', 'julia', 'ruby', 'dart', 'chef', 'puppet', 'access', 'word', 'teams', 'office', 'shell', 'cv', 'ml', 'tf', 'js', 'dl', 'ai', 'copilot', 'torch', 'gemini', 'bard', 'claude', 'firefly', 'llama', 'ethics', 'integrity', 'java', 'empathy', 'innovation', 'reasoning', 'annotation', 'diffusion', 'distillation', 'containers', 'numeracy', 'flexibility', 'cooperation', 'teamwork', 'judgment', 'judgement']);
-const CUE_WORDS = ['programming', 'program', 'language', 'languages', 'code', 'coding', 'coded', 'developer', 'development', 'scripts', 'scripting', 'proficient', 'proficiency', 'experience', 'experienced', 'skilled', 'skills', 'knowledge', 'libraries', 'library', 'packages', 'framework', 'frameworks', 'spreadsheets', 'spreadsheet', 'formulas', 'pivot', 'macros', 'vba', 'vlookup', 'dataframes', 'statistical', 'tools', 'stack', 'sql', 'python', 'java', 'javascript', 'using', 'certified', 'expert', 'advanced', 'familiar', 'fluent', 'models', 'prompts', 'prompting', 'teaching', 'teach', 'training', 'course', 'courses'];
+const AMBIGUOUS_SURFACES = new Set([
+  'r',
+  'go',
+  'c',
+  'excel',
+  'spark',
+  'rust',
+  'swift',
+  'julia',
+  'ruby',
+  'dart',
+  'chef',
+  'puppet',
+  'access',
+  'word',
+  'teams',
+  'office',
+  'shell',
+  'cv',
+  'ml',
+  'tf',
+  'js',
+  'dl',
+  'ai',
+  'copilot',
+  'torch',
+  'gemini',
+  'bard',
+  'claude',
+  'firefly',
+  'llama',
+  'ethics',
+  'integrity',
+  'java',
+  'empathy',
+  'innovation',
+  'reasoning',
+  'annotation',
+  'diffusion',
+  'distillation',
+  'containers',
+  'numeracy',
+  'flexibility',
+  'cooperation',
+  'teamwork',
+  'judgment',
+  'judgement',
+]);
+const CUE_WORDS = [
+  'programming',
+  'program',
+  'language',
+  'languages',
+  'code',
+  'coding',
+  'coded',
+  'developer',
+  'development',
+  'scripts',
+  'scripting',
+  'proficient',
+  'proficiency',
+  'experience',
+  'experienced',
+  'skilled',
+  'skills',
+  'knowledge',
+  'libraries',
+  'library',
+  'packages',
+  'framework',
+  'frameworks',
+  'spreadsheets',
+  'spreadsheet',
+  'formulas',
+  'pivot',
+  'macros',
+  'vba',
+  'vlookup',
+  'dataframes',
+  'statistical',
+  'tools',
+  'stack',
+  'sql',
+  'python',
+  'java',
+  'javascript',
+  'using',
+  'certified',
+  'expert',
+  'advanced',
+  'familiar',
+  'fluent',
+  'models',
+  'prompts',
+  'prompting',
+  'teaching',
+  'teach',
+  'training',
+  'course',
+  'courses',
+];
 const NEGATION_WORDS = ['no', 'not', 'never', 'without', 'lack', 'lacks', 'lacking', 'unfamiliar', 'nor', 'none'];
-const SOURCE_CONFIDENCE: Record<VocabularySource, number> = { graph: 0.95, 'onet-technology': 0.85, 'onet-tool': 0.75, 'onet-element': 0.7, esco: 0.65 };
-const SECTION_FACTOR: Record<Section, number> = { skills: 1, experience: 0.95, projects: 0.95, summary: 0.9, education: 0.85, text: 0.85, hobbies: 0.45 };
+const SOURCE_CONFIDENCE: Record<VocabularySource, number> = {
+  graph: 0.95,
+  'onet-technology': 0.85,
+  'onet-tool': 0.75,
+  'onet-element': 0.7,
+  esco: 0.65,
+};
+const SECTION_FACTOR: Record<Section, number> = {
+  skills: 1,
+  experience: 0.95,
+  projects: 0.95,
+  summary: 0.9,
+  education: 0.85,
+  text: 0.85,
+  hobbies: 0.45,
+};
 const CONTEXT_WINDOW = 4;
 const AMBIGUOUS_NAME = 1;
 const NEEDS_CUE = 2;
 const EXACT_CASE = 3;
-const ELEMENT_CUES = new Set(['skill', 'skills', 'knowledge', 'operate', 'operating', 'operated', 'strong', 'excellent', 'good', 'ability', 'abilities', 'proficient', 'proficiency', 'expertise', 'competence', 'competencies']);
+const ELEMENT_CUES = new Set([
+  'skill',
+  'skills',
+  'knowledge',
+  'operate',
+  'operating',
+  'operated',
+  'strong',
+  'excellent',
+  'good',
+  'ability',
+  'abilities',
+  'proficient',
+  'proficiency',
+  'expertise',
+  'competence',
+  'competencies',
+]);
 const NEGATION_WINDOW = 6;
 
 /** Compiles the vocabulary into the extractor (done once; reused for every text). */
@@ -56,7 +187,11 @@ export function compileSkillExtractor(vocabulary: readonly VocabularyEntry[]): S
     else if (entry.needsCue || (tokens.length === 1 && entry.source === 'onet-element')) ambiguous[i] = NEEDS_CUE;
     else if (entry.source !== 'graph' && /^[A-Z]{2,5}$/.test(entry.surface)) ambiguous[i] = EXACT_CASE;
   });
-  const contextWords: [readonly string[] | ReadonlySet<string>, number][] = [[CUE_WORDS, CUE], [ELEMENT_CUES, ELEMENT_CUE], [NEGATION_WORDS, NEGATION]];
+  const contextWords: [readonly string[] | ReadonlySet<string>, number][] = [
+    [CUE_WORDS, CUE],
+    [ELEMENT_CUES, ELEMENT_CUE],
+    [NEGATION_WORDS, NEGATION],
+  ];
   const automaton = compilePhrases(
     vocabulary.map((entry) => entry.surface),
     contextWords.flatMap(([words]) => [...words]),
@@ -71,7 +206,13 @@ const CUE = 1;
 const ELEMENT_CUE = 2;
 const NEGATION = 4;
 
-function hasFlagNear(extractor: SkillExtractor, flag: number, stream: TokenStream, first: number, last: number): boolean {
+function hasFlagNear(
+  extractor: SkillExtractor,
+  flag: number,
+  stream: TokenStream,
+  first: number,
+  last: number,
+): boolean {
   for (let i = Math.max(0, first - CONTEXT_WINDOW); i <= Math.min(stream.count - 1, last + CONTEXT_WINDOW); i++) {
     if (i >= first && i <= last) continue;
     const id = stream.ids[i]!;
@@ -119,19 +260,32 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
     const section = sectionAt(sections, start);
     const negated = isNegated(extractor, text, stream, match.firstToken);
     const confidence = SOURCE_CONFIDENCE[entry.source] * SECTION_FACTOR[section] * (negated ? 0.2 : 1);
-    const mention: SkillMention = { skillId: entry.skillId, label: entry.label, surface, start, end, confidence, source: entry.source, section, negated };
+    const mention: SkillMention = {
+      skillId: entry.skillId,
+      label: entry.label,
+      surface,
+      start,
+      end,
+      confidence,
+      source: entry.source,
+      section,
+      negated,
+    };
     const ambiguity = extractor.ambiguous[match.entry];
     if (ambiguity === AMBIGUOUS_NAME) {
       if (writtenAsName(surface)) pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
     } else if (ambiguity === EXACT_CASE) {
       if (surface === entry.surface) mentions.push(mention);
     } else if (ambiguity === NEEDS_CUE) {
-      if (section === 'skills' || hasFlagNear(extractor, ELEMENT_CUE, stream, match.firstToken, match.lastToken)) mentions.push(mention);
+      if (section === 'skills' || hasFlagNear(extractor, ELEMENT_CUE, stream, match.firstToken, match.lastToken))
+        mentions.push(mention);
     } else mentions.push(mention);
   }
   // An ambiguous name counts in a Skills section, next to a cue word, or beside another skill.
   for (const { mention, first, last } of pendingAmbiguous) {
-    const besideSkill = mentions.some((other) => Math.abs(other.start - mention.end) < 40 || Math.abs(mention.start - other.end) < 40);
+    const besideSkill = mentions.some(
+      (other) => Math.abs(other.start - mention.end) < 40 || Math.abs(mention.start - other.end) < 40,
+    );
     if (mention.section === 'skills' || besideSkill || hasFlagNear(extractor, CUE, stream, first, last)) {
       mentions.push({ ...mention, confidence: mention.confidence * 0.85 });
     }
@@ -169,5 +323,7 @@ export function summarizeMentions(mentions: readonly SkillMention[]): FoundSkill
       mentions: count,
       negated: claimed < 0,
     }))
-    .sort((a, b) => Number(a.negated) - Number(b.negated) || b.confidence - a.confidence || a.label.localeCompare(b.label));
+    .sort(
+      (a, b) => Number(a.negated) - Number(b.negated) || b.confidence - a.confidence || a.label.localeCompare(b.label),
+    );
 }

@@ -108,7 +108,8 @@ export interface TransitionTable {
   targets: Int32Array;
 }
 
-const pairSlot = (state: number, token: number, mask: number): number => (Math.imul(state, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b)) & mask;
+const pairSlot = (state: number, token: number, mask: number): number =>
+  (Math.imul(state, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b)) & mask;
 
 function buildTransitionTable(deep: Map<string, number>): TransitionTable {
   let size = 16;
@@ -144,7 +145,11 @@ export interface PhraseMatch {
 }
 
 /** Scans tokens and returns the leftmost-longest phrase matches. */
-export function matchPhrases(automaton: PhraseAutomaton, text: string, stream?: TokenStream): { stream: TokenStream; matches: PhraseMatch[] } {
+export function matchPhrases(
+  automaton: PhraseAutomaton,
+  text: string,
+  stream?: TokenStream,
+): { stream: TokenStream; matches: PhraseMatch[] } {
   const scanned = scanTokens(automaton.tokenTable, text, stream, automaton.canonical);
   const { ids, count } = scanned;
   const { rootNext, transitions, accept } = automaton;

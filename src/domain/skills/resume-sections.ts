@@ -2,10 +2,19 @@
 export type Section = 'skills' | 'experience' | 'projects' | 'education' | 'summary' | 'hobbies' | 'text';
 
 const HEADINGS: ReadonlyArray<[Section, RegExp]> = [
-  ['skills', /^(technical |core |key |professional |computer |it |software )?(skills|skill set|competenc(y|ies)|tools|technologies|tech stack|expertise|proficienc(y|ies))( (and|&) (tools|technologies|competencies|languages))?$/],
-  ['experience', /^(work |professional |relevant |employment |career )?(experience|employment|history|work history|employment history|career history)$/],
+  [
+    'skills',
+    /^(technical |core |key |professional |computer |it |software )?(skills|skill set|competenc(y|ies)|tools|technologies|tech stack|expertise|proficienc(y|ies))( (and|&) (tools|technologies|competencies|languages))?$/,
+  ],
+  [
+    'experience',
+    /^(work |professional |relevant |employment |career )?(experience|employment|history|work history|employment history|career history)$/,
+  ],
   ['projects', /^(personal |selected |key |side )?projects$/],
-  ['education', /^(education|training|certifications?|certificates|courses|qualifications|education (and|&) (training|certifications))$/],
+  [
+    'education',
+    /^(education|training|certifications?|certificates|courses|qualifications|education (and|&) (training|certifications))$/,
+  ],
   ['summary', /^(summary|profile|professional summary|about( me)?|objective|career objective)$/],
   ['hobbies', /^(hobbies|interests|hobbies (and|&) interests|personal interests|activities|volunteering)$/],
 ];
@@ -17,7 +26,10 @@ export interface SectionSpan {
 }
 
 function classify(heading: string): Section | undefined {
-  const normalized = heading.toLowerCase().replace(/[^a-z&]+/g, ' ').trim();
+  const normalized = heading
+    .toLowerCase()
+    .replace(/[^a-z&]+/g, ' ')
+    .trim();
   return HEADINGS.find(([, pattern]) => pattern.test(normalized))?.[0];
 }
 
@@ -28,7 +40,7 @@ function classify(heading: string): Section | undefined {
 export function findSections(text: string): SectionSpan[] {
   const spans: SectionSpan[] = [];
   let open: SectionSpan | undefined;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const lineStart = start;

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readSkillGraph } from '../../sources/skills-graph-reader.js';
-import { checkSkillGraph, findPrerequisiteCycle, prerequisiteTree, surfaceKey, type SkillGraph } from './skill-graph.js';
+import {
+  checkSkillGraph,
+  findPrerequisiteCycle,
+  prerequisiteTree,
+  surfaceKey,
+  type SkillGraph,
+} from './skill-graph.js';
 
 const graph = readSkillGraph();
 
@@ -23,7 +29,8 @@ describe('the generative-AI skills graph in content/skills', () => {
 
   test("each of Upwork's top generative-AI searches of H1 2023 names a skill", () => {
     const surfaces = new Map<string, string>();
-    for (const skill of graph.skills) for (const surface of [skill.name, ...skill.aliases]) surfaces.set(surfaceKey(surface), skill.id);
+    for (const skill of graph.skills)
+      for (const surface of [skill.name, ...skill.aliases]) surfaces.set(surfaceKey(surface), skill.id);
     const expected: Record<string, string> = {
       ChatGPT: 'chatgpt',
       BERT: 'bert',
@@ -42,8 +49,26 @@ describe('the generative-AI skills graph in content/skills', () => {
     const broken: SkillGraph = {
       categories: [{ id: 'c', name: 'C' }],
       skills: [
-        { id: 'a', name: 'A', category: 'c', aliases: ['shared'], description: '', levels: ['', '', '', ''], hours: [1, 2, 3, 4], prerequisites: ['b'] },
-        { id: 'b', name: 'B', category: 'c', aliases: ['Shared!'], description: '', levels: ['', '', '', ''], hours: [1, 5, 3, 4], prerequisites: ['a', 'ghost'] },
+        {
+          id: 'a',
+          name: 'A',
+          category: 'c',
+          aliases: ['shared'],
+          description: '',
+          levels: ['', '', '', ''],
+          hours: [1, 2, 3, 4],
+          prerequisites: ['b'],
+        },
+        {
+          id: 'b',
+          name: 'B',
+          category: 'c',
+          aliases: ['Shared!'],
+          description: '',
+          levels: ['', '', '', ''],
+          hours: [1, 5, 3, 4],
+          prerequisites: ['a', 'ghost'],
+        },
       ],
     };
     const problems = checkSkillGraph(broken);

@@ -44,7 +44,8 @@ export function checkSkillGraph(graph: SkillGraph): string[] {
     ids.add(skill.id);
     if (!categories.has(skill.category)) problems.push(`${skill.id}: unknown category "${skill.category}"`);
     skill.hours.forEach((hours, i) => {
-      if (i > 0 && hours <= skill.hours[i - 1]!) problems.push(`${skill.id}: hours must grow with level (${skill.hours.join(', ')})`);
+      if (i > 0 && hours <= skill.hours[i - 1]!)
+        problems.push(`${skill.id}: hours must grow with level (${skill.hours.join(', ')})`);
     });
   }
   for (const skill of graph.skills) {

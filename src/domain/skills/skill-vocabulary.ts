@@ -32,9 +32,11 @@ export function commonWordsOf(texts: Iterable<string>): Set<string> {
 }
 
 // O*NET writes products with their vendor ("Intuit QuickBooks", "The MathWorks MATLAB"); people don't.
-const VENDOR_PREFIX = /^(The MathWorks|Adobe Systems|Intuit|Autodesk|Atlassian|Oracle|IBM|SAP|Apple|Corel|Bentley Systems|Dassault Systemes|Esri|Salesforce|Apache|Epic Systems|Cisco Systems|Red Hat|VMware|Hewlett Packard|Google|Microsoft|Amazon|Adobe) /;
+const VENDOR_PREFIX =
+  /^(The MathWorks|Adobe Systems|Intuit|Autodesk|Atlassian|Oracle|IBM|SAP|Apple|Corel|Bentley Systems|Dassault Systemes|Esri|Salesforce|Apache|Epic Systems|Cisco Systems|Red Hat|VMware|Hewlett Packard|Google|Microsoft|Amazon|Adobe) /;
 // What is left after the vendor must be a product name, not an ordinary word ("Google Analytics" ≠ "analytics").
-const GENERIC_REMAINDER = /^(analytics|project|office|teams|word|access|cloud|sheets|docs|drive|search|maps|software|systems?|data|server|database|visio|publisher|outlook|dynamics|excel|powerpoint|forms|calendar|meet|chat|mail|notes|photos|pages|numbers|keynote|store|web services)$/i;
+const GENERIC_REMAINDER =
+  /^(analytics|project|office|teams|word|access|cloud|sheets|docs|drive|search|maps|software|systems?|data|server|database|visio|publisher|outlook|dynamics|excel|powerpoint|forms|calendar|meet|chat|mail|notes|photos|pages|numbers|keynote|store|web services)$/i;
 
 /**
  * The short names people write for an O*NET example: without the vendor, without a trailing
@@ -74,7 +76,12 @@ function isAbbreviation(acronym: string, words: readonly string[]): boolean {
   return acronym[0] === words[0]![0]!.toUpperCase();
 }
 
-const slug = (text: string): string => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * Every surface the extractor knows, graph first: when two sources share a surface, the earlier
@@ -84,13 +91,15 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
   const entries: VocabularyEntry[] = [];
   const graphByExample = new Map<string, string>();
   for (const skill of inputs.graph.skills) {
-    for (const surface of [skill.name, ...skill.aliases]) entries.push({ surface, skillId: skill.id, label: skill.name, source: 'graph' });
+    for (const surface of [skill.name, ...skill.aliases])
+      entries.push({ surface, skillId: skill.id, label: skill.name, source: 'graph' });
     for (const example of skill.onet?.examples ?? []) graphByExample.set(example, skill.id);
   }
   const graphNames = new Map(inputs.graph.skills.map((skill) => [skill.id, skill.name]));
   const common = inputs.commonWords ?? new Set<string>();
   // A short name is kept only if some word of it is not ordinary prose ("Salesforce", not "Tax").
-  const isName = (surface: string): boolean => surface.split(/[\s-]+/).some((word) => /[A-Z].*[A-Z]|\d/.test(word) || !common.has(word.toLowerCase()));
+  const isName = (surface: string): boolean =>
+    surface.split(/[\s-]+/).some((word) => /[A-Z].*[A-Z]|\d/.test(word) || !common.has(word.toLowerCase()));
   const addOnet = (rows: VocabularyInputs['technology'], source: 'onet-technology' | 'onet-tool'): void => {
     const commodities = new Map<number, string>();
     for (const row of rows ?? []) {
@@ -100,22 +109,41 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
         entries.push(
           linked
             ? { surface, skillId: linked, label: graphNames.get(linked)!, source: 'graph' }
-            : { surface, skillId: `onet:${slug(row.example)}`, label: row.example, source, ...(needsCue ? { needsCue } : {}) },
+            : {
+                surface,
+                skillId: `onet:${slug(row.example)}`,
+                label: row.example,
+                source,
+                ...(needsCue ? { needsCue } : {}),
+              },
         );
       }
       commodities.set(row.commodityCode, row.commodityTitle);
     }
     for (const [code, title] of commodities) {
       const needsCue = !/\s/.test(title.trim()) && common.has(title.toLowerCase());
-      entries.push({ surface: title, skillId: `onet-commodity:${code}`, label: title, source, ...(needsCue ? { needsCue } : {}) });
+      entries.push({
+        surface: title,
+        skillId: `onet-commodity:${code}`,
+        label: title,
+        source,
+        ...(needsCue ? { needsCue } : {}),
+      });
     }
   };
   addOnet(inputs.technology, 'onet-technology');
   addOnet(inputs.tools, 'onet-tool');
-  for (const element of inputs.elements ?? []) entries.push({ surface: element.name, skillId: `onet-element:${element.elementId}`, label: element.name, source: 'onet-element' });
+  for (const element of inputs.elements ?? [])
+    entries.push({
+      surface: element.name,
+      skillId: `onet-element:${element.elementId}`,
+      label: element.name,
+      source: 'onet-element',
+    });
   for (const skill of inputs.esco ?? []) {
     const skillId = skill.uri ? `esco:${skill.uri.split('/').pop()}` : `esco:${slug(skill.label)}`;
-    for (const surface of [skill.label, ...skill.synonyms]) entries.push({ surface, skillId, label: skill.label, source: 'esco' });
+    for (const surface of [skill.label, ...skill.synonyms])
+      entries.push({ surface, skillId, label: skill.label, source: 'esco' });
   }
   return entries;
 }

@@ -13,7 +13,10 @@ const FOLD = new Int32Array(0x250).fill(-1);
   for (let c = 0x61; c <= 0x7a; c++) FOLD[c] = c;
   for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 32;
   for (let c = 0xc0; c < 0x250; c++) {
-    const base = String.fromCharCode(c).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const base = String.fromCharCode(c)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     if (base.length === 1 && /[a-z]/.test(base)) FOLD[c] = base.charCodeAt(0);
   }
 })();
@@ -91,7 +94,10 @@ export interface TokenStream {
  */
 export function scanTokens(table: TokenTable, text: string, into?: TokenStream, idMap?: Int32Array): TokenStream {
   const capacity = Math.max(16, (text.length >> 1) + 1);
-  const stream = into && into.ids.length >= capacity ? into : { count: 0, ids: new Int32Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity) };
+  const stream =
+    into && into.ids.length >= capacity
+      ? into
+      : { count: 0, ids: new Int32Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity) };
   const { ids, starts, ends } = stream;
   const { slots, mask, hashes, secondHashes, lengths } = table;
   let count = 0;
@@ -151,7 +157,11 @@ export function tokenStrings(text: string): string[] {
       continue;
     }
     let token = '';
-    for (let folded = foldCharCode(text.charCodeAt(i)); i < text.length && folded !== -1; folded = foldCharCode(text.charCodeAt(++i))) {
+    for (
+      let folded = foldCharCode(text.charCodeAt(i));
+      i < text.length && folded !== -1;
+      folded = foldCharCode(text.charCodeAt(++i))
+    ) {
       token += String.fromCharCode(folded);
     }
     while (i < text.length && (text.charCodeAt(i) === PLUS || text.charCodeAt(i) === HASH)) token += text[i++];

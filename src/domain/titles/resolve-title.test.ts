@@ -7,8 +7,15 @@ import { buildTitleIndex, resolveTitle, type TitleIndex } from './index.js';
 let index: TitleIndex;
 before(async () => {
   const core = await readOnetCore(ONET_27);
-  const contexts = core.occupations.map((o) => ({ code: o.code, text: [o.description, ...core.tasks.filter((t) => t.code === o.code).map((t) => t.statement)].join(' ') }));
-  index = buildTitleIndex(core.occupations, core.alternateTitles.map((t) => ({ code: t.code, title: t.title })), contexts);
+  const contexts = core.occupations.map((o) => ({
+    code: o.code,
+    text: [o.description, ...core.tasks.filter((t) => t.code === o.code).map((t) => t.statement)].join(' '),
+  }));
+  index = buildTitleIndex(
+    core.occupations,
+    core.alternateTitles.map((t) => ({ code: t.code, title: t.title })),
+    contexts,
+  );
 });
 
 const codes = (query: string, limit = 5): string[] => resolveTitle(index, query, { limit }).map((m) => m.code);
@@ -19,7 +26,10 @@ describe('title resolver', () => {
   });
 
   test('"RN - ICU" lands on registered nurses', () => {
-    assert.ok(codes('RN - ICU', 3).some((code) => code.startsWith('29-1141')), codes('RN - ICU', 3).join());
+    assert.ok(
+      codes('RN - ICU', 3).some((code) => code.startsWith('29-1141')),
+      codes('RN - ICU', 3).join(),
+    );
   });
 
   test('an exact alternate title ranks its occupation first, saying which title matched', () => {

@@ -78,9 +78,10 @@ function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
     }
     if (slot.terms.some((term) => usedTerms.has(term))) continue;
     slot.terms.forEach((term) => usedTerms.add(term));
-    slot.weight = slot.terms.length > 0
-      ? Math.max(...slot.terms.map((term) => index.termWeight[term]!))
-      : (isNoiseWord(word) ? 0.1 : 1) * index.meanTermWeight;
+    slot.weight =
+      slot.terms.length > 0
+        ? Math.max(...slot.terms.map((term) => index.termWeight[term]!))
+        : (isNoiseWord(word) ? 0.1 : 1) * index.meanTermWeight;
     totalWeight += slot.weight;
     slots.push(slot);
   }
@@ -100,7 +101,8 @@ function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
 }
 
 function hasHead(index: TitleIndex, title: number, head: number): boolean {
-  for (let i = index.titleHeadStart[title]!; i < index.titleHeadStart[title + 1]!; i++) if (index.titleHeads[i] === head) return true;
+  for (let i = index.titleHeadStart[title]!; i < index.titleHeadStart[title + 1]!; i++)
+    if (index.titleHeads[i] === head) return true;
   return false;
 }
 
@@ -112,7 +114,8 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
   const analyzed = analyzeQuery(index, query);
   if (analyzed.totalWeight === 0 || limit <= 0) return [];
 
-  const { titleOverlap, touchedTitles, titleCoverage, contextCoverage, bestTitleScore, bestTitle, touchedOccupations } = index.scratch;
+  const { titleOverlap, touchedTitles, titleCoverage, contextCoverage, bestTitleScore, bestTitle, touchedOccupations } =
+    index.scratch;
   let titleCount = 0;
   let occupationCount = 0;
   const touchOccupation = (occupation: number): void => {
@@ -167,10 +170,18 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
     const described = Math.min(1, contextCoverage[occupation]! / analyzed.totalWeight);
     bestTitleScore[occupation] = -1;
     titleCoverage[occupation] = 0;
-    const score = weights.title * titleScore + weights.coverage * covered + weights.context * described + weights.prior * index.occupationPrior[occupation]!;
+    const score =
+      weights.title * titleScore +
+      weights.coverage * covered +
+      weights.context * described +
+      weights.prior * index.occupationPrior[occupation]!;
     if (score < minScore || (topScores.length === limit && score <= topScores[limit - 1]!)) continue;
     let at = topScores.length;
-    while (at > 0 && (score > topScores[at - 1]! || (score === topScores[at - 1]! && occupation < topOccupations[at - 1]!))) at--;
+    while (
+      at > 0 &&
+      (score > topScores[at - 1]! || (score === topScores[at - 1]! && occupation < topOccupations[at - 1]!))
+    )
+      at--;
     topScores.splice(at, 0, score);
     topOccupations.splice(at, 0, occupation);
     if (topScores.length > limit) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { segmentNamesTitle, titleCandidates } from './resume-titles.js';
 
-test('title candidates are the short pieces of a résumé\'s lines, without contacts, dates or sentences', () => {
+test("title candidates are the short pieces of a résumé's lines, without contacts, dates or sentences", () => {
   const resume = [
     'Jane Doe — Marketing Specialist',
     'jane.doe@example.com | +1 555 0100 | Austin, TX',
@@ -12,7 +12,18 @@ test('title candidates are the short pieces of a résumé\'s lines, without cont
     'Senior Accountant, Deloitte, 2019–2023',
     'Registered Nurse (RN)',
   ].join('\n');
-  assert.deepEqual(titleCandidates(resume), ['Jane Doe', 'Marketing Specialist', 'Austin', 'TX', 'Summary', 'Experience', 'Senior Accountant', 'Deloitte', 'Registered Nurse', 'RN']);
+  assert.deepEqual(titleCandidates(resume), [
+    'Jane Doe',
+    'Marketing Specialist',
+    'Austin',
+    'TX',
+    'Summary',
+    'Experience',
+    'Senior Accountant',
+    'Deloitte',
+    'Registered Nurse',
+    'RN',
+  ]);
   assert.deepEqual(titleCandidates('a\nb\nPayroll Clerk', 2), [], 'only the first lines are read');
 });
 
@@ -22,6 +33,14 @@ test('a resolver match counts only when its title is plainly in the piece', () =
   assert.equal(segmentNamesTitle('Registered Nurse', 'Registered Nurses'), true);
   assert.equal(segmentNamesTitle('Jane Doe', 'Cane Cutter'), false);
   assert.equal(segmentNamesTitle('Skills', 'Skills Trainer'), false);
-  assert.equal(segmentNamesTitle('Head of Global Digital Brand Marketing', 'Marketing Manager'), false, 'the head noun is missing');
-  assert.equal(segmentNamesTitle('Chief Happiness and Culture Evangelist Officer', 'Chief Executive Officer'), false, 'two words of six are not the title');
+  assert.equal(
+    segmentNamesTitle('Head of Global Digital Brand Marketing', 'Marketing Manager'),
+    false,
+    'the head noun is missing',
+  );
+  assert.equal(
+    segmentNamesTitle('Chief Happiness and Culture Evangelist Officer', 'Chief Executive Officer'),
+    false,
+    'two words of six are not the title',
+  );
 });

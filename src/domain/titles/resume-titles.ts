@@ -12,12 +12,22 @@ const MAX_WORDS = 6;
 export function titleCandidates(text: string, maxLines = 40): string[] {
   const seen = new Set<string>();
   const candidates: string[] = [];
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0).slice(0, maxLines);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .slice(0, maxLines);
   for (const line of lines) {
     for (const piece of line.split(SEPARATORS)) {
       const segment = piece.trim();
       const words = wordTokens(segment);
-      if (words.length === 0 || words.length > MAX_WORDS || /[@:/]|\d{3,}|[.!?]$/.test(segment) || !/[a-z]{2,}/i.test(segment)) continue;
+      if (
+        words.length === 0 ||
+        words.length > MAX_WORDS ||
+        /[@:/]|\d{3,}|[.!?]$/.test(segment) ||
+        !/[a-z]{2,}/i.test(segment)
+      )
+        continue;
       const key = words.join(' ');
       if (!seen.has(key)) {
         seen.add(key);
@@ -28,7 +38,8 @@ export function titleCandidates(text: string, maxLines = 40): string[] {
   return candidates;
 }
 
-const singular = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const singular = (word: string): string =>
+  word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 
 /**
  * True when `segment` plainly names `title`: the title's head noun (its last word, "accountant" in
@@ -40,5 +51,9 @@ export function segmentNamesTitle(segment: string, title: string): boolean {
   const words = wordTokens(segment).map(singular);
   const titleWords = new Set(wordTokens(title).map(singular));
   const head = wordTokens(title).map(singular).at(-1);
-  return head !== undefined && words.includes(head) && words.filter((word) => titleWords.has(word)).length * 2 >= words.length;
+  return (
+    head !== undefined &&
+    words.includes(head) &&
+    words.filter((word) => titleWords.has(word)).length * 2 >= words.length
+  );
 }

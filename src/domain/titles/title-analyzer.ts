@@ -6,12 +6,26 @@ import { ABBREVIATIONS, MODERN_PHRASES, NOISE_WORDS, STOP_WORDS } from './title-
 // engineer not a mechanic, a product manager not a production manager, an operator not operations.
 const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    engineer: 'engineer', engineers: 'engineer', engineering: 'engineer',
-    engine: 'engine', engines: 'engine',
-    mechanic: 'mechanic', mechanics: 'mechanic', mechanical: 'mechanical',
-    product: 'product', products: 'product', production: 'production', producer: 'producer', producers: 'producer',
-    operations: 'operations', operation: 'operations', operator: 'operator', operators: 'operator',
-    data: 'data', database: 'database', databases: 'database',
+    engineer: 'engineer',
+    engineers: 'engineer',
+    engineering: 'engineer',
+    engine: 'engine',
+    engines: 'engine',
+    mechanic: 'mechanic',
+    mechanics: 'mechanic',
+    mechanical: 'mechanical',
+    product: 'product',
+    products: 'product',
+    production: 'production',
+    producer: 'producer',
+    producers: 'producer',
+    operations: 'operations',
+    operation: 'operations',
+    operator: 'operator',
+    operators: 'operator',
+    data: 'data',
+    database: 'database',
+    databases: 'database',
   }),
 );
 

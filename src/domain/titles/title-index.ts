@@ -122,12 +122,16 @@ export function buildTitleIndex(
     for (const part of splitAliases(text)) {
       const words = titleWords(part);
       if (words.length === 0) continue;
-      const terms = [...new Set(words.map((word) => {
-        rawWords.add(word);
-        const id = termOf(stemWord(word));
-        if (isNoiseWord(word)) noiseTerms.add(id);
-        return id;
-      }))];
+      const terms = [
+        ...new Set(
+          words.map((word) => {
+            rawWords.add(word);
+            const id = termOf(stemWord(word));
+            if (isNoiseWord(word)) noiseTerms.add(id);
+            return id;
+          }),
+        ),
+      ];
       const dedupeKey = `${occupation}|${termKey(terms)}`;
       if (seen.has(dedupeKey)) continue;
       seen.add(dedupeKey);
@@ -188,7 +192,9 @@ export function buildTitleIndex(
   });
   // Saturating strengths: the first titles (or task mentions) of a word say most; more add little.
   const titleUse = occupationTermCounts.map((counts) => toPostings(counts, 2));
-  const contextUse = Array.from({ length: termCount }, (_, term) => toPostings(contextCounts.get(term) ?? new Map(), 1));
+  const contextUse = Array.from({ length: termCount }, (_, term) =>
+    toPostings(contextCounts.get(term) ?? new Map(), 1),
+  );
 
   return {
     occupationCodes: occupations.map((occupation) => occupation.code),
@@ -218,7 +224,10 @@ function flattenHeads(heads: number[][]): { titleHeads: Int32Array; titleHeadSta
   return { titleHeads: Int32Array.from(heads.flat()), titleHeadStart };
 }
 
-function toPostings(counts: ReadonlyMap<number, number>, halfStrengthAt: number): { ids: Int32Array; strength: Float64Array } {
+function toPostings(
+  counts: ReadonlyMap<number, number>,
+  halfStrengthAt: number,
+): { ids: Int32Array; strength: Float64Array } {
   const ids = new Int32Array(counts.size);
   const strength = new Float64Array(counts.size);
   let k = 0;

@@ -7,8 +7,12 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<string>
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return result.value.replace(/\n{3,}/g, '\n\n');
   } catch (error) {
-    throw new UpskillError('DOCUMENT_CORRUPT', `${name}: the Word document is damaged and cannot be read (${(error as Error).message})`, {
-      hint: 'Open it in Word or LibreOffice and save it again as .docx.',
-    });
+    throw new UpskillError(
+      'DOCUMENT_CORRUPT',
+      `${name}: the Word document is damaged and cannot be read (${(error as Error).message})`,
+      {
+        hint: 'Open it in Word or LibreOffice and save it again as .docx.',
+      },
+    );
   }
 }

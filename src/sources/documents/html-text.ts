@@ -1,6 +1,27 @@
 import { Parser } from 'htmlparser2';
 
-const BLOCKS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'section', 'article', 'header', 'footer', 'table', 'dt', 'dd']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'table',
+  'dt',
+  'dd',
+]);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
 /** Visible text of an HTML page, block elements on their own lines, scripts and styles dropped. */
@@ -25,5 +46,8 @@ export function readHtml(html: string): string {
   );
   parser.write(html);
   parser.end();
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

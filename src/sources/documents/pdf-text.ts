@@ -11,15 +11,27 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<{ text: 
   let document;
   try {
     // pdf.js takes ownership of the buffer it is given, so it gets a copy.
-    document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+    document = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
   } catch (error) {
     const kind = (error as { name?: string }).name;
     if (kind === 'PasswordException') {
-      throw new UpskillError('DOCUMENT_ENCRYPTED', `${name}: the PDF is password-protected`, { hint: 'Save an unprotected copy and upload that.' });
+      throw new UpskillError('DOCUMENT_ENCRYPTED', `${name}: the PDF is password-protected`, {
+        hint: 'Save an unprotected copy and upload that.',
+      });
     }
-    throw new UpskillError('DOCUMENT_CORRUPT', `${name}: the PDF is damaged and cannot be read (${(error as Error).message})`, {
-      hint: 'Export the PDF again from the program that made it.',
-    });
+    throw new UpskillError(
+      'DOCUMENT_CORRUPT',
+      `${name}: the PDF is damaged and cannot be read (${(error as Error).message})`,
+      {
+        hint: 'Export the PDF again from the program that made it.',
+      },
+    );
   }
   try {
     const pages: string[] = [];

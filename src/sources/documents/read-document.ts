@@ -19,30 +19,71 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const startsWith = (bytes: Uint8Array, signature: number[]): boolean => signature.every((byte, i) => bytes[i] === byte);
 
 // A photo of a résumé has no text to read; say so instead of decoding its bytes as text.
-const IMAGE_SIGNATURES = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38], [0x52, 0x49, 0x46, 0x46]];
-const NOT_TEXT_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.heic', '.tif', '.tiff', '.bmp', '.doc', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.pages', '.rtf', '.zip', '.exe']);
+const IMAGE_SIGNATURES = [
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x52, 0x49, 0x46, 0x46],
+];
+const NOT_TEXT_EXTENSIONS = new Set([
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.webp',
+  '.heic',
+  '.tif',
+  '.tiff',
+  '.bmp',
+  '.doc',
+  '.xls',
+  '.xlsx',
+  '.ppt',
+  '.pptx',
+  '.odt',
+  '.pages',
+  '.rtf',
+  '.zip',
+  '.exe',
+]);
 
 function detectFormat(bytes: Uint8Array, name: string): DocumentFormat {
   const extension = extname(name).toLowerCase();
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: an old binary Word (.doc) file`, { hint: 'Save it as .docx or PDF and try again.' });
+    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: an old binary Word (.doc) file`, {
+      hint: 'Save it as .docx or PDF and try again.',
+    });
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (extension === '.docx' || extension === '') return 'docx';
-    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: a zip archive, not a résumé format Upskill reads`, { hint: 'Upload PDF, DOCX, HTML, Markdown or plain text.' });
-  }
-  if (IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) || NOT_TEXT_EXTENSIONS.has(extension)) {
-    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: ${IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) ? 'a picture is' : `${extension} files are`} not a résumé format Upskill reads`, {
-      hint: 'Upload PDF, DOCX, HTML, Markdown or plain text (a photo of a résumé has no text to read).',
+    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: a zip archive, not a résumé format Upskill reads`, {
+      hint: 'Upload PDF, DOCX, HTML, Markdown or plain text.',
     });
   }
-  if (extension === '.pdf') throw new UpskillError('DOCUMENT_CORRUPT', `${name}: named .pdf but not a PDF file`, { hint: 'Export the PDF again from the program that made it.' });
-  if (extension === '.docx') throw new UpskillError('DOCUMENT_CORRUPT', `${name}: named .docx but not a Word document`, { hint: 'Save it again from Word or LibreOffice.' });
+  if (IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) || NOT_TEXT_EXTENSIONS.has(extension)) {
+    throw new UpskillError(
+      'DOCUMENT_UNSUPPORTED',
+      `${name}: ${IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) ? 'a picture is' : `${extension} files are`} not a résumé format Upskill reads`,
+      {
+        hint: 'Upload PDF, DOCX, HTML, Markdown or plain text (a photo of a résumé has no text to read).',
+      },
+    );
+  }
+  if (extension === '.pdf')
+    throw new UpskillError('DOCUMENT_CORRUPT', `${name}: named .pdf but not a PDF file`, {
+      hint: 'Export the PDF again from the program that made it.',
+    });
+  if (extension === '.docx')
+    throw new UpskillError('DOCUMENT_CORRUPT', `${name}: named .docx but not a Word document`, {
+      hint: 'Save it again from Word or LibreOffice.',
+    });
   if (extension === '.html' || extension === '.htm') return 'html';
   if (extension === '.md' || extension === '.markdown') return 'markdown';
   if (bytes.subarray(0, 4096).includes(0)) {
-    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: a binary file of a kind Upskill does not read`, { hint: 'Upload PDF, DOCX, HTML, Markdown or plain text.' });
+    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: a binary file of a kind Upskill does not read`, {
+      hint: 'Upload PDF, DOCX, HTML, Markdown or plain text.',
+    });
   }
   return 'text';
 }
@@ -57,11 +98,19 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 /** Turns an uploaded résumé or posting into text, with a distinct error for every way it can fail. */
-export async function readDocument(bytes: Uint8Array, name: string, maxBytes: number = MAX_DOCUMENT_BYTES): Promise<DocumentText> {
+export async function readDocument(
+  bytes: Uint8Array,
+  name: string,
+  maxBytes: number = MAX_DOCUMENT_BYTES,
+): Promise<DocumentText> {
   if (bytes.length > maxBytes) {
-    throw new UpskillError('DOCUMENT_TOO_LARGE', `${name}: ${(bytes.length / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`, {
-      hint: 'Upload the résumé itself, without embedded images or attachments.',
-    });
+    throw new UpskillError(
+      'DOCUMENT_TOO_LARGE',
+      `${name}: ${(bytes.length / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`,
+      {
+        hint: 'Upload the résumé itself, without embedded images or attachments.',
+      },
+    );
   }
   if (bytes.length === 0) throw new UpskillError('DOCUMENT_EMPTY', `${name}: the file is empty`);
   const format = detectFormat(bytes, name);

@@ -15,7 +15,11 @@ async function toApiError(response: Response): Promise<ApiError> {
     const body = (await response.json()) as { code?: string; detail?: string; hint?: string };
     return new ApiError(response.status, body.code ?? 'HTTP_ERROR', body.detail ?? response.statusText, body.hint);
   } catch {
-    return new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status} ${response.statusText}.`);
+    return new ApiError(
+      response.status,
+      'HTTP_ERROR',
+      `The server answered ${response.status} ${response.statusText}.`,
+    );
   }
 }
 
@@ -24,16 +28,25 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiError(0, 'OFFLINE', 'The Upskill server does not answer.', 'Is `upskill serve` still running? Start it again, then retry.');
+    throw new ApiError(
+      0,
+      'OFFLINE',
+      'The Upskill server does not answer.',
+      'Is `upskill serve` still running? Start it again, then retry.',
+    );
   }
   if (!response.ok) throw await toApiError(response);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-export const getJson = <T>(path: string, signal?: AbortSignal): Promise<T> => request<T>(path, signal ? { signal } : undefined);
+export const getJson = <T>(path: string, signal?: AbortSignal): Promise<T> =>
+  request<T>(path, signal ? { signal } : undefined);
 
 export const sendJson = <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> =>
-  request<T>(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+  request<T>(path, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
 
 export const uploadFile = <T>(path: string, file: File): Promise<T> => {
   const form = new FormData();

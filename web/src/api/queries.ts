@@ -1,22 +1,44 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, sendJson } from './client';
-import type { About, ExposureDistribution, Extraction, OccupationSearch, OccupationView, Profile, ProfilePlan, ProgressStatus, Role, Skill, TitleMatch } from './types';
+import type {
+  About,
+  ExposureDistribution,
+  Extraction,
+  OccupationSearch,
+  OccupationView,
+  Profile,
+  ProfilePlan,
+  ProgressStatus,
+  Role,
+  Skill,
+  TitleMatch,
+} from './types';
 
 // Reference data never changes while the server runs, so it is fetched once per visit.
 const REFERENCE = { staleTime: Infinity, gcTime: Infinity } as const;
 
-export const useAbout = () => useQuery({ queryKey: ['about'], queryFn: () => getJson<About>('/api/about'), ...REFERENCE });
-export const useExposureDistribution = () => useQuery({ queryKey: ['exposure'], queryFn: () => getJson<ExposureDistribution>('/api/exposure'), ...REFERENCE });
-export const useSkills = () => useQuery({ queryKey: ['skills'], queryFn: () => getJson<Skill[]>('/api/skills'), ...REFERENCE });
-export const useRoles = () => useQuery({ queryKey: ['roles'], queryFn: () => getJson<Role[]>('/api/roles'), ...REFERENCE });
+export const useAbout = () =>
+  useQuery({ queryKey: ['about'], queryFn: () => getJson<About>('/api/about'), ...REFERENCE });
+export const useExposureDistribution = () =>
+  useQuery({ queryKey: ['exposure'], queryFn: () => getJson<ExposureDistribution>('/api/exposure'), ...REFERENCE });
+export const useSkills = () =>
+  useQuery({ queryKey: ['skills'], queryFn: () => getJson<Skill[]>('/api/skills'), ...REFERENCE });
+export const useRoles = () =>
+  useQuery({ queryKey: ['roles'], queryFn: () => getJson<Role[]>('/api/roles'), ...REFERENCE });
 
 export const useOccupation = (code: string | undefined) =>
-  useQuery({ queryKey: ['occupation', code], queryFn: () => getJson<OccupationView>(`/api/occupations/${encodeURIComponent(code!)}`), enabled: !!code, ...REFERENCE });
+  useQuery({
+    queryKey: ['occupation', code],
+    queryFn: () => getJson<OccupationView>(`/api/occupations/${encodeURIComponent(code!)}`),
+    enabled: !!code,
+    ...REFERENCE,
+  });
 
 export const useTitleSearch = (query: string, limit = 6) =>
   useQuery({
     queryKey: ['titles', query, limit],
-    queryFn: ({ signal }) => getJson<OccupationSearch>(`/api/occupations?q=${encodeURIComponent(query)}&limit=${limit}`, signal),
+    queryFn: ({ signal }) =>
+      getJson<OccupationSearch>(`/api/occupations?q=${encodeURIComponent(query)}&limit=${limit}`, signal),
     enabled: query.trim().length > 0,
     placeholderData: keepPreviousData,
     ...REFERENCE,
@@ -24,17 +46,40 @@ export const useTitleSearch = (query: string, limit = 6) =>
 
 /** Skills found in a text; the same text always gives the same answer, so it is cached by the text. */
 export const useExtraction = (text: string | null | undefined) =>
-  useQuery({ queryKey: ['extract', text], queryFn: () => sendJson<Extraction>('POST', '/api/extract', { text }), enabled: !!text, ...REFERENCE });
+  useQuery({
+    queryKey: ['extract', text],
+    queryFn: () => sendJson<Extraction>('POST', '/api/extract', { text }),
+    enabled: !!text,
+    ...REFERENCE,
+  });
 
 export type TextOccupationMatch = TitleMatch & { evidence: string };
 
 /** Occupations a résumé names in its first lines ("Senior Accountant, Deloitte"). */
 export const useOccupationsFromText = () =>
-  useMutation({ mutationFn: (text: string) => sendJson<{ matches: TextOccupationMatch[] }>('POST', '/api/occupations/from-text', { text }).then((r) => r.matches) });
+  useMutation({
+    mutationFn: (text: string) =>
+      sendJson<{ matches: TextOccupationMatch[] }>('POST', '/api/occupations/from-text', { text }).then(
+        (r) => r.matches,
+      ),
+  });
 
-export const useProfiles = () => useQuery({ queryKey: ['profiles'], queryFn: () => getJson<Profile[]>('/api/profiles') });
-export const useProfile = (id: string | null) => useQuery({ queryKey: ['profile', id], queryFn: () => getJson<Profile>(`/api/profiles/${id}`), enabled: !!id, retry: false });
-export const useProfilePlan = (id: string | null) => useQuery({ queryKey: ['plan', id], queryFn: () => getJson<ProfilePlan>(`/api/profiles/${id}/plan`), enabled: !!id, retry: false });
+export const useProfiles = () =>
+  useQuery({ queryKey: ['profiles'], queryFn: () => getJson<Profile[]>('/api/profiles') });
+export const useProfile = (id: string | null) =>
+  useQuery({
+    queryKey: ['profile', id],
+    queryFn: () => getJson<Profile>(`/api/profiles/${id}`),
+    enabled: !!id,
+    retry: false,
+  });
+export const useProfilePlan = (id: string | null) =>
+  useQuery({
+    queryKey: ['plan', id],
+    queryFn: () => getJson<ProfilePlan>(`/api/profiles/${id}/plan`),
+    enabled: !!id,
+    retry: false,
+  });
 
 export interface NewProfile {
   name: string;
@@ -86,7 +131,8 @@ export function useUpdateProfile(id: string) {
 export function useSetSkillLevel(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ skillId, level }: { skillId: string; level: number }) => sendJson<Profile>('PUT', `/api/profiles/${id}/skills/${encodeURIComponent(skillId)}`, { level }),
+    mutationFn: ({ skillId, level }: { skillId: string; level: number }) =>
+      sendJson<Profile>('PUT', `/api/profiles/${id}/skills/${encodeURIComponent(skillId)}`, { level }),
     onSuccess: (profile) => {
       client.setQueryData(['profile', id], profile);
       void client.invalidateQueries({ queryKey: ['plan', id] });
@@ -94,7 +140,8 @@ export function useSetSkillLevel(id: string) {
   });
 }
 
-export type ProgressChange = { stepId: string; status: ProgressStatus; hours?: number } | { stepId: string; status: 'clear' };
+export type ProgressChange =
+  { stepId: string; status: ProgressStatus; hours?: number } | { stepId: string; status: 'clear' };
 
 /** Records (or takes back) progress on a step; the answer is the re-flowed plan. */
 export function useRecordProgress(id: string) {
@@ -110,7 +157,8 @@ export function useRecordProgress(id: string) {
       const before = client.getQueryData<ProfilePlan>(['plan', id]);
       if (before) {
         const others = before.progress.filter((p) => p.stepId !== change.stepId);
-        const progress = change.status === 'clear' ? others : [...others, { ...change, recordedAt: new Date().toISOString() }];
+        const progress =
+          change.status === 'clear' ? others : [...others, { ...change, recordedAt: new Date().toISOString() }];
         client.setQueryData<ProfilePlan>(['plan', id], { ...before, progress });
       }
       return { before };

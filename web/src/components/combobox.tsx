@@ -17,7 +17,20 @@ interface ComboboxProps<T> {
 }
 
 /** A text box with suggestions, following the WAI-ARIA combobox pattern (arrows, Enter, Escape). */
-export function Combobox<T>({ label, value, onValueChange, options, optionKey, renderOption, onSelect, placeholder, status, hint, autoFocus, name }: ComboboxProps<T>) {
+export function Combobox<T>({
+  label,
+  value,
+  onValueChange,
+  options,
+  optionKey,
+  renderOption,
+  onSelect,
+  placeholder,
+  status,
+  hint,
+  autoFocus,
+  name,
+}: ComboboxProps<T>) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -74,7 +87,13 @@ export function Combobox<T>({ label, value, onValueChange, options, optionKey, r
           }
         }}
       />
-      <ul id={`${id}-list`} role="listbox" aria-label={`Suggestions: ${label}`} className="combobox-list" hidden={!expanded}>
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={`Suggestions: ${label}`}
+        className="combobox-list"
+        hidden={!expanded}
+      >
         {options.map((option, i) => (
           <li
             key={optionKey(option)}
@@ -92,7 +111,11 @@ export function Combobox<T>({ label, value, onValueChange, options, optionKey, r
           </li>
         ))}
       </ul>
-      {status && <div className="combobox-status" aria-live="polite">{status}</div>}
+      {status && (
+        <div className="combobox-status" aria-live="polite">
+          {status}
+        </div>
+      )}
     </div>
   );
 }

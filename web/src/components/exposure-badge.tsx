@@ -14,11 +14,15 @@ export const RATER_NAME: Record<Rater, string> = { human: 'Human raters', gpt4: 
 export function ExposureBadge({ rater, label }: { rater: Rater; label: Label | null }) {
   const text = label ? `${label} · ${SHORT[label]}` : 'no label';
   return (
-    <span className={`badge badge-${label ?? 'none'}`} title={label ? `${RATER_NAME[rater]}: ${LABEL_MEANING[label]}` : `${RATER_NAME[rater]}: not labelled`}>
+    <span
+      className={`badge badge-${label ?? 'none'}`}
+      title={label ? `${RATER_NAME[rater]}: ${LABEL_MEANING[label]}` : `${RATER_NAME[rater]}: not labelled`}
+    >
       <span className="badge-rater">{rater === 'human' ? 'Human' : 'GPT-4'}</span> {text}
     </span>
   );
 }
 
 /** A task AI can help with: either rater saw exposure (E1 or E2). */
-export const isExposed = (task: Pick<OccupationTask, 'human' | 'gpt4'>) => (task.human !== null && task.human !== 'E0') || (task.gpt4 !== null && task.gpt4 !== 'E0');
+export const isExposed = (task: Pick<OccupationTask, 'human' | 'gpt4'>) =>
+  (task.human !== null && task.human !== 'E0') || (task.gpt4 !== null && task.gpt4 !== 'E0');

@@ -6,7 +6,19 @@ const HEIGHT = 220;
 const PLOT = { left: 36, right: 14, top: 34, bottom: 42 };
 
 /** β exposure of every occupation as a histogram, with this occupation marked "you are here". */
-export function ExposureChart({ distribution, rater, beta, percentile, title }: { distribution: ExposureDistribution; rater: Rater; beta: number; percentile: number; title: string }) {
+export function ExposureChart({
+  distribution,
+  rater,
+  beta,
+  percentile,
+  title,
+}: {
+  distribution: ExposureDistribution;
+  rater: Rater;
+  beta: number;
+  percentile: number;
+  title: string;
+}) {
   const { counts, binWidth, occupations, median } = distribution[rater];
   const max = Math.max(...counts);
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
@@ -23,7 +35,13 @@ export function ExposureChart({ distribution, rater, beta, percentile, title }: 
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
         {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
           <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={PLOT.top + plotHeight} y2={PLOT.top + plotHeight + 5} className="axis" />
+            <line
+              x1={x(tick)}
+              x2={x(tick)}
+              y1={PLOT.top + plotHeight}
+              y2={PLOT.top + plotHeight + 5}
+              className="axis"
+            />
             <text x={x(tick)} y={HEIGHT - 20} textAnchor="middle" className="tick">
               {pct(tick)}
             </text>
@@ -32,15 +50,34 @@ export function ExposureChart({ distribution, rater, beta, percentile, title }: 
         <text x={PLOT.left + plotWidth / 2} y={HEIGHT - 4} textAnchor="middle" className="axis-label">
           share of the work exposed (β)
         </text>
-        <text x={12} y={PLOT.top + plotHeight / 2} textAnchor="middle" className="axis-label" transform={`rotate(-90 12 ${PLOT.top + plotHeight / 2})`}>
+        <text
+          x={12}
+          y={PLOT.top + plotHeight / 2}
+          textAnchor="middle"
+          className="axis-label"
+          transform={`rotate(-90 12 ${PLOT.top + plotHeight / 2})`}
+        >
           occupations
         </text>
         {counts.map((count, i) => (
-          <rect key={i} x={x(i * binWidth) + 1} width={plotWidth * binWidth - 2} y={y(count)} height={PLOT.top + plotHeight - y(count)} className={i === here ? 'bar bar-here' : 'bar'}>
+          <rect
+            key={i}
+            x={x(i * binWidth) + 1}
+            width={plotWidth * binWidth - 2}
+            y={y(count)}
+            height={PLOT.top + plotHeight - y(count)}
+            className={i === here ? 'bar bar-here' : 'bar'}
+          >
             <title>{`${pct(i * binWidth)}–${pct((i + 1) * binWidth)}: ${count} occupations`}</title>
           </rect>
         ))}
-        <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={PLOT.top + plotHeight} y2={PLOT.top + plotHeight} className="axis" />
+        <line
+          x1={PLOT.left}
+          x2={WIDTH - PLOT.right}
+          y1={PLOT.top + plotHeight}
+          y2={PLOT.top + plotHeight}
+          className="axis"
+        />
         <line x1={markerX} x2={markerX} y1={PLOT.top - 8} y2={PLOT.top + plotHeight} className="marker" />
         <text x={markerX} y={PLOT.top - 14} textAnchor={anchor} className="marker-label">
           You are here · {pct(beta)}

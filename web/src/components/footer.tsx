@@ -7,7 +7,8 @@ export function Footer() {
   return (
     <footer className="site-footer">
       <p>
-        <strong>Upskill{about.data ? ` ${about.data.version}` : ''}</strong> runs on this computer: what you type or upload stays on it. <Link href="/about">About the data</Link>
+        <strong>Upskill{about.data ? ` ${about.data.version}` : ''}</strong> runs on this computer: what you type or
+        upload stays on it. <Link href="/about">About the data</Link>
       </p>
       {!about.data && (
         // Credit is due even when the server cannot say more: the sources it always loads.

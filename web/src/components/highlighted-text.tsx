@@ -3,7 +3,15 @@ import type { Extraction } from '../api/types';
 type Mention = Extraction['mentions'][number];
 
 /** The résumé text with every skill mention marked; the selected skill's mentions stand out. */
-export function HighlightedText({ text, mentions, selected }: { text: string; mentions: readonly Mention[]; selected?: string | null }) {
+export function HighlightedText({
+  text,
+  mentions,
+  selected,
+}: {
+  text: string;
+  mentions: readonly Mention[];
+  selected?: string | null;
+}) {
   const parts: (string | Mention)[] = [];
   let at = 0;
   for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
@@ -18,7 +26,11 @@ export function HighlightedText({ text, mentions, selected }: { text: string; me
         typeof part === 'string' ? (
           part
         ) : (
-          <mark key={i} className={part.skillId === selected ? 'selected' : part.negated ? 'negated' : undefined} title={`${part.label}${part.negated ? ' (mentioned as not known)' : ''} · ${part.section}`}>
+          <mark
+            key={i}
+            className={part.skillId === selected ? 'selected' : part.negated ? 'negated' : undefined}
+            title={`${part.label}${part.negated ? ' (mentioned as not known)' : ''} · ${part.section}`}
+          >
             {text.slice(part.start, part.end)}
           </mark>
         ),

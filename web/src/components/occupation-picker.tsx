@@ -4,13 +4,28 @@ import type { TitleMatch } from '../api/types';
 import { Combobox } from './combobox';
 
 /** Job-title box with instant suggestions from the title resolver. */
-export function OccupationPicker({ label, value, onValueChange, onSelect, hint, autoFocus }: { label: string; value: string; onValueChange: (v: string) => void; onSelect: (match: TitleMatch) => void; hint?: string; autoFocus?: boolean }) {
+export function OccupationPicker({
+  label,
+  value,
+  onValueChange,
+  onSelect,
+  hint,
+  autoFocus,
+}: {
+  label: string;
+  value: string;
+  onValueChange: (v: string) => void;
+  onSelect: (match: TitleMatch) => void;
+  hint?: string;
+  autoFocus?: boolean;
+}) {
   const query = useDeferredValue(value.trim());
   const search = useTitleSearch(query);
   const matches = query && search.data?.query === query ? search.data.matches : (search.data?.matches ?? []);
   let status: string | undefined;
   if (search.isError) status = search.error.message;
-  else if (query && search.data?.query === query && matches.length === 0) status = `No occupation matches “${query}”. Try a more common title, e.g. “accountant”.`;
+  else if (query && search.data?.query === query && matches.length === 0)
+    status = `No occupation matches “${query}”. Try a more common title, e.g. “accountant”.`;
   return (
     <Combobox
       label={label}

@@ -5,7 +5,17 @@ import { useEffect, useRef, type ReactNode } from 'react';
 let landed = false;
 
 /** A page: sets the document title and, after in-app navigation, moves focus to its heading so screen readers announce it. */
-export function Page({ title, lead, children, actions }: { title: string; lead?: ReactNode; children: ReactNode; actions?: ReactNode }) {
+export function Page({
+  title,
+  lead,
+  children,
+  actions,
+}: {
+  title: string;
+  lead?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Upskill`;

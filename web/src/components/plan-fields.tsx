@@ -12,7 +12,15 @@ export function HoursField({ value, onChange }: { value: number; onChange: (hour
       <label htmlFor={id}>
         Time to learn: <output htmlFor={id}>{value} hours a week</output>
       </label>
-      <input id={id} type="range" min={1} max={40} value={value} onChange={(event) => onChange(Number(event.target.value))} aria-describedby={`${id}-hint`} />
+      <input
+        id={id}
+        type="range"
+        min={1}
+        max={40}
+        value={value}
+        onChange={(event) => onChange(Number(event.target.value))}
+        aria-describedby={`${id}-hint`}
+      />
       <p className="field-hint" id={`${id}-hint`}>
         Most people keep up 3–8 hours a week next to a job.
       </p>
@@ -40,8 +48,12 @@ export function GoalSelect({ value, onChange }: { value: string; onChange: (targ
           </optgroup>
         )}
       </select>
-      <p className="field-hint">{role ? role.description : 'Learn the AI skills that matter most for the tasks of your own occupation.'}</p>
-      {roles.isError && <ErrorNotice title="The list of roles did not load" error={roles.error} retry={() => void roles.refetch()} />}
+      <p className="field-hint">
+        {role ? role.description : 'Learn the AI skills that matter most for the tasks of your own occupation.'}
+      </p>
+      {roles.isError && (
+        <ErrorNotice title="The list of roles did not load" error={roles.error} retry={() => void roles.refetch()} />
+      )}
     </div>
   );
 }

@@ -12,7 +12,12 @@ export function PlanSettings({ profile, onSaved }: { profile: Profile; onSaved: 
   const changed = hours !== profile.hoursPerWeek || target !== profile.target;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ hoursPerWeek: hours, target }, { onSuccess: () => onSaved(`Saved: ${hours} hours a week. Your plan re-flowed from this week; done steps stay.`) });
+    update.mutate(
+      { hoursPerWeek: hours, target },
+      {
+        onSuccess: () => onSaved(`Saved: ${hours} hours a week. Your plan re-flowed from this week; done steps stay.`),
+      },
+    );
   };
   return (
     <details className="card settings">

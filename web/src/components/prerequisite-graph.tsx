@@ -41,10 +41,21 @@ function wrap(name: string, max = 24): string[] {
   return [first, rest.length > max ? `${rest.slice(0, max - 1)}…` : rest];
 }
 
-export function PrerequisiteGraph({ skills, skillId, onSelect }: { skills: readonly Skill[]; skillId: string; onSelect: (id: string) => void }) {
+export function PrerequisiteGraph({
+  skills,
+  skillId,
+  onSelect,
+}: {
+  skills: readonly Skill[];
+  skillId: string;
+  onSelect: (id: string) => void;
+}) {
   const { layers, unlocks } = prerequisiteLayers(skills, skillId);
   const columns: { skills: Skill[]; role: Placed['role'] }[] = [
-    ...layers.map((layer, i) => ({ skills: layer, role: i === layers.length - 1 ? ('selected' as const) : ('prerequisite' as const) })),
+    ...layers.map((layer, i) => ({
+      skills: layer,
+      role: i === layers.length - 1 ? ('selected' as const) : ('prerequisite' as const),
+    })),
     ...(unlocks.length ? [{ skills: unlocks, role: 'unlocks' as const }] : []),
   ];
   const tallest = Math.max(...columns.map((c) => c.skills.length));
@@ -53,7 +64,14 @@ export function PrerequisiteGraph({ skills, skillId, onSelect }: { skills: reado
   const placed = new Map<string, Placed>();
   columns.forEach((column, c) => {
     const top = (height - column.skills.length * (NODE.height + GAP.row) + GAP.row) / 2;
-    column.skills.forEach((skill, r) => placed.set(`${column.role}:${skill.id}`, { skill, x: 1 + c * (NODE.width + GAP.column), y: top + r * (NODE.height + GAP.row), role: column.role }));
+    column.skills.forEach((skill, r) =>
+      placed.set(`${column.role}:${skill.id}`, {
+        skill,
+        x: 1 + c * (NODE.width + GAP.column),
+        y: top + r * (NODE.height + GAP.row),
+        role: column.role,
+      }),
+    );
   });
   const nodeOf = (id: string) => placed.get(`prerequisite:${id}`) ?? placed.get(`selected:${id}`);
   const edges: { from: Placed; to: Placed }[] = [];
@@ -62,11 +80,23 @@ export function PrerequisiteGraph({ skills, skillId, onSelect }: { skills: reado
     else for (const p of node.skill.prerequisites) if (nodeOf(p)) edges.push({ from: nodeOf(p)!, to: node });
   }
   const selected = placed.get(`selected:${skillId}`)!.skill;
-  const description = layers.length > 1 ? `Learn before ${selected.name}: ${layers.slice(0, -1).flat().map((s) => s.name).join(', ')}.` : `${selected.name} has no prerequisites.`;
+  const description =
+    layers.length > 1
+      ? `Learn before ${selected.name}: ${layers
+          .slice(0, -1)
+          .flat()
+          .map((s) => s.name)
+          .join(', ')}.`
+      : `${selected.name} has no prerequisites.`;
   return (
     <figure className="graph">
       <div className="graph-scroll">
-        <svg viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: width }} role="group" aria-label={`Prerequisites of ${selected.name}`}>
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          style={{ maxWidth: width }}
+          role="group"
+          aria-label={`Prerequisites of ${selected.name}`}
+        >
           <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
               <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
@@ -78,7 +108,14 @@ export function PrerequisiteGraph({ skills, skillId, onSelect }: { skills: reado
             const x2 = to.x;
             const y2 = to.y + NODE.height / 2;
             const mid = (x1 + x2) / 2;
-            return <path key={`${from.role}${from.skill.id}-${to.role}${to.skill.id}`} d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2 - 2},${y2}`} className="edge" markerEnd="url(#arrow)" />;
+            return (
+              <path
+                key={`${from.role}${from.skill.id}-${to.role}${to.skill.id}`}
+                d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2 - 2},${y2}`}
+                className="edge"
+                markerEnd="url(#arrow)"
+              />
+            );
           })}
           {[...placed.values()].map((node) => (
             <a
@@ -90,8 +127,21 @@ export function PrerequisiteGraph({ skills, skillId, onSelect }: { skills: reado
                 onSelect(node.skill.id);
               }}
             >
-              <rect x={node.x} y={node.y} width={NODE.width} height={NODE.height} rx={8} className={`node node-${node.role}`} />
-              <text x={node.x + NODE.width / 2} y={node.y + NODE.height / 2} textAnchor="middle" dominantBaseline="central" className="node-label">
+              <rect
+                x={node.x}
+                y={node.y}
+                width={NODE.width}
+                height={NODE.height}
+                rx={8}
+                className={`node node-${node.role}`}
+              />
+              <text
+                x={node.x + NODE.width / 2}
+                y={node.y + NODE.height / 2}
+                textAnchor="middle"
+                dominantBaseline="central"
+                className="node-label"
+              >
                 {wrap(node.skill.name).map((line, i, lines) => (
                   <tspan key={i} x={node.x + NODE.width / 2} dy={i === 0 ? (lines.length - 1) * -8 : 16}>
                     {i < lines.length - 1 ? `${line} ` : line}

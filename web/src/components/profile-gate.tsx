@@ -5,7 +5,15 @@ import { Page } from './page';
 import { EmptyState, ErrorNotice, Loading } from './status-views';
 
 /** Pages of the personal journey: they need the saved profile, and say what to do first without one. */
-export function ProfileGate({ title, empty, children }: { title: string; empty: { title: string; text: string; action: string }; children: (profile: Profile) => ReactNode }) {
+export function ProfileGate({
+  title,
+  empty,
+  children,
+}: {
+  title: string;
+  empty: { title: string; text: string; action: string };
+  children: (profile: Profile) => ReactNode;
+}) {
   const { id, profile } = useJourney();
   if (profile.isLoading) return <Loading what="your profile" />;
   if (id && profile.isError)

@@ -24,7 +24,10 @@ export function ResumeDrop({ onRead, onClear }: { onRead: (extraction: Extractio
     read.reset();
     onClear();
     // Refused here so a huge file is not even sent to the local server.
-    if (file.size > MAX_BYTES) setTooLarge(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is 10 MB. Save the résumé without images, or as plain text.`);
+    if (file.size > MAX_BYTES)
+      setTooLarge(
+        `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is 10 MB. Save the résumé without images, or as plain text.`,
+      );
     else read.mutate(file);
   };
   return (
@@ -47,20 +50,35 @@ export function ResumeDrop({ onRead, onClear }: { onRead: (extraction: Extractio
         }}
       >
         <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
-          <path d="M12 16V4m0 0l-4 4m4-4l4 4M4 16v3a1 1 0 001 1h14a1 1 0 001-1v-3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M12 16V4m0 0l-4 4m4-4l4 4M4 16v3a1 1 0 001 1h14a1 1 0 001-1v-3"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         <span>
           <strong>Drop your résumé here</strong> or choose a file
         </span>
         <span className="muted small">It is read by Upskill on this computer and never sent anywhere else.</span>
       </label>
-      <input id={`${id}-file`} className="visually-hidden" type="file" accept={ACCEPT} aria-labelledby={`${id}-label`} onChange={(event) => take(event.target.files?.[0])} />
+      <input
+        id={`${id}-file`}
+        className="visually-hidden"
+        type="file"
+        accept={ACCEPT}
+        aria-labelledby={`${id}-label`}
+        onChange={(event) => take(event.target.files?.[0])}
+      />
       <div aria-live="polite">
         {read.isPending && <p className="status-line">Reading {fileName}…</p>}
         {read.isSuccess && (
           <p className="status-line success">
             Read {fileName}
-            {read.data.pages ? ` (${read.data.pages} page${read.data.pages > 1 ? 's' : ''})` : ''}: found {read.data.skills.filter((s) => !s.negated).length} skills.
+            {read.data.pages ? ` (${read.data.pages} page${read.data.pages > 1 ? 's' : ''})` : ''}: found{' '}
+            {read.data.skills.filter((s) => !s.negated).length} skills.
           </p>
         )}
       </div>

@@ -3,7 +3,12 @@ import type { Skill } from '../api/types';
 import { Combobox } from './combobox';
 
 /** Finds skills of the graph by name, alias or category, leaving out those in `exclude`. */
-export function searchSkills(skills: readonly Skill[], query: string, exclude: ReadonlySet<string> = new Set(), limit = 8): Skill[] {
+export function searchSkills(
+  skills: readonly Skill[],
+  query: string,
+  exclude: ReadonlySet<string> = new Set(),
+  limit = 8,
+): Skill[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   const rank = (s: Skill): number => {
@@ -23,7 +28,19 @@ export function searchSkills(skills: readonly Skill[], query: string, exclude: R
     .map(([, s]) => s);
 }
 
-export function SkillSearch({ skills, label, exclude, onSelect, keepText = false }: { skills: readonly Skill[]; label: string; exclude?: ReadonlySet<string>; onSelect: (skill: Skill) => void; keepText?: boolean }) {
+export function SkillSearch({
+  skills,
+  label,
+  exclude,
+  onSelect,
+  keepText = false,
+}: {
+  skills: readonly Skill[];
+  label: string;
+  exclude?: ReadonlySet<string>;
+  onSelect: (skill: Skill) => void;
+  keepText?: boolean;
+}) {
   const [query, setQuery] = useState('');
   const options = searchSkills(skills, query, exclude);
   return (

@@ -12,7 +12,15 @@ export function Loading({ what }: { what: string }) {
 }
 
 /** An error in the API's own words, with its hint and a way to try again. */
-export function ErrorNotice({ error, retry, title = 'Something went wrong' }: { error: unknown; retry?: () => void; title?: string }) {
+export function ErrorNotice({
+  error,
+  retry,
+  title = 'Something went wrong',
+}: {
+  error: unknown;
+  retry?: () => void;
+  title?: string;
+}) {
   const message = error instanceof Error ? error.message : String(error);
   const hint = error instanceof ApiError ? error.hint : undefined;
   return (
@@ -29,7 +37,15 @@ export function ErrorNotice({ error, retry, title = 'Something went wrong' }: { 
   );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: { href: string; label: string } }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: { href: string; label: string };
+}) {
   return (
     <div className="empty-state">
       <p className="empty-title">{title}</p>

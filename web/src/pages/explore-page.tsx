@@ -21,21 +21,38 @@ function useExploreState() {
     next.set(key, value);
     navigate(`/explore?${next.toString()}`, { replace: true });
   };
-  return { a: params.get('a') ?? undefined, b: params.get('b') ?? undefined, skill: params.get('skill') ?? undefined, set };
+  return {
+    a: params.get('a') ?? undefined,
+    b: params.get('b') ?? undefined,
+    skill: params.get('skill') ?? undefined,
+    set,
+  };
 }
 
 export default function ExplorePage() {
   const state = useExploreState();
   return (
-    <Page title="Explore" lead="Look up any occupation or skill, put two occupations side by side, and see what to learn before a skill.">
-      <SearchEverything onCompare={(code) => state.set(state.a ? 'b' : 'a', code)} onSkill={(id) => state.set('skill', id)} />
+    <Page
+      title="Explore"
+      lead="Look up any occupation or skill, put two occupations side by side, and see what to learn before a skill."
+    >
+      <SearchEverything
+        onCompare={(code) => state.set(state.a ? 'b' : 'a', code)}
+        onSkill={(id) => state.set('skill', id)}
+      />
       <Compare a={state.a} b={state.b} onPick={(side, code) => state.set(side, code)} />
       <Prerequisites skillId={state.skill} onSelect={(id) => state.set('skill', id)} />
     </Page>
   );
 }
 
-function SearchEverything({ onCompare, onSkill }: { onCompare: (code: string) => void; onSkill: (id: string) => void }) {
+function SearchEverything({
+  onCompare,
+  onSkill,
+}: {
+  onCompare: (code: string) => void;
+  onSkill: (id: string) => void;
+}) {
   const [query, setQuery] = useState('');
   const q = query.trim();
   const titles = useTitleSearch(q, 8);
@@ -47,7 +64,13 @@ function SearchEverything({ onCompare, onSkill }: { onCompare: (code: string) =>
       <h2 id="search-heading">Search occupations and skills</h2>
       <div className="field">
         <label htmlFor="explore-search">Title or skill</label>
-        <input id="explore-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. paralegal, data analyst, embeddings" />
+        <input
+          id="explore-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="e.g. paralegal, data analyst, embeddings"
+        />
       </div>
       {q && (
         <div className="two-col" aria-live="polite">
@@ -95,7 +118,15 @@ function SearchEverything({ onCompare, onSkill }: { onCompare: (code: string) =>
   );
 }
 
-function Compare({ a, b, onPick }: { a: string | undefined; b: string | undefined; onPick: (side: 'a' | 'b', code: string) => void }) {
+function Compare({
+  a,
+  b,
+  onPick,
+}: {
+  a: string | undefined;
+  b: string | undefined;
+  onPick: (side: 'a' | 'b', code: string) => void;
+}) {
   // Until the visitor types, each box shows the occupation the address names.
   const [textA, setTextA] = useState<string | null>(null);
   const [textB, setTextB] = useState<string | null>(null);
@@ -143,12 +174,18 @@ function ComparisonTable({ left, right }: { left: OccupationView; right: Occupat
   const rows: [string, (o: OccupationView) => string][] = [
     ['Exposed share, GPT-4 (β)', (o) => pct(o.exposure.gpt4?.beta)],
     ['Exposed share, human raters (β)', (o) => pct(o.exposure.human?.beta)],
-    ['More exposed than (GPT-4)', (o) => (o.exposure.gpt4 ? `${Math.round(o.exposure.gpt4.percentile.beta)}% of occupations` : '—')],
+    [
+      'More exposed than (GPT-4)',
+      (o) => (o.exposure.gpt4 ? `${Math.round(o.exposure.gpt4.percentile.beta)}% of occupations` : '—'),
+    ],
     ['Time AI could save', (o) => `${formatHours(o.hoursSaved.hoursPerWeek)} a week`],
     ['Tasks AI can help with', (o) => `${exposed(o).length} of ${o.tasks.length}`],
     ['Preparation', (o) => (o.jobZone ? (o.jobZone.name ?? `Job zone ${o.jobZone.value}`) : '—')],
     ['Employed in the US', (o) => (o.employment?.employment != null ? number.format(o.employment.employment) : '—')],
-    ['Median wage', (o) => (o.employment?.medianAnnualWage != null ? `$${number.format(o.employment.medianAnnualWage)}` : '—')],
+    [
+      'Median wage',
+      (o) => (o.employment?.medianAnnualWage != null ? `$${number.format(o.employment.medianAnnualWage)}` : '—'),
+    ],
   ];
   return (
     <div className="table-scroll">
@@ -210,7 +247,9 @@ function Prerequisites({ skillId, onSelect }: { skillId: string | undefined; onS
         <>
           <SkillSearch skills={skills.data} label="Skill" keepText onSelect={(s) => onSelect(s.id)} />
           {!skill ? (
-            <EmptyState title={skillId ? `There is no skill “${skillId}”.` : 'Pick a skill to see its prerequisites.'} />
+            <EmptyState
+              title={skillId ? `There is no skill “${skillId}”.` : 'Pick a skill to see its prerequisites.'}
+            />
           ) : (
             <>
               <h3>{skill.name}</h3>

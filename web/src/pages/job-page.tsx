@@ -19,7 +19,10 @@ export function JobPage() {
     return (
       <Page title="Your job and AI">
         <EmptyState title="Which job is yours?" action={{ href: '/', label: 'Start with your job title' }}>
-          <p>Tell Upskill your job title or give it your résumé, and this page shows where generative AI touches each of your tasks.</p>
+          <p>
+            Tell Upskill your job title or give it your résumé, and this page shows where generative AI touches each of
+            your tasks.
+          </p>
         </EmptyState>
       </Page>
     );
@@ -28,7 +31,11 @@ export function JobPage() {
   if (occupation.isError)
     return (
       <Page title="Your job and AI">
-        <ErrorNotice title="This occupation could not be shown" error={occupation.error} retry={() => void occupation.refetch()} />
+        <ErrorNotice
+          title="This occupation could not be shown"
+          error={occupation.error}
+          retry={() => void occupation.refetch()}
+        />
       </Page>
     );
   return <OccupationDetails view={occupation.data} personal={!!profile.data && profile.data.occupationCode === code} />;
@@ -83,15 +90,18 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
           <fieldset className="filters">
             <legend className="visually-hidden">Filter the tasks</legend>
             <label>
-              <input type="checkbox" checked={exposedOnly} onChange={(e) => setExposedOnly(e.target.checked)} /> Only tasks AI can help with
+              <input type="checkbox" checked={exposedOnly} onChange={(e) => setExposedOnly(e.target.checked)} /> Only
+              tasks AI can help with
             </label>
             <label>
-              <input type="checkbox" checked={coreOnly} onChange={(e) => setCoreOnly(e.target.checked)} /> Only core tasks
+              <input type="checkbox" checked={coreOnly} onChange={(e) => setCoreOnly(e.target.checked)} /> Only core
+              tasks
             </label>
           </fieldset>
         </div>
         <p className="muted" aria-live="polite">
-          Showing {tasks.length} of {view.tasks.length} tasks. Each was labelled by human annotators and by GPT-4 with the same rubric: E1 {LABEL_MEANING.E1.split(': ')[1]}; E2 {LABEL_MEANING.E2.split(': ')[1]}.
+          Showing {tasks.length} of {view.tasks.length} tasks. Each was labelled by human annotators and by GPT-4 with
+          the same rubric: E1 {LABEL_MEANING.E1.split(': ')[1]}; E2 {LABEL_MEANING.E2.split(': ')[1]}.
         </p>
         {tasks.length === 0 ? (
           <EmptyState title="No task matches both filters.">
@@ -140,7 +150,12 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
                     </li>
                   ))}
               </ul>
-              {view.technologySkills.length > 18 && <p className="muted small">and {view.technologySkills.length - 18} more (<code>upskill occupation {view.code} --all</code> lists them all).</p>}
+              {view.technologySkills.length > 18 && (
+                <p className="muted small">
+                  and {view.technologySkills.length - 18} more (<code>upskill occupation {view.code} --all</code> lists
+                  them all).
+                </p>
+              )}
             </>
           )}
         </section>
@@ -164,13 +179,18 @@ function TaskItem({ task }: { task: OccupationTask }) {
         {task.taskType && <span className={`tag tag-${task.taskType.toLowerCase()}`}>{task.taskType}</span>}
         <ExposureBadge rater="human" label={task.human} />
         <ExposureBadge rater="gpt4" label={task.gpt4} />
-        {task.agreement === 'gpt4-higher' && <span className="muted small">GPT-4 rated it more exposed than people did</span>}
-        {task.agreement === 'human-higher' && <span className="muted small">People rated it more exposed than GPT-4 did</span>}
+        {task.agreement === 'gpt4-higher' && (
+          <span className="muted small">GPT-4 rated it more exposed than people did</span>
+        )}
+        {task.agreement === 'human-higher' && (
+          <span className="muted small">People rated it more exposed than GPT-4 did</span>
+        )}
       </div>
       {task.ai && (
         <div className="task-ai">
           <p>
-            <strong>What to do with AI</strong> <span className="muted small">({task.ai.capability})</span>: {task.ai.howToUse}
+            <strong>What to do with AI</strong> <span className="muted small">({task.ai.capability})</span>:{' '}
+            {task.ai.howToUse}
           </p>
           <p className="muted">
             <strong>Check:</strong> {task.ai.check}
@@ -192,21 +212,33 @@ function ExposureCard({ view }: { view: OccupationView }) {
         <legend className="visually-hidden">Whose ratings</legend>
         {(['gpt4', 'human'] as const).map((r) => (
           <label key={r} className={r === rater ? 'checked' : undefined}>
-            <input type="radio" name="rater" value={r} checked={r === rater} onChange={() => setRater(r)} /> {RATER_NAME[r]}
+            <input type="radio" name="rater" value={r} checked={r === rater} onChange={() => setRater(r)} />{' '}
+            {RATER_NAME[r]}
           </label>
         ))}
       </fieldset>
       {distribution.isPending && <Loading what="all occupations" />}
       {distribution.isError && <ErrorNotice error={distribution.error} retry={() => void distribution.refetch()} />}
-      {distribution.data && scores && <ExposureChart distribution={distribution.data} rater={rater} beta={scores.beta} percentile={scores.percentile.beta} title={view.title} />}
+      {distribution.data && scores && (
+        <ExposureChart
+          distribution={distribution.data}
+          rater={rater}
+          beta={scores.beta}
+          percentile={scores.percentile.beta}
+          title={view.title}
+        />
+      )}
       {!scores && <p className="muted">{RATER_NAME[rater]} did not label this occupation's tasks.</p>}
       <details>
         <summary>What the share means</summary>
         <p>
-          β counts a task as exposed when an LLM alone could halve its time (E1), and as half exposed when it needs software built on top (E2). Tasks are weighted{' '}
-          {view.exposure.weighting === 'task-importance' ? "by O*NET's importance ratings" : 'core 2 : supplemental 1'}; {view.exposure.labelledTasks} tasks are labelled
+          β counts a task as exposed when an LLM alone could halve its time (E1), and as half exposed when it needs
+          software built on top (E2). Tasks are weighted{' '}
+          {view.exposure.weighting === 'task-importance' ? "by O*NET's importance ratings" : 'core 2 : supplemental 1'};{' '}
+          {view.exposure.labelledTasks} tasks are labelled
           {view.exposure.unlabelledTasks ? `, ${view.exposure.unlabelledTasks} are not` : ''}.
-          {scores && ` α (E1 only) is ${Math.round(scores.alpha * 100)}%, γ (E1 and E2 in full) ${Math.round(scores.gamma * 100)}%.`}
+          {scores &&
+            ` α (E1 only) is ${Math.round(scores.alpha * 100)}%, γ (E1 and E2 in full) ${Math.round(scores.gamma * 100)}%.`}
         </p>
       </details>
     </section>

@@ -11,7 +11,14 @@ type OnProgress = (change: ProgressChange, onError?: () => void) => void;
 
 export function PathPage() {
   return (
-    <ProfileGate title="Your path" empty={{ title: 'No plan yet', text: 'Say what your job is and how many hours a week you have; your dated learning path appears here.', action: 'Make my plan' }}>
+    <ProfileGate
+      title="Your path"
+      empty={{
+        title: 'No plan yet',
+        text: 'Say what your job is and how many hours a week you have; your dated learning path appears here.',
+        action: 'Make my plan',
+      }}
+    >
       {(profile) => <PathView profile={profile} />}
     </ProfileGate>
   );
@@ -33,7 +40,11 @@ function PathView({ profile }: { profile: Profile }) {
     record.mutate(c, {
       ...(onError ? { onError } : {}),
       onSuccess: (next) =>
-        setAnnouncement(next.plan.endDate === before ? `Saved. Your plan still ends ${formatDate(before)}.` : `Saved. Your plan re-flowed: it now ends ${formatDate(next.plan.endDate)} (was ${formatDate(before)}).`),
+        setAnnouncement(
+          next.plan.endDate === before
+            ? `Saved. Your plan still ends ${formatDate(before)}.`
+            : `Saved. Your plan re-flowed: it now ends ${formatDate(next.plan.endDate)} (was ${formatDate(before)}).`,
+        ),
     });
   };
   const { plan: p, target } = plan.data;
@@ -43,15 +54,24 @@ function PathView({ profile }: { profile: Profile }) {
       title="Your path"
       lead={
         <>
-          To <strong>{target.name}</strong>: {p.steps.length} steps, {formatHours(p.totalHours)} at {p.hoursPerWeek} hours a week, {formatDate(p.startDate)} to {formatDate(p.endDate)}.
+          To <strong>{target.name}</strong>: {p.steps.length} steps, {formatHours(p.totalHours)} at {p.hoursPerWeek}{' '}
+          hours a week, {formatDate(p.startDate)} to {formatDate(p.endDate)}.
         </>
       }
       actions={
         <>
-          <a className="button secondary" href={`/api/profiles/${id}/plan?format=md`} download={`upskill-plan-${id}.md`}>
+          <a
+            className="button secondary"
+            href={`/api/profiles/${id}/plan?format=md`}
+            download={`upskill-plan-${id}.md`}
+          >
             Download Markdown
           </a>
-          <a className="button secondary" href={`/api/profiles/${id}/plan?format=ics`} download={`upskill-plan-${id}.ics`}>
+          <a
+            className="button secondary"
+            href={`/api/profiles/${id}/plan?format=ics`}
+            download={`upskill-plan-${id}.ics`}
+          >
             Add to calendar (.ics)
           </a>
         </>
@@ -64,7 +84,10 @@ function PathView({ profile }: { profile: Profile }) {
       </p>
       {record.isError && <ErrorNotice title="That was not saved" error={record.error} />}
       {p.steps.length === 0 ? (
-        <EmptyState title="Nothing to learn for this goal: you already have every skill it needs." action={{ href: '/', label: 'Choose another goal' }} />
+        <EmptyState
+          title="Nothing to learn for this goal: you already have every skill it needs."
+          action={{ href: '/', label: 'Choose another goal' }}
+        />
       ) : (
         <Timeline data={plan.data} onChange={change} busy={record.isPending} />
       )}
@@ -85,7 +108,14 @@ function Progress({ data }: { data: ProfilePlan }) {
         </strong>{' '}
         <span className="muted">· {formatHours(done.reduce((sum, s) => sum + s.hours, 0))} of learning behind you</span>
       </p>
-      <div className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} aria-label="Steps done">
+      <div
+        className="meter"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(share * 100)}
+        aria-label="Steps done"
+      >
         <span style={{ width: `${Math.round(share * 100)}%` }} />
       </div>
     </div>
@@ -111,7 +141,10 @@ function Timeline({ data, onChange, busy }: { data: ProfilePlan; onChange: OnPro
         return (
           <li key={week.week} className={`week${isNow ? ' now' : ''}`} aria-current={isNow ? 'date' : undefined}>
             <h2 className="week-title">
-              Week {week.week} <span className="muted">· {formatDay(week.start)} – {formatDay(week.end)} · {formatHours(week.hours)}</span>
+              Week {week.week}{' '}
+              <span className="muted">
+                · {formatDay(week.start)} – {formatDay(week.end)} · {formatHours(week.hours)}
+              </span>
               {isNow && <span className="tag tag-now">this week</span>}
             </h2>
             <ul className="week-items">
@@ -120,11 +153,22 @@ function Timeline({ data, onChange, busy }: { data: ProfilePlan; onChange: OnPro
                 if (!step) return null;
                 const first = firstWeek.get(step.id) === week.week;
                 return first ? (
-                  <StepCard key={step.id} step={step} hoursThisWeek={item.hours} until={lastWeek.get(step.id)!} week={week.week} status={status.get(step.id)?.status} spent={status.get(step.id)?.hours} onChange={onChange} busy={busy} />
+                  <StepCard
+                    key={step.id}
+                    step={step}
+                    hoursThisWeek={item.hours}
+                    until={lastWeek.get(step.id)!}
+                    week={week.week}
+                    status={status.get(step.id)?.status}
+                    spent={status.get(step.id)?.hours}
+                    onChange={onChange}
+                    busy={busy}
+                  />
                 ) : (
                   <li key={step.id} className="step continued">
                     <span>
-                      {step.name} → {LEVEL_NAMES[step.level]} <span className="muted">(continued · {formatHours(item.hours)})</span>
+                      {step.name} → {LEVEL_NAMES[step.level]}{' '}
+                      <span className="muted">(continued · {formatHours(item.hours)})</span>
                     </span>
                   </li>
                 );
@@ -146,7 +190,25 @@ function Timeline({ data, onChange, busy }: { data: ProfilePlan; onChange: OnPro
   );
 }
 
-function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, busy }: { step: PlanStep; hoursThisWeek: number; until: number; week: number; status: ProgressStatus | undefined; spent: number | undefined; onChange: OnProgress; busy: boolean }) {
+function StepCard({
+  step,
+  hoursThisWeek,
+  until,
+  week,
+  status,
+  spent,
+  onChange,
+  busy,
+}: {
+  step: PlanStep;
+  hoursThisWeek: number;
+  until: number;
+  week: number;
+  status: ProgressStatus | undefined;
+  spent: number | undefined;
+  onChange: OnProgress;
+  busy: boolean;
+}) {
   const [askingHours, setAskingHours] = useState(false);
   const [hours, setHours] = useState(String(Math.ceil(step.hours * 1.5)));
   const finished = status === 'done' || status === 'took-longer';
@@ -169,7 +231,10 @@ function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, b
           disabled={busy}
           onChange={(e) => {
             setClicked(e.target.checked);
-            onChange(e.target.checked ? { stepId: step.id, status: 'done' } : { stepId: step.id, status: 'clear' }, () => setClicked(null));
+            onChange(
+              e.target.checked ? { stepId: step.id, status: 'done' } : { stepId: step.id, status: 'clear' },
+              () => setClicked(null),
+            );
           }}
         />
         <label htmlFor={checkboxId}>
@@ -187,7 +252,8 @@ function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, b
           {step.resource.title}
         </a>{' '}
         <span className="muted small">
-          · {step.resource.provider} · {step.resource.format} · {step.resource.cost === 0 ? 'free' : `$${step.resource.cost}`}
+          · {step.resource.provider} · {step.resource.format} ·{' '}
+          {step.resource.cost === 0 ? 'free' : `$${step.resource.cost}`}
           {step.preferenceRelaxed ? ' · nothing matched your preferences, so this is the best other fit' : ''}
         </span>
       </p>
@@ -199,7 +265,9 @@ function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, b
           ))}
         </ul>
       </details>
-      {status === 'took-longer' && <p className="small">You recorded {formatHours(spent ?? step.hours)} for this step.</p>}
+      {status === 'took-longer' && (
+        <p className="small">You recorded {formatHours(spent ?? step.hours)} for this step.</p>
+      )}
       <div className="step-actions">
         {askingHours ? (
           <form
@@ -213,7 +281,16 @@ function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, b
             }}
           >
             <label htmlFor={`hours-${step.id}`}>Hours it really took</label>
-            <input id={`hours-${step.id}`} type="number" min={0.5} max={1000} step={0.5} value={hours} onChange={(e) => setHours(e.target.value)} required />
+            <input
+              id={`hours-${step.id}`}
+              type="number"
+              min={0.5}
+              max={1000}
+              step={0.5}
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              required
+            />
             <button type="submit" className="button small" disabled={busy}>
               Save
             </button>
@@ -227,7 +304,12 @@ function StepCard({ step, hoursThisWeek, until, week, status, spent, onChange, b
               Took longer…<span className="visually-hidden"> ({step.name})</span>
             </button>
             {!finished && (
-              <button type="button" className="button ghost small" disabled={busy} onClick={() => onChange({ stepId: step.id, status: 'skipped' })}>
+              <button
+                type="button"
+                className="button ghost small"
+                disabled={busy}
+                onClick={() => onChange({ stepId: step.id, status: 'skipped' })}
+              >
                 Skip<span className="visually-hidden"> {step.name}</span>
               </button>
             )}
@@ -253,7 +335,12 @@ function SkippedSteps({ data, onChange, busy }: { data: ProfilePlan; onChange: O
         {skipped.map((r) => (
           <li key={r.stepId}>
             <span>{nameOf(r.stepId)}</span>
-            <button type="button" className="button ghost small" disabled={busy} onClick={() => onChange({ stepId: r.stepId, status: 'clear' })}>
+            <button
+              type="button"
+              className="button ghost small"
+              disabled={busy}
+              onClick={() => onChange({ stepId: r.stepId, status: 'clear' })}
+            >
               Put back in the plan<span className="visually-hidden"> ({nameOf(r.stepId)})</span>
             </button>
           </li>

@@ -40,7 +40,13 @@ export function StartPage() {
       return;
     }
     create.mutate(
-      { name: (name.trim() || occupation?.title || title.trim()).slice(0, 80), occupation: code, target, hoursPerWeek: hours, ...(resumeText ? { resumeText } : {}) },
+      {
+        name: (name.trim() || occupation?.title || title.trim()).slice(0, 80),
+        occupation: code,
+        target,
+        hoursPerWeek: hours,
+        ...(resumeText ? { resumeText } : {}),
+      },
       {
         onSuccess: (profile) => {
           setCurrentProfile(profile.id);
@@ -51,7 +57,10 @@ export function StartPage() {
   };
 
   return (
-    <Page title="Generative AI and your job" lead="Find which of your tasks AI can help with, which skills you lack for the role you want, and a dated plan that fits your week — from public data, on your own computer.">
+    <Page
+      title="Generative AI and your job"
+      lead="Find which of your tasks AI can help with, which skills you lack for the role you want, and a dated plan that fits your week — from public data, on your own computer."
+    >
       <div className="start-grid">
         <form className="card form" onSubmit={submit} noValidate aria-describedby="privacy-note">
           <h2>Tell us about your work</h2>
@@ -91,7 +100,12 @@ export function StartPage() {
               <legend>Your résumé names</legend>
               {fromResume.data.map((match) => (
                 <label key={match.code} className={occupation?.code === match.code ? 'checked' : undefined}>
-                  <input type="radio" name="resume-occupation" checked={occupation?.code === match.code} onChange={() => choose(match)} />
+                  <input
+                    type="radio"
+                    name="resume-occupation"
+                    checked={occupation?.code === match.code}
+                    onChange={() => choose(match)}
+                  />
                   <span>
                     {match.title} <span className="muted small">(from “{match.evidence}”)</span>
                   </span>
@@ -107,7 +121,14 @@ export function StartPage() {
             <label htmlFor="plan-name">
               Name this plan <span className="muted">(optional)</span>
             </label>
-            <input id="plan-name" type="text" maxLength={80} value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Jane — 2027 plan" />
+            <input
+              id="plan-name"
+              type="text"
+              maxLength={80}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              placeholder="e.g. Jane — 2027 plan"
+            />
           </div>
 
           {create.isError && <ErrorNotice title="The plan could not be made" error={create.error} />}
@@ -115,7 +136,8 @@ export function StartPage() {
             {create.isPending ? 'Working it out…' : 'Show my job and AI'}
           </button>
           <p id="privacy-note" className="muted small">
-            Everything stays on this computer: the Upskill server reads your résumé and keeps your plan in its local database. No account, no tracking.
+            Everything stays on this computer: the Upskill server reads your résumé and keeps your plan in its local
+            database. No account, no tracking.
           </p>
         </form>
         <SavedPlans />
@@ -129,12 +151,17 @@ function SavedPlans() {
   const remove = useDeleteProfile();
   const current = useCurrentProfileId();
   if (profiles.isPending) return <Loading what="your saved plans" />;
-  if (profiles.isError) return <ErrorNotice title="Your saved plans did not load" error={profiles.error} retry={() => void profiles.refetch()} />;
+  if (profiles.isError)
+    return (
+      <ErrorNotice title="Your saved plans did not load" error={profiles.error} retry={() => void profiles.refetch()} />
+    );
   return (
     <section className="card" aria-labelledby="saved-heading">
       <h2 id="saved-heading">Your saved plans</h2>
       {profiles.data.length === 0 ? (
-        <p className="muted">None yet. Your plan is saved on this computer when you start, and you can come back to it here.</p>
+        <p className="muted">
+          None yet. Your plan is saved on this computer when you start, and you can come back to it here.
+        </p>
       ) : (
         <ul className="saved-list">
           {profiles.data.map((profile) => (
