@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UpskillError } from '../domain/errors.js';
+import { PACKAGE_ROOT } from '../sources/package-root.js';
 import type { StoreLocation } from '../store/database.js';
 
 /** Settings read once at start-up from the environment, validated so a typo fails fast. */
@@ -29,12 +29,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).optional(),
 });
 
-/** The installed package's root folder (the one with package.json), whether run from src/ or dist/. */
-export const PACKAGE_ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-})();
+export { PACKAGE_ROOT };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));

@@ -64,6 +64,11 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
   });
 }
 
+/** Every saved profile, oldest first. */
+export async function listSavedProfiles(app: UpskillApp): Promise<Profile[]> {
+  return profiles.listProfiles(app.database);
+}
+
 export async function getProfile(app: UpskillApp, id: string): Promise<Profile> {
   const profile = await profiles.findProfile(app.database, id);
   if (!profile)

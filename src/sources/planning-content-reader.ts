@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readYamlContent } from './yaml-content.js';
 import type { LearningResource } from '../domain/planning/learning-resource.js';
-import { PACKAGE_ROOT } from '../app/config.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 export const RESOURCES_FILE = join(PACKAGE_ROOT, 'content', 'planning', 'resources.yaml');
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readYamlContent } from './yaml-content.js';
 import type { SkillGraph } from '../domain/skills/skill-graph.js';
-import { PACKAGE_ROOT } from '../app/config.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 export const SKILLS_DIR = join(PACKAGE_ROOT, 'content', 'skills');
 

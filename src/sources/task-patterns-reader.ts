@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readYamlContent } from './yaml-content.js';
 import type { TaskCapabilityPattern } from '../domain/planning/task-capabilities.js';
-import { PACKAGE_ROOT } from '../app/config.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 export const TASK_PATTERNS_FILE = join(PACKAGE_ROOT, 'content', 'planning', 'task-capabilities.yaml');
 

@@ -10,11 +10,11 @@ import {
   recordProgress,
   setProfileSkill,
   updateProfile,
+  listSavedProfiles,
 } from '../../app/profiles.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
-import { listProfiles } from '../../store/profile.repository.js';
 import { ProblemSchema } from '../problem.js';
 import { PersonalPlanSchema, ProfilePlanSchema, ProfileSchema, RoleSchema } from '../schemas.js';
 
@@ -240,7 +240,7 @@ export function registerPlanRoutes(api: OpenAPIHono, app: UpskillApp): void {
       201,
     );
   });
-  api.openapi(routes.listProfiles, async (c) => c.json(await listProfiles(app.database), 200));
+  api.openapi(routes.listProfiles, async (c) => c.json(await listSavedProfiles(app), 200));
   api.openapi(routes.getProfile, async (c) => c.json(await getProfile(app, c.req.valid('param').id), 200));
   api.openapi(routes.updateProfile, async (c) =>
     c.json(await updateProfile(app, c.req.valid('param').id, c.req.valid('json')), 200),

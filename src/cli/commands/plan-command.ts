@@ -14,9 +14,9 @@ import {
   setProfileSkill,
   updateProfile,
   PROGRESS_STATUSES,
+  listSavedProfiles,
 } from '../../app/profiles.js';
 import { readDocument } from '../../sources/documents/read-document.js';
-import { listProfiles } from '../../store/profile.repository.js';
 import { printJson, withApp } from '../with-app.js';
 
 const FORMATS = ['course', 'video', 'article', 'book', 'docs', 'interactive'] as const;
@@ -203,7 +203,7 @@ Examples:
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) => {
       await withApp(async (app) => {
-        const all = await listProfiles(app.database);
+        const all = await listSavedProfiles(app);
         if (options.json) return printJson(all);
         if (all.length === 0) process.stdout.write('No profiles yet. Create one with `upskill profile create`.\n');
         for (const p of all)
