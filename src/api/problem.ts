@@ -32,13 +32,22 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   DOCUMENT_CORRUPT: 422,
   DOCUMENT_EMPTY: 422,
   DOCUMENT_SCANNED: 422,
+  DOCUMENT_TOO_COMPLEX: 422,
+  DOCUMENT_TIMEOUT: 422,
+  DATABASE_UNAVAILABLE: 503,
+  BAD_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HOST_NOT_ALLOWED: 421,
+  ORIGIN_NOT_ALLOWED: 403,
 };
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
+  403: 'Forbidden',
   404: 'Not found',
   413: 'Content too large',
   415: 'Unsupported media type',
+  421: 'Misdirected request',
   422: 'Unprocessable document',
   500: 'Internal error',
   503: 'Service unavailable',

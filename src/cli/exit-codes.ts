@@ -13,6 +13,12 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'DOCUMENT_CORRUPT':
     case 'DOCUMENT_EMPTY':
     case 'DOCUMENT_SCANNED':
+    case 'DOCUMENT_TOO_COMPLEX':
+    case 'DOCUMENT_TIMEOUT':
+    case 'BAD_JSON':
+    case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'HOST_NOT_ALLOWED':
+    case 'ORIGIN_NOT_ALLOWED':
       return EXIT.usage;
     case 'NOT_FOUND':
     case 'NO_MATCH':
@@ -24,6 +30,7 @@ export function exitCodeFor(code: ErrorCode): number {
       return EXIT.data;
     case 'STORE_LOCKED':
     case 'STORE_FAILED':
+    case 'DATABASE_UNAVAILABLE':
       return EXIT.store;
   }
 }

@@ -15,7 +15,14 @@ export type ErrorCode =
   | 'DOCUMENT_ENCRYPTED'
   | 'DOCUMENT_CORRUPT'
   | 'DOCUMENT_EMPTY'
-  | 'DOCUMENT_SCANNED';
+  | 'DOCUMENT_SCANNED'
+  | 'DOCUMENT_TOO_COMPLEX'
+  | 'DOCUMENT_TIMEOUT'
+  | 'DATABASE_UNAVAILABLE'
+  | 'BAD_JSON'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'HOST_NOT_ALLOWED'
+  | 'ORIGIN_NOT_ALLOWED';
 
 /** An expected failure with a human message and a hint on what to do next. */
 export class UpskillError extends Error {
