@@ -14,6 +14,9 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'DOCUMENT_EMPTY':
     case 'DOCUMENT_SCANNED':
     case 'DOCUMENT_TOO_COMPLEX':
+    case 'DOCUMENT_TOO_MANY_PAGES':
+    case 'DOCUMENT_INFLATES_TOO_LARGE':
+    case 'DOCUMENT_TEXT_TOO_LONG':
     case 'DOCUMENT_TIMEOUT':
     case 'BAD_JSON':
     case 'UNSUPPORTED_MEDIA_TYPE':
