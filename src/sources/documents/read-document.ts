@@ -1,140 +1,117 @@
-import { extname } from 'node:path';
-import { UpskillError } from '../../domain/errors.js';
-import { readDocx } from './docx-text.js';
-import { readHtml } from './html-text.js';
-import { readPdf } from './pdf-text.js';
+import { availableParallelism } from 'node:os';
+import { fork } from 'node:child_process';
+import { UpskillError, type ErrorCode } from '../../domain/errors.js';
+import { DEFAULT_DOCUMENT_LIMITS, megabytes, type DocumentLimits } from './document-limits.js';
+import type { WorkerReply } from './document-worker.js';
+import type { DocumentText } from './parse-document.js';
 
-export type DocumentFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'text';
-
-/** A document's text; mention offsets refer to this text. */
-export interface DocumentText {
-  format: DocumentFormat;
-  text: string;
-  pages?: number;
-}
+export type { DocumentFormat, DocumentText } from './parse-document.js';
+export { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 
 /** Résumés and postings are small; anything bigger is a mistake or an attack. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = DEFAULT_DOCUMENT_LIMITS.maxBytes;
 
-const startsWith = (bytes: Uint8Array, signature: number[]): boolean => signature.every((byte, i) => bytes[i] === byte);
+// Run from source, the child needs tsx's loader to read the .ts file.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_FILE = new URL(FROM_SOURCE ? './document-worker.ts' : './document-worker.js', import.meta.url);
 
-// A photo of a résumé has no text to read; say so instead of decoding its bytes as text.
-const IMAGE_SIGNATURES = [
-  [0x89, 0x50, 0x4e, 0x47],
-  [0xff, 0xd8, 0xff],
-  [0x47, 0x49, 0x46, 0x38],
-  [0x52, 0x49, 0x46, 0x46],
-];
-const NOT_TEXT_EXTENSIONS = new Set([
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.gif',
-  '.webp',
-  '.heic',
-  '.tif',
-  '.tiff',
-  '.bmp',
-  '.doc',
-  '.xls',
-  '.xlsx',
-  '.ppt',
-  '.pptx',
-  '.odt',
-  '.pages',
-  '.rtf',
-  '.zip',
-  '.exe',
-]);
+// Each parse may use `memoryMb` of heap: at most one per spare core at a time, the rest wait their turn.
+const MAX_PARALLEL_PARSES = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const waiting: (() => void)[] = [];
 
-function detectFormat(bytes: Uint8Array, name: string): DocumentFormat {
-  const extension = extname(name).toLowerCase();
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: an old binary Word (.doc) file`, {
-      hint: 'Save it as .docx or PDF and try again.',
-    });
-  }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (extension === '.docx' || extension === '') return 'docx';
-    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: a zip archive, not a résumé format Upskill reads`, {
-      hint: 'Upload PDF, DOCX, HTML, Markdown or plain text.',
-    });
-  }
-  if (IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) || NOT_TEXT_EXTENSIONS.has(extension)) {
-    throw new UpskillError(
-      'DOCUMENT_UNSUPPORTED',
-      `${name}: ${IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) ? 'a picture is' : `${extension} files are`} not a résumé format Upskill reads`,
-      {
-        hint: 'Upload PDF, DOCX, HTML, Markdown or plain text (a photo of a résumé has no text to read).',
-      },
-    );
-  }
-  if (extension === '.pdf')
-    throw new UpskillError('DOCUMENT_CORRUPT', `${name}: named .pdf but not a PDF file`, {
-      hint: 'Export the PDF again from the program that made it.',
-    });
-  if (extension === '.docx')
-    throw new UpskillError('DOCUMENT_CORRUPT', `${name}: named .docx but not a Word document`, {
-      hint: 'Save it again from Word or LibreOffice.',
-    });
-  if (extension === '.html' || extension === '.htm') return 'html';
-  if (extension === '.md' || extension === '.markdown') return 'markdown';
-  if (bytes.subarray(0, 4096).includes(0)) {
-    throw new UpskillError('DOCUMENT_UNSUPPORTED', `${name}: a binary file of a kind Upskill does not read`, {
-      hint: 'Upload PDF, DOCX, HTML, Markdown or plain text.',
-    });
-  }
-  return 'text';
+async function takeTurn(): Promise<() => void> {
+  if (running >= MAX_PARALLEL_PARSES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
 }
 
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    // Not UTF-8: older résumés are often saved as Windows-1252.
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/** Turns an uploaded résumé or posting into text, with a distinct error for every way it can fail. */
+/**
+ * Turns an uploaded résumé or posting into text, with a distinct error for every way it can fail.
+ * The parsers run in a child process with a capped heap and a deadline, so a hostile file costs
+ * one child, never the server: other requests are answered while it is refused.
+ */
 export async function readDocument(
   bytes: Uint8Array,
   name: string,
-  maxBytes: number = MAX_DOCUMENT_BYTES,
+  limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS,
 ): Promise<DocumentText> {
-  if (bytes.length > maxBytes) {
+  if (bytes.length > limits.maxBytes) {
     throw new UpskillError(
       'DOCUMENT_TOO_LARGE',
-      `${name}: ${(bytes.length / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`,
-      {
-        hint: 'Upload the résumé itself, without embedded images or attachments.',
-      },
+      `${name}: ${megabytes(bytes.length, 1)} is over the ${megabytes(limits.maxBytes)} limit`,
+      { hint: 'Upload the résumé itself, without embedded images or attachments.' },
     );
   }
   if (bytes.length === 0) throw new UpskillError('DOCUMENT_EMPTY', `${name}: the file is empty`);
-  const format = detectFormat(bytes, name);
-  let result: DocumentText;
-  switch (format) {
-    case 'pdf':
-      result = { format, ...(await readPdf(bytes, name)) };
-      break;
-    case 'docx':
-      result = { format, text: await readDocx(bytes, name) };
-      break;
-    case 'html':
-      result = { format, text: readHtml(decodeText(bytes)) };
-      break;
-    default:
-      result = { format, text: decodeText(bytes) };
+  const done = await takeTurn();
+  try {
+    return await parseInWorker(bytes, name, limits);
+  } finally {
+    done();
   }
-  if (result.text.trim().length === 0) {
-    if (format === 'pdf') {
-      throw new UpskillError('DOCUMENT_SCANNED', `${name}: the PDF has no text layer (a scan or a picture of text)`, {
-        hint: 'Export the résumé as a text PDF or DOCX, or run it through OCR first.',
-      });
-    }
-    throw new UpskillError('DOCUMENT_EMPTY', `${name}: no text found in the document`);
-  }
-  return result;
+}
+
+function parseInWorker(bytes: Uint8Array, name: string, limits: DocumentLimits): Promise<DocumentText> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER_FILE, [], {
+      execArgv: [
+        `--max-old-space-size=${limits.memoryMb}`,
+        ...(FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : []),
+      ],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    // Only to tell an out-of-memory abort from other crashes; the child's output is not the user's to read.
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      if (stderr.length < 4096) stderr += chunk;
+    });
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      outcome();
+    };
+    const fail = (code: ErrorCode, message: string, hint: string): void =>
+      settle(() => reject(new UpskillError(code, message, { hint })));
+    const deadline = setTimeout(
+      () =>
+        fail(
+          'DOCUMENT_TIMEOUT',
+          `${name}: reading the document took longer than ${limits.deadlineMs / 1000} s`,
+          'A résumé is read in well under a second; save it again (PDF or DOCX) without embedded files and retry.',
+        ),
+      limits.deadlineMs,
+    );
+    child.once('message', (reply: WorkerReply) =>
+      settle(() =>
+        reply.ok
+          ? resolve(reply.document)
+          : reject(new UpskillError(reply.code as ErrorCode, reply.message, reply.hint ? { hint: reply.hint } : {})),
+      ),
+    );
+    child.once('error', () =>
+      fail(
+        'DOCUMENT_CORRUPT',
+        `${name}: the document could not be read`,
+        'Try again; if it fails again, export it again.',
+      ),
+    );
+    child.once('exit', () =>
+      /heap out of memory|Allocation failed/.test(stderr)
+        ? fail(
+            'DOCUMENT_TOO_COMPLEX',
+            `${name}: the document needs more than ${limits.memoryMb} MB of memory to read`,
+            'It is built in an unusually complex way; export it again as a simple PDF or DOCX.',
+          )
+        : fail('DOCUMENT_CORRUPT', `${name}: the document could not be read`, 'Export it again and retry.'),
+    );
+    child.send({ bytes, name, limits });
+  });
 }
