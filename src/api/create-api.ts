@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_DOCUMENT_BYTES } from '../sources/documents/read-document.js';
 import { VERSION } from '../app/config.js';
 import type { UpskillApp } from '../app/upskill-app.js';
-import { errorToProblem, problem } from './problem.js';
+import { errorToProblem, problem, validationHook } from './problem.js';
 import { registerAboutRoutes } from './routes/about.js';
 import { registerOccupationRoutes } from './routes/occupations.js';
 import { registerSkillRoutes } from './routes/skills.js';
@@ -15,15 +15,7 @@ const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 2 * 1024 * 1024;
 
 /** The HTTP API: validated by the same zod schemas that generate /api/openapi.json. */
 export function createApi(app: UpskillApp, webRoot: string = WEB_ROOT): OpenAPIHono {
-  const api = new OpenAPIHono({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const issue = result.error.issues[0]!;
-        return problem(c, 400, 'BAD_INPUT', `${issue.path.join('.') || 'request'}: ${issue.message}`);
-      }
-      return undefined;
-    },
-  });
+  const api = new OpenAPIHono({ defaultHook: validationHook });
   api.use('*', pageSecurity(), compress());
   // No request body may grow past what the largest legitimate one (a document upload) needs.
   api.use(

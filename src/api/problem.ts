@@ -1,6 +1,7 @@
-import type { Context } from 'hono';
+import type { Context, Env } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
+import { z, type Hook } from '@hono/zod-openapi';
 import { isUpskillError, type ErrorCode } from '../domain/errors.js';
 
 /** RFC 9457 problem body with Upskill's stable error code. */
@@ -56,6 +57,15 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/** What to do next for a request-shaped problem that was raised without a hint of its own. */
+const DEFAULT_HINTS: Partial<Record<string, string>> = {
+  BAD_INPUT: 'See /api/openapi.json for the parameters and body each route takes.',
+  NOT_FOUND: 'The list routes (GET /api/profiles, /api/skills, /api/occupations?q=…) show what exists.',
+  BAD_JSON: 'Send one JSON object, with double-quoted names and no trailing commas.',
+  UNSUPPORTED_MEDIA_TYPE:
+    'Send the body as JSON with Content-Type: application/json; POST /api/extract also takes a document as multipart/form-data.',
+};
+
 export function problem(
   c: Context,
   status: ContentfulStatusCode,
@@ -63,20 +73,94 @@ export function problem(
   detail: string,
   hint?: string,
 ): Response {
+  const shownHint = hint ?? DEFAULT_HINTS[code];
   const body = {
     type: `https://upskill.local/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',
     status,
     code,
     detail,
-    ...(hint ? { hint } : {}),
+    ...(shownHint ? { hint: shownHint } : {}),
   };
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+}
+
+const mediaType = (c: Context): string => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+function unsupportedMediaType(c: Context): Response {
+  const type = mediaType(c);
+  return problem(
+    c,
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    type
+      ? `${c.req.method} ${c.req.path} does not take a body of type ${type}.`
+      : `${c.req.method} ${c.req.path} needs a body with a Content-Type header.`,
+  );
+}
+
+/**
+ * The validation hook of every route: a request that fails its schema, or holds a NUL character, is a
+ * 400 naming the field, and a body sent without a content type, or as a url-encoded form, is a 415.
+ * (zod-openapi lets a body with no Content-Type through as `{}`, and treats both form encodings as one;
+ * the API takes JSON, and documents only as multipart/form-data.)
+ */
+export const validationHook: Hook<unknown, Env, string, Response | undefined> = (result, c) => {
+  if (result.target === 'json' && !mediaType(c)) return unsupportedMediaType(c);
+  if (result.target === 'form' && mediaType(c) === 'application/x-www-form-urlencoded') return unsupportedMediaType(c);
+  const where = { json: 'body', form: 'body', param: 'path', query: 'query' }[result.target as string] ?? result.target;
+  if (result.success) {
+    const field = nulAt(result.data);
+    if (field === undefined) return undefined;
+    return problem(
+      c,
+      400,
+      'BAD_INPUT',
+      `${field || where}: contains a NUL character (\\0), which no text may hold.`,
+      'Remove the NUL characters; they come from pasting binary data, not from text.',
+    );
+  }
+  const issue = result.error.issues[0]!;
+  return problem(c, 400, 'BAD_INPUT', `${issue.path.map(String).join('.') || where}: ${issue.message}`);
+};
+
+/** Where a validated value holds a string with a NUL (PostgreSQL cannot store one): its dotted path. */
+function nulAt(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : undefined;
+  if (value === null || typeof value !== 'object' || value instanceof Blob) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulAt(item, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Hono's validators throw an HTTPException for a body they cannot read (415 for a content type the
+ * route does not declare, 400 for broken JSON or multipart); these are the client's mistakes, told in
+ * the product's words.
+ */
+function httpExceptionToProblem(error: HTTPException, c: Context): Response {
+  if (error.res) return error.getResponse();
+  if (error.status === 415) return unsupportedMediaType(c);
+  const type = mediaType(c);
+  if (error.status === 400 && /^application\/([\w.-]+\+)?json$/.test(type))
+    return problem(c, 400, 'BAD_JSON', 'The request body is not valid JSON.');
+  if (error.status === 400 && type === 'multipart/form-data')
+    return problem(
+      c,
+      400,
+      'BAD_INPUT',
+      'The multipart/form-data body could not be read: it is cut short, or its parts do not use the boundary given in Content-Type.',
+      'Upload the document as the form field "file", as a browser form or `curl -F file=@resume.pdf` does.',
+    );
+  return problem(c, error.status, 'BAD_INPUT', `The request could not be read (HTTP ${error.status}).`);
 }
 
 /** Maps any thrown error to a problem response; unexpected errors never leak their internals. */
 export function errorToProblem(error: unknown, c: Context): Response {
   if (isUpskillError(error)) return problem(c, STATUS[error.code], error.code, error.message, error.hint);
+  if (error instanceof HTTPException && error.status < 500) return httpExceptionToProblem(error, c);
   console.error(error);
   return problem(c, 500, 'INTERNAL', 'Something went wrong on the server; the error was logged.');
 }
