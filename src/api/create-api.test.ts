@@ -454,7 +454,7 @@ describe('web app serving', () => {
       mkdirSync(join(root, 'assets'));
       writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
       writeFileSync(join(root, 'assets', 'main-abc123.js'), 'console.log(1)');
-      const web = createApi(app, root);
+      const web = createApi(app, { webRoot: root });
       for (const path of ['/', '/job', '/explore?a=13-2011.00']) {
         const page = await web.request(path);
         assert.equal(page.status, 200, path);
@@ -483,7 +483,7 @@ describe('web app serving', () => {
   });
 
   test('without a built front end, pages explain how to build it and the API still answers', async () => {
-    const web = createApi(app, join(tmpdir(), 'upskill-no-such-web-root'));
+    const web = createApi(app, { webRoot: join(tmpdir(), 'upskill-no-such-web-root') });
     const page = await web.request('/');
     assert.equal(page.status, 503);
     assert.match(await page.text(), /npm run build/);

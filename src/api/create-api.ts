@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_DOCUMENT_BYTES } from '../sources/documents/read-document.js';
 import { VERSION } from '../app/config.js';
 import type { UpskillApp } from '../app/upskill-app.js';
+import { hostOriginGuard, type HostPolicy } from './host-origin-guard.js';
 import { errorToProblem, problem, validationHook } from './problem.js';
 import { registerAboutRoutes } from './routes/about.js';
 import { registerOccupationRoutes } from './routes/occupations.js';
@@ -13,10 +14,18 @@ import { compress } from 'hono/compress';
 
 const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 2 * 1024 * 1024;
 
+export interface ApiOptions {
+  /** The built web app to serve beside the API. */
+  webRoot?: string;
+  /** Host names and port the server answers to; by default the loopback names on any port. */
+  hosts?: HostPolicy;
+}
+
 /** The HTTP API: validated by the same zod schemas that generate /api/openapi.json. */
-export function createApi(app: UpskillApp, webRoot: string = WEB_ROOT): OpenAPIHono {
+export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHono {
+  const { webRoot = WEB_ROOT, hosts = { allowedHosts: [], port: () => undefined } } = options;
   const api = new OpenAPIHono({ defaultHook: validationHook });
-  api.use('*', pageSecurity(), compress());
+  api.use('*', hostOriginGuard(hosts), pageSecurity(), compress());
   // No request body may grow past what the largest legitimate one (a document upload) needs.
   api.use(
     '/api/*',

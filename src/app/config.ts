@@ -16,6 +16,8 @@ export interface AppConfig {
   dataDir: string | undefined;
   port: number;
   host: string;
+  /** Host names `serve` answers to besides the loopback ones (UPSKILL_ALLOWED_HOSTS, comma-separated). */
+  allowedHosts: string[];
 }
 
 const EnvSchema = z.object({
@@ -27,6 +29,10 @@ const EnvSchema = z.object({
   UPSKILL_DATA_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).optional(),
+  UPSKILL_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[\w.\-[\]:]+(,[\w.\-[\]:]+)*$/, 'must be host names separated by commas, e.g. upskill.lan,proxy.local')
+    .optional(),
 });
 
 export { PACKAGE_ROOT };
@@ -46,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: vars.UPSKILL_DATA_DIR && resolve(vars.UPSKILL_DATA_DIR),
     port: vars.PORT ?? 3000,
     host: vars.HOST ?? '127.0.0.1',
+    allowedHosts: vars.UPSKILL_ALLOWED_HOSTS?.split(',') ?? [],
   };
 }
 

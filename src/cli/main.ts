@@ -12,6 +12,14 @@ import { registerPlanCommands } from './commands/plan-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
+// `upskill … | head` closes the pipe early: the reader has what it wanted, so end quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const program = new Command('upskill')
   .version(VERSION)
   .description(

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import pg from 'pg';
-import { UpskillError } from '../domain/errors.js';
+import { isUpskillError, UpskillError } from '../domain/errors.js';
+import { openPool } from './postgres-database.js';
+import { connectToSharedStore, shareEmbeddedStore } from './shared-embedded-store.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { migrate } from './migrations.js';
 
@@ -32,11 +33,35 @@ export interface Database extends Queryable {
 }
 
 export type StoreLocation =
-  { kind: 'embedded'; dir: string } | { kind: 'embedded-memory' } | { kind: 'postgres'; url: string };
+  { kind: 'embedded'; dir: string; share?: boolean } | { kind: 'embedded-memory' } | { kind: 'postgres'; url: string };
 
-/** Opens the store (creating and migrating it on first use). */
+/**
+ * Opens the store (creating and migrating it on first use). An embedded store opened with `share`
+ * (by `upskill serve`) is offered to this user's other processes over a Unix socket beside it; a
+ * process that finds the store held by such a server works through that socket instead.
+ */
 export async function openDatabase(location: StoreLocation): Promise<Database> {
-  const database = location.kind === 'postgres' ? await openPostgres(location.url) : await openEmbedded(location);
+  if (location.kind === 'postgres') return migrated(await openPostgres(location.url));
+  if (location.kind === 'embedded-memory') return migrated(await openEmbedded(undefined));
+  mkdirSync(location.dir, { recursive: true });
+  let lock: StoreLock;
+  try {
+    lock = acquireStoreLock(location.dir);
+  } catch (error) {
+    const shared = isUpskillError(error) && error.code === 'STORE_LOCKED' && (await connectToSharedStore(location.dir));
+    if (shared) return shared;
+    throw error;
+  }
+  try {
+    const database = await migrated(await openEmbedded(location.dir));
+    return location.share ? await shareEmbeddedStore(database, location.dir, lock) : withLock(database, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function migrated<T extends Database>(database: T): Promise<T> {
   try {
     await migrate(database);
   } catch (error) {
@@ -46,22 +71,26 @@ export async function openDatabase(location: StoreLocation): Promise<Database> {
   return database;
 }
 
-async function openEmbedded(
-  location: { kind: 'embedded'; dir: string } | { kind: 'embedded-memory' },
-): Promise<Database> {
-  let lock: StoreLock | undefined;
-  if (location.kind === 'embedded') {
-    mkdirSync(location.dir, { recursive: true });
-    lock = acquireStoreLock(location.dir);
-  }
+const withLock = (database: Database, lock: StoreLock): Database => ({
+  ...database,
+  close: async () => {
+    await database.close();
+    lock.release();
+  },
+});
+
+export interface EmbeddedDatabase extends Database {
+  readonly pglite: PGlite;
+}
+
+async function openEmbedded(dir: string | undefined): Promise<EmbeddedDatabase> {
   let db: PGlite;
   try {
-    db = await PGlite.create(location.kind === 'embedded' ? location.dir : undefined, { extensions: { pg_trgm } });
+    db = await PGlite.create(dir, { extensions: { pg_trgm } });
   } catch (error) {
-    lock?.release();
     throw new UpskillError(
       'STORE_FAILED',
-      `Could not open the embedded database${location.kind === 'embedded' ? ` in ${location.dir}` : ''}: ${(error as Error).message}`,
+      `Could not open the embedded database${dir ? ` in ${dir}` : ''}: ${(error as Error).message}`,
       {
         hint: 'If the folder is damaged, move it aside and run `upskill data load` again.',
         cause: error,
@@ -75,23 +104,20 @@ async function openEmbedded(
   };
   return {
     kind: 'embedded',
+    pglite: db,
     query: (sql, params) => run(db, sql, params),
     exec: (sql) => exec(db, sql),
     transaction: (work) =>
       db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params), exec: (sql) => exec(tx, sql) })),
-    close: async () => {
-      await db.close();
-      lock?.release();
-    },
+    close: () => db.close(),
   };
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
   try {
-    await pool.query('select 1');
+    return await openPool({ connectionString: url }, 'postgres', 'the PostgreSQL server in DATABASE_URL');
   } catch (error) {
-    await pool.end();
+    if (isUpskillError(error)) throw error;
     throw new UpskillError(
       'STORE_FAILED',
       `Could not connect to the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`,
@@ -101,33 +127,4 @@ async function openPostgres(url: string): Promise<Database> {
       },
     );
   }
-  const run = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly SqlValue[]): Promise<Row[]> =>
-    (await client.query(sql, params as unknown[] | undefined)).rows as Row[];
-  return {
-    kind: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
-    exec: async (sql) => {
-      await pool.query(sql);
-    },
-    transaction: async (work) => {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const result = await work({
-          query: (sql, params) => run(client, sql, params),
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-        });
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    close: () => pool.end(),
-  };
 }

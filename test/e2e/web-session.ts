@@ -22,6 +22,8 @@ export const browserSkip: string | false = process.env['CI']
 
 export interface RunningServer {
   origin: string;
+  /** The server's UPSKILL_HOME, for other upskill commands on the same store. */
+  home: string;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startUpskill(): Promise<RunningServer> {
   });
   return {
     origin,
+    home,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

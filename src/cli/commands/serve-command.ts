@@ -2,9 +2,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { serve } from '@hono/node-server';
 import pc from 'picocolors';
 import { readConfig } from '../../app/config.js';
+import { openServerApp } from '../../app/open-server-app.js';
+import { UpskillError } from '../../domain/errors.js';
 import { dataStatus } from '../../app/data-status.js';
 import { loadReferenceData } from '../../app/load-reference-data.js';
-import { openApp } from '../../app/upskill-app.js';
 import { createApi } from '../../api/create-api.js';
 import { loadProgressPrinter } from '../progress-printer.js';
 
@@ -15,6 +16,15 @@ function parsePort(value: string): number {
   return port;
 }
 
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+function collect(value: string, previous: string[]): string[] {
+  if (!/^[\w.-]+$|^\[[\da-f:.]+\]$/i.test(value))
+    throw new InvalidArgumentError('a host name, e.g. upskill.lan (no scheme, no port)');
+  return [...previous, value];
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -23,39 +33,81 @@ export function registerServeCommand(program: Command): void {
     )
     .option('-p, --port <port>', 'port to listen on (PORT; 0 picks a free one)', parsePort)
     .option('--host <host>', 'address to listen on (HOST); 127.0.0.1 keeps it on this machine')
+    .option(
+      '--allowed-host <name>',
+      'also answer to this host name, e.g. a local reverse proxy’s (repeatable; UPSKILL_ALLOWED_HOSTS)',
+      collect,
+      [],
+    )
+    .option(
+      '--unsafe-no-login',
+      'allow a --host other than this machine although there is no login: anyone who reaches the port can read every saved plan and résumé',
+    )
     .option('--no-load', 'do not load data on start, even when the store is empty')
-    .action(async (options: { port?: number; host?: string; load: boolean }) => {
-      const config = readConfig();
-      const app = await openApp(config);
-      try {
-        let loaded = (await dataStatus(app)).loaded;
-        if (options.load && !loaded) {
-          process.stderr.write(`${pc.cyan('›')} The store is empty: loading the public data first (once).\n`);
-          await loadReferenceData(app.database, config, { onProgress: loadProgressPrinter() });
-          loaded = true;
+    .addHelpText(
+      'after',
+      `
+The server answers only requests addressed to this machine (Host: localhost, 127.0.0.1 or [::1] and
+its port), and changes data only for pages it served itself. While it runs on the embedded store,
+other upskill commands (occupation, plan, profile …) use the same store through it.`,
+    )
+    .action(
+      async (options: {
+        port?: number;
+        host?: string;
+        allowedHost: string[];
+        unsafeNoLogin?: boolean;
+        load: boolean;
+      }) => {
+        const config = readConfig();
+        const hostname = options.host ?? config.host;
+        if (!isLoopback(hostname) && !options.unsafeNoLogin) {
+          throw new UpskillError(
+            'BAD_INPUT',
+            `--host ${hostname} would let other machines reach Upskill, which has no login: anyone who reaches the port could read every saved plan and résumé.`,
+            {
+              hint: 'Keep the default --host 127.0.0.1, or add --unsafe-no-login if you really mean it (for example inside a container whose port only you can reach).',
+            },
+          );
         }
-        if (loaded) {
-          // Build the in-memory indexes before the first request rather than during it.
-          await app.titleIndex();
-          await app.skillExtractor();
+        const app = await openServerApp(config);
+        try {
+          let loaded = (await dataStatus(app)).loaded;
+          if (options.load && !loaded) {
+            process.stderr.write(`${pc.cyan('›')} The store is empty: loading the public data first (once).\n`);
+            await loadReferenceData(app.database, config, { onProgress: loadProgressPrinter() });
+            loaded = true;
+          }
+          if (loaded) {
+            // Build the in-memory indexes before the first request rather than during it.
+            await app.titleIndex();
+            await app.skillExtractor();
+          }
+        } catch (error) {
+          await app.close();
+          throw error;
         }
-      } catch (error) {
-        await app.close();
-        throw error;
-      }
-      const server = serve(
-        { fetch: createApi(app).fetch, port: options.port ?? config.port, hostname: options.host ?? config.host },
-        (info) => {
+        let listening: number | undefined;
+        const allowedHosts = [...config.allowedHosts, ...options.allowedHost];
+        if (!isLoopback(hostname) && hostname !== '0.0.0.0' && hostname !== '::') allowedHosts.push(hostname);
+        const api = createApi(app, { hosts: { allowedHosts, port: () => listening } });
+        const server = serve({ fetch: api.fetch, port: options.port ?? config.port, hostname }, (info) => {
+          listening = info.port;
           const origin = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
+          if (!isLoopback(hostname)) {
+            process.stderr.write(
+              `${pc.yellow('warning:')} listening on ${hostname} without a login (--unsafe-no-login): anyone who can reach port ${info.port} can read and change every saved plan and résumé. Browsers must address it by a name given with --allowed-host.\n`,
+            );
+          }
           process.stdout.write(
             `${pc.green('✓')} Upskill is running: open ${origin}/ in your browser  (API: ${origin}/api/about, OpenAPI: ${origin}/api/openapi.json; Ctrl+C stops it)\n`,
           );
-        },
-      );
-      const stop = (): void => {
-        server.close(() => void app.close().then(() => process.exit(0)));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+        });
+        const stop = (): void => {
+          server.close(() => void app.close().then(() => process.exit(0)));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
 }
