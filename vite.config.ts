@@ -7,5 +7,10 @@ export default defineConfig({
   root: 'web',
   plugins: [react()],
   build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // The server answers only its own host and origin, so the proxy speaks to it as its own page would.
+  server: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: true, headers: { origin: 'http://127.0.0.1:3000' } },
+    },
+  },
 });
