@@ -11,3 +11,13 @@ export {
   type WeightedTask,
 } from './exposure-score.js';
 export { exposureHistogram, type ExposureHistogram } from './exposure-histogram.js';
+export {
+  buildObservedUseIndex,
+  describePotentialAndPractice,
+  normaliseTaskStatement,
+  observedCoverage,
+  type ObservedCoverage,
+  type ObservedLevel,
+  type ObservedTaskUse,
+  type ObservedUseIndex,
+} from './observed-use.js';
