@@ -1,0 +1,7 @@
+export { RISK_CLASSES, type ActivityGuidance, type RiskClass, type ToolCategory } from './activity-guidance.js';
+export {
+  buildTaskGuidanceIndex,
+  type ActivityDescription,
+  type TaskGuidance,
+  type TaskGuidanceIndex,
+} from './task-guidance.js';
