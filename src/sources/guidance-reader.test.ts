@@ -15,9 +15,10 @@ const IWAS = new Map(
     .map(([, id, title]) => [id!, title!.trim()] as const),
 );
 
-// Activities whose very title names safety-critical or physical work on people, vehicles or machines.
+// Activities whose very title is operating machinery or vehicles, or treating, diagnosing or
+// deciding the care of a patient: AI may prepare information for them, never more.
 const MUST_STAY_HUMAN =
-  /\b(operate (vehicles|equipment|machinery)|drive|pilot|patient care|treat(ment)? .*(patients|injur|medical|health)|administer (medications?|treatments?|first aid)|surg|emergency medical|restrain|rescue|firearms?|weapons?)\b/i;
+  /^(Operate (?!office|audiovisual|communications|computer)|Transport patients|Direct vehicle traffic|Administer |Treat |Fit assistive|Diagnose health|Evaluate patient|Develop patient|Drive |Pilot )/;
 
 const guidance = readActivityGuidance();
 
