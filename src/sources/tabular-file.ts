@@ -37,29 +37,46 @@ export function sourceError(
   });
 }
 
+const countNewlines = (value: string): number => {
+  let count = 0;
+  for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) count++;
+  return count;
+};
+
 /** Streams a delimited file as rows keyed by header, failing with file and line on a malformed row. */
 export async function* readTable(file: string, format: TableFormat): AsyncGenerator<TableRow> {
+  // Lines are counted here, not by csv-parse, which counts every CR inside a field as a line break:
+  // record n (the header is 1) ends on line n + the line breaks inside records 1..n + the empty lines skipped so far.
+  let parsedRecords = 0;
+  let newlinesInRecords = 0;
+  let parsedHeader: string[] | undefined;
   const options: Options = {
     delimiter: format.delimiter,
     bom: true,
     columns: false,
-    info: true,
     skip_empty_lines: true,
     relax_column_count: true,
     quote: format.quoted ? '"' : false,
     record_delimiter: ['\r\n', '\n'],
+    on_record: (record: string[], context) => {
+      parsedRecords++;
+      parsedHeader ??= record.map((name) => name.trim());
+      for (const value of record) newlinesInRecords += countNewlines(value);
+      return Object.assign(record, { line: parsedRecords + newlinesInRecords + context.empty_lines });
+    },
   };
   const stream = createReadStream(file);
   const parser = stream.pipe(parse(options));
   stream.on('error', (error) => parser.destroy(error));
   let header: string[] | undefined;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<string[] & { line: number }>) {
+      const { line } = record;
       if (!header) {
         header = record.map((name) => name.trim());
         const missing = format.requiredColumns.filter((name) => !header!.includes(name));
         if (missing.length > 0)
-          throw sourceError(file, info.lines, missing[0], `missing column; the header has ${header.join(', ')}`);
+          throw sourceError(file, line, missing[0], `missing column; the header has ${header.join(', ')}`);
         continue;
       }
       if (record.length !== header.length) {
@@ -67,11 +84,9 @@ export async function* readTable(file: string, format: TableFormat): AsyncGenera
           record.length < header.length
             ? `has ${record.length} fields, expected ${header.length} (is the row cut short?)`
             : `has ${record.length} fields, expected ${header.length}`;
-        throw sourceError(file, info.lines, header[Math.min(record.length, header.length - 1)], problem);
+        throw sourceError(file, line, header[Math.min(record.length, header.length - 1)], problem);
       }
-      const values: Record<string, string> = {};
-      header.forEach((name, i) => (values[name] = record[i]!));
-      yield { line: info.lines, values };
+      yield { line, values: Object.fromEntries(header.map((name, i) => [name, record[i]!])) };
     }
   } catch (error) {
     if (error instanceof UpskillError) throw error;
@@ -80,12 +95,16 @@ export async function* readTable(file: string, format: TableFormat): AsyncGenera
       throw new UpskillError('SOURCE_NOT_FOUND', `${file}: file not found`, {
         hint: 'Point --from at a folder holding the complete release.',
       });
-    const line = (error as { lines?: number }).lines;
+    // A parse error (a stray quote) is in the record after the last one parsed, in the field csv-parse was reading.
+    const { empty_lines: emptyLines, column } = error as { empty_lines?: number; column?: number | string };
+    const line = emptyLines === undefined ? undefined : parsedRecords + newlinesInRecords + emptyLines + 1;
+    const field =
+      parsedHeader && typeof column === 'number' ? parsedHeader[Math.min(column, parsedHeader.length - 1)] : undefined;
     throw sourceError(
       file,
       line,
-      undefined,
-      (error as Error).message.replace(/^Invalid Record Length: |^CSV_\w+: /, ''),
+      field,
+      (error as Error).message.replace(/^Invalid Record Length: |^CSV_\w+: /, '').replace(/ at line \d+/, ''),
     );
   } finally {
     stream.destroy();
@@ -104,14 +123,19 @@ export class RowReader {
     return this.row.line;
   }
 
+  /** The raw value, if the row has the field (an inherited name like "constructor" is no field). */
+  private own(field: string): string | undefined {
+    return Object.hasOwn(this.row.values, field) ? this.row.values[field] : undefined;
+  }
+
   text(field: string): string {
-    const value = this.row.values[field]?.trim() ?? '';
+    const value = this.own(field)?.trim() ?? '';
     if (value === '') throw sourceError(this.file, this.row.line, field, 'is empty');
     return value;
   }
 
   optionalText(field: string): string | null {
-    const value = this.row.values[field]?.trim() ?? '';
+    const value = this.own(field)?.trim() ?? '';
     return value === '' || value === 'n/a' ? null : value;
   }
 
@@ -128,7 +152,9 @@ export class RowReader {
     const raw = this.optionalText(field);
     if (raw === null || raw === '#' || raw === '*' || raw === '**') return null;
     const value = Number(raw.replace(/,/g, ''));
-    if (!Number.isFinite(value)) throw sourceError(this.file, this.row.line, field, `expected a number, got "${raw}"`);
+    // Number() reads "" as 0, so a field of only commas would pass for a zero.
+    if (!Number.isFinite(value) || !/\d/.test(raw))
+      throw sourceError(this.file, this.row.line, field, `expected a number, got "${raw}"`);
     return value;
   }
 

@@ -28,7 +28,13 @@ function deletionsOf(word: string, depth: number, into: Set<string>): void {
   }
 }
 
-/** Builds the deletion index of a vocabulary. */
+/**
+ * Words longer than this get no suggestions: no title word is anywhere near as long, and the
+ * deletion probes of a word grow with the cube of its length (a 10 000-letter word would take hours).
+ */
+export const MAX_SUGGESTED_LENGTH = 40;
+
+/** Builds the deletion index of a vocabulary (words too long for suggestions are kept for exact matches only). */
 export function buildSpellingIndex(vocabulary: Iterable<string>): SpellingIndex {
   const words = new Set<string>();
   const deletes = new Map<string, string[]>();
@@ -36,7 +42,7 @@ export function buildSpellingIndex(vocabulary: Iterable<string>): SpellingIndex 
     if (words.has(word)) continue;
     words.add(word);
     const edits = maxEditsFor(word.length);
-    if (edits === 0) continue;
+    if (edits === 0 || word.length > MAX_SUGGESTED_LENGTH) continue;
     const variants = new Set<string>();
     deletionsOf(word, edits, variants);
     for (const variant of variants) {
@@ -76,7 +82,7 @@ export function editDistance(a: string, b: string, limit: number): number {
 export function suggestSpellings(index: SpellingIndex, word: string): SpellingCandidate[] {
   if (index.words.has(word)) return [{ word, distance: 0 }];
   const limit = maxEditsFor(word.length);
-  if (limit === 0) return [];
+  if (limit === 0 || word.length > MAX_SUGGESTED_LENGTH) return [];
   const probes = new Set<string>([word]);
   deletionsOf(word, limit, probes);
   const seen = new Set<string>();

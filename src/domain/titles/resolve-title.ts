@@ -193,7 +193,8 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
   return topOccupations.map((occupation, i) => ({
     code: index.occupationCodes[occupation]!,
     title: index.occupationTitles[occupation]!,
-    score: Math.round(topScores[i]! * 1000) / 1000,
+    // The weights add up to a little over 1 (the prior comes on top), so a common occupation's exact title could pass 1.
+    score: Math.min(1, Math.round(topScores[i]! * 1000) / 1000),
     matched: index.titleText[bestTitle[occupation]!]!,
   }));
 }
