@@ -34,6 +34,7 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
   const name = input.name.trim();
   if (name.length === 0 || name.length > 80)
     throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
+  refuseNul({ name, resumeText: input.resumeText });
   const { hoursPerWeek, startDate } = validatePlanInput(
     {
       occupation: input.occupation,
@@ -62,6 +63,15 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
     preferences: input.preferences ?? { freeOnly: false },
     resumeText: input.resumeText ?? null,
   });
+}
+
+/** PostgreSQL cannot store a NUL character, and no name or résumé text has one: say so instead of failing in the store. */
+function refuseNul(fields: Record<string, string | undefined>): void {
+  for (const [field, value] of Object.entries(fields))
+    if (value?.includes('\u0000'))
+      throw new UpskillError('BAD_INPUT', `${field}: contains a NUL character (\\0), which no text may hold.`, {
+        hint: 'Remove the NUL characters; they come from pasting binary data, not from text.',
+      });
 }
 
 /** Every saved profile, oldest first. */
@@ -177,6 +187,7 @@ export async function updateProfile(app: UpskillApp, id: string, changes: Partia
   };
   if (settings.name.length === 0 || settings.name.length > 80)
     throw new UpskillError('BAD_INPUT', 'A profile needs a name of 1 to 80 characters.');
+  refuseNul({ name: settings.name });
   checkHoursPerWeek(settings.hoursPerWeek);
   if (settings.target !== profile.target)
     await resolveTarget(app, settings.target, await resolveOccupation(app, profile.occupationCode));
