@@ -21,7 +21,7 @@ export const ATTRIBUTION: Attribution[] = [
   },
   {
     source: 'BLS OEWS',
-    text: 'Employment and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2021 (public domain).',
+    text: 'Employment and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2021; outlook: BLS Employment Projections 2020–30 (public domain).',
     url: 'https://www.bls.gov/oes/',
     licence: 'Public domain',
   },
@@ -33,4 +33,20 @@ export const ESCO_ATTRIBUTION: Attribution = {
   text: 'This service uses the ESCO classification of the European Commission.',
   url: 'https://esco.ec.europa.eu/',
   licence: 'EU reuse (CC BY 4.0)',
+};
+
+/** Shown when the observed-use sources were loaded (they are optional). */
+export const OBSERVED_USE_ATTRIBUTION: Record<string, Attribution> = {
+  'anthropic-economic-index': {
+    source: 'Anthropic Economic Index',
+    text: 'Observed use per task: Anthropic Economic Index (Feb 2025), Handa et al., "Which Economic Tasks are Performed with AI? Evidence from Millions of Claude Conversations".',
+    url: 'https://huggingface.co/datasets/Anthropic/EconomicIndex',
+    licence: 'MIT',
+  },
+  'microsoft-working-with-ai': {
+    source: 'Working with AI (Microsoft)',
+    text: 'Observed use per work activity and AI applicability per occupation: Tomlinson et al. (2025), "Working with AI: Measuring the Occupational Implications of Generative AI"; data from github.com/microsoft/working-with-ai, with O*NET 29.0 parts under CC BY 4.0.',
+    url: 'https://github.com/microsoft/working-with-ai',
+    licence: 'CC BY 4.0',
+  },
 };

@@ -1,5 +1,5 @@
 import { countReferenceRows, readLoadedSources, type LoadedSource } from '../store/reference-data.repository.js';
-import { ATTRIBUTION, ESCO_ATTRIBUTION, type Attribution } from './attribution.js';
+import { ATTRIBUTION, ESCO_ATTRIBUTION, OBSERVED_USE_ATTRIBUTION, type Attribution } from './attribution.js';
 import type { UpskillApp } from './upskill-app.js';
 
 export interface DataStatus {
@@ -36,7 +36,11 @@ export interface About {
 /** Version, loaded data and the attribution every source asks for. */
 export async function about(app: UpskillApp, version: string): Promise<About> {
   const sources = await readLoadedSources(app.database);
-  const attribution = sources.some((s) => s.source === 'esco') ? [...ATTRIBUTION, ESCO_ATTRIBUTION] : ATTRIBUTION;
+  const attribution = [
+    ...ATTRIBUTION,
+    ...sources.flatMap((s) => OBSERVED_USE_ATTRIBUTION[s.source] ?? []),
+    ...(sources.some((s) => s.source === 'esco') ? [ESCO_ATTRIBUTION] : []),
+  ];
   return {
     name: 'Upskill',
     version,

@@ -1,7 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { UpskillError } from '../domain/errors.js';
-import { exposureScores } from '../domain/exposure/index.js';
+import { buildObservedUseIndex, exposureScores, percentileRank } from '../domain/exposure/index.js';
 import { fileSha256 } from '../sources/file-checksum.js';
 import { downloadPublicReleases, type DownloadProgress } from '../sources/download-release.js';
 import { findSourcesIn, mergeFound, type FoundSources } from '../sources/locate-sources.js';
@@ -13,6 +13,14 @@ import {
   type OnetRelease,
 } from '../sources/onet-release.js';
 import { GPTS_FILES, readGptsRelease, type GptsRelease } from '../sources/gpts-release.js';
+import {
+  ANTHROPIC_FILES,
+  MICROSOFT_FILES,
+  readAnthropicRelease,
+  readMicrosoftRelease,
+  type AnthropicRelease,
+  type MicrosoftRelease,
+} from '../sources/observed-use-release.js';
 import { PUBLIC_RELEASES, type DownloadManifest } from '../sources/public-releases.js';
 import { extractZip } from '../sources/zip-archive.js';
 import type { Database } from '../store/database.js';
@@ -156,8 +164,17 @@ export async function loadReferenceData(
   }
   progress({ phase: 'read', file: `GPTs-are-GPTs (${gptsDir})` });
   const gpts = await readGptsRelease(gptsDir);
+  const observed: ObservedSources = {};
+  if (found.anthropic) {
+    progress({ phase: 'read', file: `Anthropic Economic Index (${found.anthropic.dir})` });
+    observed.anthropic = await readAnthropicRelease(found.anthropic.dir);
+  }
+  if (found.microsoft) {
+    progress({ phase: 'read', file: `Microsoft Working with AI (${found.microsoft.dir})` });
+    observed.microsoft = await readMicrosoftRelease(found.microsoft.dir);
+  }
 
-  const { tables, summary } = buildTables(onet, gpts);
+  const { tables, summary } = buildTables(onet, gpts, observed);
   const sources = [
     await provenance(
       'onet',
@@ -170,8 +187,24 @@ export async function loadReferenceData(
       [GPTS_FILES.occupationScores, gpts.publishedScores.length],
       [GPTS_FILES.automation, gpts.humanAutomation.length],
       ...(gpts.wagesFile ? [[basename(gpts.wagesFile), gpts.wages.length] as [string, number]] : []),
+      [GPTS_FILES.projections, gpts.projections.length],
     ]),
   ];
+  if (found.anthropic && observed.anthropic)
+    sources.push(
+      await provenance('anthropic-economic-index', '2025-02', found.anthropic.dir, [
+        [ANTHROPIC_FILES.shares, observed.anthropic.taskShares.length],
+        [ANTHROPIC_FILES.statements, observed.anthropic.statements.length],
+      ]),
+    );
+  if (found.microsoft && observed.microsoft)
+    sources.push(
+      await provenance('microsoft-working-with-ai', 'commit 84c4eba', found.microsoft.dir, [
+        [MICROSOFT_FILES.activities, observed.microsoft.activities.length],
+        [MICROSOFT_FILES.occupations, observed.microsoft.occupations.length],
+        [MICROSOFT_FILES.weights, new Set(observed.microsoft.weights.map((cell) => cell.soc)).size],
+      ]),
+    );
   if (ratingsDir) {
     const ratingFiles = [ONET_FILES.skills, ONET_FILES.knowledge].map((name): [string, number] => [
       name,
@@ -207,10 +240,17 @@ function onetFileRows(onet: OnetRelease, file: string): number {
   return rows[file] ?? 0;
 }
 
+/** The optional sources of what people actually do with AI. */
+export interface ObservedSources {
+  anthropic?: AnthropicRelease;
+  microsoft?: MicrosoftRelease;
+}
+
 /** Joins the sources into the stored tables, computing each occupation's exposure on the way. */
 export function buildTables(
   onet: OnetRelease,
   gpts: GptsRelease,
+  observed: ObservedSources = {},
 ): { tables: TableContents[]; summary: Omit<LoadSummary, 'sources'> } {
   const known = new Set(onet.occupations.map((o) => o.code));
   const skipped: LoadSummary['skipped'] = [];
@@ -513,7 +553,104 @@ export function buildTables(
       ],
       rows: gpts.wages.map((w) => [w.soc, w.title, w.employment, w.medianAnnual, w.medianHourly]),
     },
+    ...observedTables(tasks, observed),
+    employmentProjections(gpts),
   ];
   const labelledTasks = tasks.filter((t) => t.human !== null || t.gpt4 !== null).length;
   return { tables, summary: { occupations: onet.occupations.length, tasks: tasks.length, labelledTasks, skipped } };
+}
+
+/** Observed use per task (matched once, here), per work activity and per occupation. */
+function observedTables(
+  tasks: readonly { taskId: number; code: string; statement: string }[],
+  { anthropic, microsoft }: ObservedSources,
+): TableContents[] {
+  const index = anthropic && buildObservedUseIndex(anthropic);
+  const scores = microsoft?.occupations.map((o) => o.applicability) ?? [];
+  return [
+    {
+      table: 'observed_task_use',
+      columns: [
+        ['task_id', 'int'],
+        ['code', 'text'],
+        ['level', 'text'],
+        ['pct', 'float8'],
+        ['percentile', 'float8'],
+        ['via', 'text'],
+      ],
+      rows: index
+        ? tasks.map((task) => {
+            const use = index.useOf(task);
+            return [task.taskId, task.code, use.level, use.pct, use.percentile, use.via];
+          })
+        : [],
+    },
+    {
+      table: 'activity_observed_use',
+      columns: [
+        ['iwa_id', 'text'],
+        ['share_user', 'float8'],
+        ['share_ai', 'float8'],
+        ['completion_user', 'float8'],
+        ['completion_ai', 'float8'],
+        ['scope_user', 'float8'],
+        ['scope_ai', 'float8'],
+      ],
+      rows: (microsoft?.activities ?? []).map((a) => [
+        a.iwa,
+        a.shareUser,
+        a.shareAi,
+        a.completionUser,
+        a.completionAi,
+        a.scopeUser,
+        a.scopeAi,
+      ]),
+    },
+    {
+      table: 'occupation_applicability',
+      columns: [
+        ['soc', 'text'],
+        ['title', 'text'],
+        ['score', 'float8'],
+        ['percentile', 'float8'],
+      ],
+      rows: (microsoft?.occupations ?? []).map((o) => [
+        o.soc,
+        o.title,
+        o.applicability,
+        percentileRank(o.applicability, scores),
+      ]),
+    },
+    {
+      table: 'occupation_activity_weights',
+      columns: [
+        ['soc', 'text'],
+        ['iwa_id', 'text'],
+        ['weight', 'float8'],
+      ],
+      rows: (microsoft?.weights ?? []).map((w) => [w.soc, w.iwa, w.weight]),
+    },
+  ];
+}
+
+/** BLS projections are published by occupation title; the OEWS file beside them gives each title its SOC code. */
+function employmentProjections(gpts: GptsRelease): TableContents {
+  const socByTitle = new Map(gpts.wages.map((w) => [w.title.toLowerCase(), w]));
+  const rows: [string, string, number][] = [];
+  const seen = new Set<string>();
+  for (const projection of gpts.projections) {
+    const wage = socByTitle.get(projection.title.toLowerCase());
+    if (!wage || seen.has(wage.soc)) continue;
+    seen.add(wage.soc);
+    rows.push([wage.soc, wage.title, projection.pctChange]);
+  }
+  return {
+    table: 'employment_projections',
+    columns: [
+      ['soc', 'text'],
+      ['title', 'text'],
+      ['pct_change', 'float8'],
+    ],
+    rows,
+  };
 }

@@ -26,12 +26,15 @@ export interface GptsRelease {
     medianHourly: number | null;
   }[];
   wagesFile: string | null;
+  /** BLS Employment Projections 2020–30 (% change), by BLS occupation title, shipped beside the labels. */
+  projections: { title: string; pctChange: number }[];
 }
 
 export const GPTS_FILES = {
   labels: 'full_labelset.tsv',
   occupationScores: 'occ_level.csv',
   automation: 'automation_gpt4_human_labels.tsv',
+  projections: 'occupations_projections_processed.csv',
 } as const;
 
 export const REQUIRED_GPTS_FILES = [GPTS_FILES.labels, GPTS_FILES.occupationScores] as const;
@@ -113,5 +116,16 @@ export async function readGptsRelease(dir: string): Promise<GptsRelease> {
             : undefined,
       )
     : [];
-  return { taskLabels, humanAutomation, publishedScores, wages, wagesFile };
+  const projectionsPath = join(dir, GPTS_FILES.projections);
+  const projections = existsSync(projectionsPath)
+    ? await readRecords(
+        projectionsPath,
+        { delimiter: ',', quoted: true, requiredColumns: ['occupation', 'pct_emp_change_2020_2030'] },
+        (row) =>
+          row.optionalText('pct_emp_change_2020_2030') === null
+            ? undefined
+            : { title: row.text('occupation'), pctChange: row.number('pct_emp_change_2020_2030') },
+      )
+    : [];
+  return { taskLabels, humanAutomation, publishedScores, wages, wagesFile, projections };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ONET_FILES, REQUIRED_ONET_FILES, readOnetVersion } from './onet-release.js';
 import { REQUIRED_GPTS_FILES } from './gpts-release.js';
+import { ANTHROPIC_FILES, MICROSOFT_FILES } from './observed-use-release.js';
 
 /** Folders that hold each source, found by the files inside rather than by folder names. */
 export interface FoundSources {
@@ -10,6 +11,9 @@ export interface FoundSources {
   /** A release that has the ratings files (Skills, Knowledge, Task Ratings), possibly newer. */
   onetRatings?: { dir: string; version: string };
   gpts?: { dir: string };
+  /** Observed use: the Anthropic Economic Index and Microsoft's Working with AI (optional). */
+  anthropic?: { dir: string };
+  microsoft?: { dir: string };
 }
 
 const RATING_FILES = [ONET_FILES.skills, ONET_FILES.knowledge, ONET_FILES.taskRatings];
@@ -49,6 +53,9 @@ export function findSourcesIn(root: string): FoundSources {
       if (!found.onetRatings || newer(version, found.onetRatings.version)) found.onetRatings = { dir, version };
     }
     if (!found.gpts && hasAll(dir, REQUIRED_GPTS_FILES)) found.gpts = { dir };
+    // Recognised by their main file, so that a copy missing another file is reported, not skipped.
+    if (!found.anthropic && hasAll(dir, [ANTHROPIC_FILES.shares])) found.anthropic = { dir };
+    if (!found.microsoft && hasAll(dir, [MICROSOFT_FILES.activities])) found.microsoft = { dir };
   }
   return found;
 }
@@ -60,6 +67,8 @@ export function mergeFound(finds: readonly FoundSources[]): FoundSources {
     merged.onet ??= found.onet;
     merged.onetRatings ??= found.onetRatings;
     merged.gpts ??= found.gpts;
+    merged.anthropic ??= found.anthropic;
+    merged.microsoft ??= found.microsoft;
   }
   return merged;
 }

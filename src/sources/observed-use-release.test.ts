@@ -47,7 +47,10 @@ describe('the Anthropic Economic Index release', () => {
     );
     rmSync(join(dir, 'onet_task_statements.csv'));
     writeFileSync(join(dir, 'onet_task_mappings.csv'), 'task_name,pct\nwrite code.,0.5\n');
-    await assert.rejects(readAnthropicRelease(dir), /onet_task_statements\.csv/);
+    assert.match(
+      (await rejection(readAnthropicRelease(dir))).message,
+      /the Anthropic Economic Index folder has no onet_task_statements\.csv$/,
+    );
   });
 });
 

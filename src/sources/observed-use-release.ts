@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { UpskillError } from '../domain/errors.js';
 import { readRecords, sourceError, type RowReader, type TableFormat } from './tabular-file.js';
 
 /** What people actually do with AI: the Anthropic Economic Index (Feb 2025) per O*NET task statement. */
@@ -37,6 +39,16 @@ export const MICROSOFT_FILES = {
   weights: 'soc_iwa_weights.csv',
 } as const;
 
+/** A source folder is recognised by its first file; the others must then be there too. */
+function requireFiles(dir: string, source: string, files: Record<string, string>): void {
+  const missing = Object.values(files).filter((name) => !existsSync(join(dir, name)));
+  if (missing.length > 0)
+    throw new UpskillError('SOURCE_INVALID', `${dir}: the ${source} folder has no ${missing.join(' or ')}`, {
+      hint: `A complete copy has ${Object.values(files).join(', ')}; copy the missing file(s) from the release.`,
+      details: { file: join(dir, missing[0]!) },
+    });
+}
+
 const CSV = (requiredColumns: readonly string[]): TableFormat => ({ delimiter: ',', quoted: true, requiredColumns });
 
 /** A share is a fraction or a percentage: finite and not negative. */
@@ -54,6 +66,7 @@ function soc(file: string, row: RowReader, field: string): string {
 }
 
 export async function readAnthropicRelease(dir: string): Promise<AnthropicRelease> {
+  requireFiles(dir, 'Anthropic Economic Index', ANTHROPIC_FILES);
   const sharesFile = join(dir, ANTHROPIC_FILES.shares);
   const taskShares = await readRecords(sharesFile, CSV(['task_name', 'pct']), (row) => ({
     statement: row.text('task_name'),
@@ -73,6 +86,7 @@ export async function readAnthropicRelease(dir: string): Promise<AnthropicReleas
 }
 
 export async function readMicrosoftRelease(dir: string): Promise<MicrosoftRelease> {
+  requireFiles(dir, 'Working with AI', MICROSOFT_FILES);
   const activitiesFile = join(dir, MICROSOFT_FILES.activities);
   const fraction = (row: RowReader, field: string): number => share(activitiesFile, row, field, 1);
   const optionalFraction = (row: RowReader, field: string): number | null =>

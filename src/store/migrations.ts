@@ -110,6 +110,27 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'observed AI use and employment outlook',
+    sql: `
+      create table observed_task_use (task_id int not null, code text not null, level text not null, pct double precision, percentile double precision, via text);
+      create index observed_task_use_code on observed_task_use (code);
+      create table activity_observed_use (
+        iwa_id text primary key,
+        share_user double precision not null,
+        share_ai double precision not null,
+        completion_user double precision,
+        completion_ai double precision,
+        scope_user double precision,
+        scope_ai double precision
+      );
+      create table occupation_applicability (soc text primary key, title text not null, score double precision not null, percentile double precision not null);
+      create table occupation_activity_weights (soc text not null, iwa_id text not null, weight double precision not null);
+      create index occupation_activity_weights_soc on occupation_activity_weights (soc);
+      create table employment_projections (soc text primary key, title text not null, pct_change double precision not null);
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */

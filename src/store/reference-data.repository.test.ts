@@ -7,7 +7,7 @@ import { readConfig } from '../app/config.js';
 import { loadReferenceData } from '../app/load-reference-data.js';
 import { UpskillError } from '../domain/errors.js';
 import { DATABASES } from '../../test/support/databases.js';
-import { writeMiniRelease } from '../../test/support/mini-release.js';
+import { writeMiniObservedUse, writeMiniRelease } from '../../test/support/mini-release.js';
 import { countReferenceRows, readLoadedSources, replaceReferenceData } from './reference-data.repository.js';
 import { findOccupationExposure, listTasks } from './occupation.repository.js';
 
@@ -39,6 +39,54 @@ for (const backend of DATABASES) {
         assert.match(tasksFile?.sha256 ?? '', /^[0-9a-f]{64}$/);
         const exposure = await findOccupationExposure(db, '13-1161.00');
         assert.deepEqual(exposure?.human, { alpha: 2 / 3, beta: 2 / 3, gamma: 2 / 3 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('observed use is loaded beside the release: per task, per activity, per occupation, with provenance', async () => {
+      const db = await backend.open();
+      try {
+        const root = join(work, `observed-${backend.name}`);
+        writeMiniRelease(root);
+        writeMiniObservedUse(root);
+        await loadReferenceData(db, config, { from: root, onlyIn: [] });
+        assert.deepEqual(await db.query('select task_id, level, pct, via from observed_task_use order by task_id'), [
+          { task_id: 1, level: 'frequent', pct: 0.5, via: 'statement' },
+          { task_id: 2, level: 'occasional', pct: 0.01, via: 'task-id' },
+          { task_id: 3, level: 'unknown', pct: null, via: null },
+        ]);
+        assert.deepEqual(await db.query('select iwa_id, share_user, completion_ai from activity_observed_use'), [
+          { iwa_id: '4.A.3.b.6.I05', share_user: 0.02, completion_ai: null },
+        ]);
+        assert.deepEqual(await db.query('select soc, score, percentile from occupation_applicability order by soc'), [
+          { soc: '13-1161', score: 0.3, percentile: 50 },
+          { soc: '43-3031', score: 0.1, percentile: 0 },
+        ]);
+        assert.deepEqual(await db.query('select soc, weight from occupation_activity_weights'), [
+          { soc: '13-1161', weight: 12.5 },
+        ]);
+        const sources = (await readLoadedSources(db)).map((s) => s.source);
+        assert.ok(sources.includes('anthropic-economic-index') && sources.includes('microsoft-working-with-ai'));
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a malformed observed-use row refuses the whole load and keeps the data already stored', async () => {
+      const db = await backend.open();
+      try {
+        const root = join(work, `observed-bad-${backend.name}`);
+        writeMiniRelease(root);
+        await loadReferenceData(db, config, { from: root, onlyIn: [] });
+        const before = await countReferenceRows(db);
+        const { anthropicDir } = writeMiniObservedUse(root);
+        writeFileSync(join(anthropicDir, 'onet_task_mappings.csv'), 'task_name,pct\nprepare reports.,-3\n');
+        await assert.rejects(
+          loadReferenceData(db, config, { from: root, onlyIn: [] }),
+          /onet_task_mappings\.csv, line 2, field "pct": must be between 0 and 100/,
+        );
+        assert.deepEqual(await countReferenceRows(db), before);
       } finally {
         await db.close();
       }

@@ -40,6 +40,11 @@ export const REFERENCE_TABLES = [
   'occupation_exposure',
   'published_exposure',
   'wages',
+  'observed_task_use',
+  'activity_observed_use',
+  'occupation_applicability',
+  'occupation_activity_weights',
+  'employment_projections',
   'data_sources',
 ] as const;
 

@@ -129,3 +129,32 @@ export function writeMiniRelease(
   );
   return { onetDir, gptsDir };
 }
+
+/**
+ * Writes tiny copies of the two observed-use sources beside a mini release: task 1 is matched by
+ * its words, task 2 through a Task ID whose statement was reworded, task 3 is in neither.
+ */
+export function writeMiniObservedUse(root: string): { anthropicDir: string; microsoftDir: string } {
+  const anthropicDir = join(root, 'anthropic');
+  const microsoftDir = join(root, 'microsoft');
+  mkdirSync(anthropicDir, { recursive: true });
+  mkdirSync(microsoftDir, { recursive: true });
+  writeFileSync(
+    join(anthropicDir, 'onet_task_mappings.csv'),
+    'task_name,pct\nprepare reports of findings.,0.5\nattend staff meetings and conferences.,0.01\n',
+  );
+  writeFileSync(
+    join(anthropicDir, 'onet_task_statements.csv'),
+    'O*NET-SOC Code,Title,Task ID,Task\n13-1161.00,Marketing,1,Prepare reports of findings.\n13-1161.00,Marketing,2,Attend staff meetings and conferences.\n',
+  );
+  writeFileSync(
+    join(microsoftDir, 'iwa_metrics.csv'),
+    'IWA,title,share_user,share_ai,completion_user,completion_ai,impact_scope_user,impact_scope_ai\n4.A.3.b.6.I05,Prepare reports.,0.02,0.01,0.8,,0.5,0.4\n',
+  );
+  writeFileSync(
+    join(microsoftDir, 'soc_ai_applicability_scores.csv'),
+    'SOC Code,title,ai_applicability_score\n13-1161,Market Research Analysts,0.3\n43-3031,Bookkeeping Clerks,0.1\n',
+  );
+  writeFileSync(join(microsoftDir, 'soc_iwa_weights.csv'), 'SOC Code,4.A.3.b.6.I05\n13-1161,12.5\n43-3031,0.0\n');
+  return { anthropicDir, microsoftDir };
+}
