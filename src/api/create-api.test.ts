@@ -186,10 +186,16 @@ describe('HTTP API', () => {
       attribution: { source: string }[];
     };
     assert.match(body.version, /^\d+\.\d+\.\d+/);
-    assert.deepEqual(body.data.map((d) => d.source).sort(), ['gpts-are-gpts', 'onet', 'onet-ratings']);
+    assert.deepEqual(body.data.map((d) => d.source).sort(), [
+      'anthropic-economic-index',
+      'gpts-are-gpts',
+      'microsoft-working-with-ai',
+      'onet',
+      'onet-ratings',
+    ]);
     assert.deepEqual(
       body.attribution.map((a) => a.source),
-      ['O*NET', 'GPTs-are-GPTs', 'BLS OEWS'],
+      ['O*NET', 'GPTs-are-GPTs', 'BLS OEWS', 'Anthropic Economic Index', 'Working with AI (Microsoft)'],
     );
   });
 

@@ -61,7 +61,7 @@ describe('a personal plan for a marketing specialist', () => {
     assert.ok(result.current.some((c) => c.skillId === 'chatgpt' && c.level === 2 && c.source === 'résumé'));
     assert.ok(!result.current.some((c) => c.skillId === 'python'), 'a negated skill is not claimed');
     assert.ok(result.gaps.gaps.length > 0 && result.gaps.gaps[0]!.reasons.length > 0);
-    assert.ok(result.hoursSaved.hoursPerWeek > 0 && result.hoursSaved.assumptions.length === 3);
+    assert.ok(result.hoursSaved.hoursPerWeek > 0 && result.hoursSaved.assumptions.length === 4);
     assert.equal(result.plan.startDate, '2026-12-07');
     assert.equal(result.plan.weeks[0]!.start, '2026-12-07');
     assert.equal(result.plan.weeks[0]!.end, '2026-12-13');

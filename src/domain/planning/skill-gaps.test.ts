@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readSkillGraph } from '../../sources/skills-graph-reader.js';
 import { readTargetRoles } from '../../sources/target-roles-reader.js';
-import { estimateHoursSaved } from './hours-saved.js';
 import { analyzeGaps, type SkillLevel } from './skill-gaps.js';
 import { roleTarget } from './target-roles.js';
 
@@ -35,18 +34,5 @@ describe('gap analysis', () => {
     const analysis = analyzeGaps(graph, contentCreator, all);
     assert.deepEqual(analysis.gaps, []);
     assert.ok(Math.abs(analysis.readiness - 1) < 1e-9);
-  });
-});
-
-describe('hours a week AI could save', () => {
-  test("splits the week by task weight and applies each label's share, raters as the range", () => {
-    const saved = estimateHoursSaved([
-      { statement: 'a', taskType: 'Core', importance: null, human: 'E1', gpt4: 'E2' },
-      { statement: 'b', taskType: 'Supplemental', importance: null, human: 'E0', gpt4: 'E1' },
-    ]);
-    // Weights 2 and 1 of 3: human saves 2/3·0.5, GPT-4 2/3·0.25 + 1/3·0.5 of 40 hours.
-    assert.deepEqual([saved.low, saved.high, saved.hoursPerWeek], [13.3, 13.3, 13.3]);
-    assert.equal(saved.assumptions.length, 3);
-    assert.equal(estimateHoursSaved([]).hoursPerWeek, 0);
   });
 });
