@@ -2,8 +2,8 @@ import { UpskillError } from '../domain/errors.js';
 import { estimateHoursSaved, type HoursSaved } from '../domain/planning/hours-saved.js';
 import type { PlanPreferences } from '../domain/planning/learning-resource.js';
 import { planPath, replan, type Plan, type ProgressRecord } from '../domain/planning/path-planner.js';
-import { analyzeGaps, type GapAnalysis, type SkillLevel } from '../domain/planning/skill-gaps.js';
-import { augmentedTarget, roleTarget, type OccupationTask, type TargetRole } from '../domain/planning/target-roles.js';
+import { analyzeGaps, skillsById, type GapAnalysis, type SkillLevel } from '../domain/planning/skill-gaps.js';
+import { augmentedTarget, roleTarget, type TargetRole } from '../domain/planning/target-roles.js';
 import { extractSkills } from '../domain/skills/index.js';
 import * as occupations from '../store/occupation.repository.js';
 import { resolveOccupation } from './show-occupation.js';
@@ -82,8 +82,8 @@ function levelsFromResume(
     throw new UpskillError('DOCUMENT_EMPTY', 'The résumé is empty.', {
       hint: 'Give the résumé file or text, or leave it out and list your skills instead.',
     });
-  const graphIds = new Set(app.skillGraph().skills.map((s) => s.id));
-  const mentions = extractSkills(extractor, text).filter((m) => !m.negated && graphIds.has(m.skillId));
+  const graph = skillsById(app.skillGraph());
+  const mentions = extractSkills(extractor, text).filter((m) => !m.negated && graph.has(m.skillId));
   const levels = new Map<string, SkillLevel>();
   for (const mention of mentions) {
     const level: SkillLevel = ['skills', 'experience', 'projects'].includes(mention.section) ? 2 : 1;
@@ -92,19 +92,52 @@ function levelsFromResume(
   return levels;
 }
 
+/** What a plan needs of an occupation, the same for every worker in it. */
+interface OccupationPlanning {
+  tasks: occupations.TaskRow[];
+  /** "AI-augmented <occupation>": derived from the tasks by the capability patterns. */
+  augmented: TargetRole;
+  /** Skills whose O*NET technology the occupation marks "hot". */
+  hotSkills: ReadonlySet<string>;
+  /** Statements of the tasks either rater labelled exposed, for milestone projects. */
+  exposedTasks: string[];
+  hoursSaved: HoursSaved;
+}
+
+/**
+ * Read and derived once per occupation (two queries, a pattern match per task): done per request,
+ * this was most of a plan's time, spent waiting on the single-threaded embedded database.
+ */
+function occupationPlanning(app: UpskillApp, occupation: { code: string; title: string }): Promise<OccupationPlanning> {
+  return app.perOccupation('planning', occupation.code, async () => {
+    const [tasks, technology] = await Promise.all([
+      occupations.listTasks(app.database, occupation.code),
+      occupations.listTechnologySkills(app.database, occupation.code),
+    ]);
+    const hot = new Set(technology.filter((t) => t.hot).map((t) => t.example));
+    return {
+      tasks,
+      augmented: augmentedTarget(occupation, tasks, app.planningContent().patterns),
+      hotSkills: new Set(
+        app
+          .skillGraph()
+          .skills.filter((s) => s.onet?.examples.some((e) => hot.has(e)))
+          .map((s) => s.id),
+      ),
+      exposedTasks: tasks
+        .filter((t) => (t.human ?? 'E0') !== 'E0' || (t.gpt4 ?? 'E0') !== 'E0')
+        .map((t) => t.statement),
+      hoursSaved: estimateHoursSaved(tasks),
+    };
+  });
+}
+
 export async function resolveTarget(
   app: UpskillApp,
   targetId: string,
   occupation: { code: string; title: string },
-  tasks?: readonly OccupationTask[],
 ): Promise<TargetRole> {
-  if (targetId === AUGMENT) {
-    return augmentedTarget(
-      occupation,
-      tasks ?? (await occupations.listTasks(app.database, occupation.code)),
-      app.planningContent().patterns,
-    );
-  }
+  if (targetId === AUGMENT) return (await occupationPlanning(app, occupation)).augmented;
   const role = app.planningContent().roles.find((r) => r.id === targetId);
   if (!role) {
     throw new UpskillError('NOT_FOUND', `There is no target role "${targetId}".`, {
@@ -115,19 +148,6 @@ export async function resolveTarget(
     });
   }
   return roleTarget(role);
-}
-
-/** Skills whose O*NET technology the occupation marks "hot". */
-async function hotSkills(app: UpskillApp, code: string): Promise<Set<string>> {
-  const hot = new Set(
-    (await occupations.listTechnologySkills(app.database, code)).filter((t) => t.hot).map((t) => t.example),
-  );
-  return new Set(
-    app
-      .skillGraph()
-      .skills.filter((s) => s.onet?.examples.some((e) => hot.has(e)))
-      .map((s) => s.id),
-  );
 }
 
 /** Where the worker starts: skills read from the résumé, overridden by the levels they confirmed. */
@@ -143,7 +163,7 @@ export async function startingLevels(
       source.set(skillId, 'résumé');
     }
   }
-  const known = new Set(app.skillGraph().skills.map((s) => s.id));
+  const known = skillsById(app.skillGraph());
   for (const { skillId, level } of input.skills ?? []) {
     if (!known.has(skillId))
       throw new UpskillError('BAD_INPUT', `Unknown skill "${skillId}".`, {
@@ -165,17 +185,13 @@ export async function buildPersonalPlan(
 ): Promise<PersonalPlan> {
   const { hoursPerWeek, startDate } = validatePlanInput(input, input.progress?.length ? (input.startDate ?? now) : now);
   const occupation = await resolveOccupation(app, input.occupation);
-  const code = occupation.code;
-  const tasks = await occupations.listTasks(app.database, code);
-  const target = await resolveTarget(app, input.target ?? AUGMENT, occupation, tasks);
+  const planning = await occupationPlanning(app, occupation);
+  const target = await resolveTarget(app, input.target ?? AUGMENT, occupation);
 
   const { current, source } = await startingLevels(app, input);
 
   const graph = app.skillGraph();
-  const gaps = analyzeGaps(graph, target, current, await hotSkills(app, code));
-  const exposedTasks = tasks
-    .filter((t) => (t.human ?? 'E0') !== 'E0' || (t.gpt4 ?? 'E0') !== 'E0')
-    .map((t) => t.statement);
+  const gaps = analyzeGaps(graph, target, current, planning.hotSkills);
   const request = {
     graph,
     gaps: gaps.gaps,
@@ -184,22 +200,22 @@ export async function buildPersonalPlan(
     hoursPerWeek,
     startDate,
     preferences: input.preferences ?? { freeOnly: false },
-    tasks: exposedTasks,
+    tasks: planning.exposedTasks,
   };
   let plan = planPath(request);
   if (input.progress?.length) plan = replan(plan, request, input.progress, input.fromWeek ?? 1);
-  const names = new Map(graph.skills.map((s) => [s.id, s.name]));
+  const skills = skillsById(graph);
   return {
     occupation: { code: occupation.code, title: occupation.title },
     target: { id: target.id, name: target.name, description: target.description },
     current: [...current].map(([skillId, level]) => ({
       skillId,
-      name: names.get(skillId)!,
+      name: skills.get(skillId)!.name,
       level,
       source: source.get(skillId)!,
     })),
     gaps,
-    hoursSaved: estimateHoursSaved(tasks),
+    hoursSaved: planning.hoursSaved,
     plan,
   };
 }

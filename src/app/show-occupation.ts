@@ -103,13 +103,16 @@ function withPercentiles(
 /** The occupation for a code or a job title (the best match), failing clearly when nothing fits or the code is unknown. */
 export async function resolveOccupation(app: UpskillApp, codeOrTitle: string): Promise<occupations.OccupationRow> {
   const { code } = await resolveCode(app, codeOrTitle);
-  const occupation = await occupations.findOccupation(app.database, code);
-  if (!occupation) {
-    throw new UpskillError('NOT_FOUND', `There is no occupation with the code ${code}.`, {
-      hint: 'Search by title with `upskill occupations search "<title>"` to find the code.',
-    });
-  }
-  return occupation;
+  // Every plan and profile starts here: the row is read once per code, not once per request.
+  return app.perOccupation('occupation', code, async () => {
+    const occupation = await occupations.findOccupation(app.database, code);
+    if (!occupation) {
+      throw new UpskillError('NOT_FOUND', `There is no occupation with the code ${code}.`, {
+        hint: 'Search by title with `upskill occupations search "<title>"` to find the code.',
+      });
+    }
+    return occupation;
+  });
 }
 
 function aiUseFor(app: UpskillApp, task: TaskRow): TaskAiUse | null {
@@ -121,6 +124,22 @@ function aiUseFor(app: UpskillApp, task: TaskRow): TaskAiUse | null {
 /** Everything Upskill knows of one occupation and where generative AI touches its tasks. */
 export async function showOccupation(app: UpskillApp, codeOrTitle: string): Promise<OccupationView> {
   const { code, resolvedFrom } = await resolveCode(app, codeOrTitle);
+  // The view is the same for everyone: eight queries and a percentile pass over all occupations
+  // made every request wait on the single-threaded embedded database, so it is assembled once per code.
+  const view = await app.perOccupation('view', code, () => assembleView(app, code));
+  return resolvedFrom ? { ...view, resolvedFrom } : view;
+}
+
+/**
+ * The view of an O*NET-SOC code as JSON text, for the HTTP API: serialised once per code as well,
+ * since turning ≈30 KB of view into JSON was the larger part of answering once the view was cached.
+ * Only the text is kept, not the view beside it.
+ */
+export function occupationViewJson(app: UpskillApp, code: string): Promise<string> {
+  return app.perOccupation('view-json', code, async () => JSON.stringify(await assembleView(app, code)));
+}
+
+async function assembleView(app: UpskillApp, code: string): Promise<OccupationView> {
   const db = app.database;
   const occupation = await occupations.findOccupation(db, code);
   if (!occupation) {
@@ -170,6 +189,5 @@ export async function showOccupation(app: UpskillApp, codeOrTitle: string): Prom
     workActivities,
     technologySkills,
     related,
-    ...(resolvedFrom ? { resolvedFrom } : {}),
   };
 }

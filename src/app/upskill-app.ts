@@ -43,7 +43,13 @@ export interface UpskillApp {
   skillExtractor(): Promise<SkillExtractor>;
   /** Task→capability patterns, target roles and the resource catalogue (content/planning), read once. */
   planningContent(): PlanningContent;
-  /** Forget the in-memory indexes, after a reload of the data. */
+  /**
+   * What is the same for every request about one occupation (its view, its planning facts), built
+   * once per kind and code, kept for the most recently used codes and shared frozen; concurrent
+   * requests for a code not built yet wait for the one build. A failed build is not kept.
+   */
+  perOccupation<T>(kind: string, code: string, build: () => Promise<T>): Promise<T>;
+  /** Forget the in-memory indexes and per-occupation data, after a reload of the data. */
   invalidate(): void;
   close(): Promise<void>;
 }
@@ -54,6 +60,48 @@ export interface PlanningContent {
   resources: LearningResource[];
 }
 
+/**
+ * Per-occupation entries kept in memory: all kinds together, least recently used dropped first.
+ * An occupation view is ≈30 KB of JSON; 512 entries bound the cache to a few tens of MB whatever
+ * the traffic, and hold every occupation a typical session touches.
+ */
+export const OCCUPATION_CACHE_ENTRIES = 512;
+
+/** Freezes a cached value all the way down, so a caller that changed a shared object fails loudly instead. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** A least-recently-used map of promises (a Map keeps insertion order: a hit moves its key to the end). */
+function boundedCache(limit: number): {
+  get<T>(key: string, build: () => Promise<T>): Promise<T>;
+  clear(): void;
+} {
+  const entries = new Map<string, Promise<unknown>>();
+  return {
+    get<T>(key: string, build: () => Promise<T>): Promise<T> {
+      const hit = entries.get(key) as Promise<T> | undefined;
+      if (hit) {
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const made = Promise.resolve().then(build).then(deepFreeze);
+      entries.set(key, made);
+      made.catch(() => {
+        if (entries.get(key) === made) entries.delete(key);
+      });
+      if (entries.size > limit) entries.delete(entries.keys().next().value!);
+      return made;
+    },
+    clear: () => entries.clear(),
+  };
+}
+
 export async function openApp(config: AppConfig, database?: Database): Promise<UpskillApp> {
   const db = database ?? (await openDatabase(storeLocation(config)));
   let titleIndex: Promise<TitleIndex> | undefined;
@@ -62,6 +110,7 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
   let skillExtractor: Promise<SkillExtractor> | undefined;
   const graph = (): SkillGraph => (skillGraph ??= readSkillGraph());
   let planning: PlanningContent | undefined;
+  const occupationCache = boundedCache(OCCUPATION_CACHE_ENTRIES);
   return {
     config,
     database: db,
@@ -94,10 +143,12 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
         roles: readTargetRoles(),
         resources: readResources(),
       }),
+    perOccupation: (kind, code, build) => occupationCache.get(`${kind} ${code}`, build),
     invalidate: () => {
       titleIndex = undefined;
       exposures = undefined;
       skillExtractor = undefined;
+      occupationCache.clear();
     },
     close: () => db.close(),
   };

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import {
   MAX_LIMIT,
   MAX_TITLE_LENGTH,
@@ -6,7 +7,7 @@ import {
   suggestOccupationsFromText,
 } from '../../app/search-occupations.js';
 import { MAX_TEXT_LENGTH } from '../../app/skills.js';
-import { showOccupation } from '../../app/show-occupation.js';
+import { occupationViewJson } from '../../app/show-occupation.js';
 import { exposureDistribution } from '../../app/exposure-distribution.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { ProblemSchema } from '../problem.js';
@@ -113,5 +114,14 @@ export function registerOccupationRoutes(api: OpenAPIHono, app: UpskillApp): voi
     c.json({ matches: await suggestOccupationsFromText(app, c.req.valid('json').text) }, 200),
   );
   api.openapi(distribution, async (c) => c.json(await exposureDistribution(app), 200));
-  api.openapi(show, async (c) => c.json(await showOccupation(app, c.req.valid('param').code), 200));
+  // The view is the same for everyone: sent as the JSON text cached per code, not serialised per
+  // request. The text is an OccupationView's JSON, which the cast tells the typed route.
+  api.openapi(show, async (c) => {
+    const json = await occupationViewJson(app, c.req.valid('param').code);
+    return c.body(json, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<
+      z.infer<typeof OccupationViewSchema>,
+      200,
+      'json'
+    >;
+  });
 }

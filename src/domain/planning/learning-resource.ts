@@ -19,6 +19,40 @@ export interface PlanPreferences {
   formats?: LearningResource['format'][] | undefined;
 }
 
+const bySkillCache = new WeakMap<readonly LearningResource[], ReadonlyMap<string, readonly LearningResource[]>>();
+
+/**
+ * The catalogue's resources per skill, built once per catalogue (read once, never changed): a plan
+ * chooses a resource for every step, and filtering the whole catalogue each time was wasted work.
+ */
+function resourcesBySkill(resources: readonly LearningResource[]): ReadonlyMap<string, readonly LearningResource[]> {
+  let index = bySkillCache.get(resources);
+  if (!index) {
+    const map = new Map<string, LearningResource[]>();
+    for (const resource of resources)
+      for (const skill of resource.skills) {
+        const list = map.get(skill);
+        if (list) {
+          if (!list.includes(resource)) list.push(resource);
+        } else map.set(skill, [resource]);
+      }
+    bySkillCache.set(resources, (index = map));
+  }
+  return index;
+}
+
+/** Orders resources for a level: those reaching it first, then the closest level, then the shortest, then by id. */
+function better(a: LearningResource, b: LearningResource, level: number): boolean {
+  const reachesA = a.level >= level ? 0 : 1;
+  const reachesB = b.level >= level ? 0 : 1;
+  if (reachesA !== reachesB) return reachesA < reachesB;
+  const distanceA = Math.abs(a.level - level);
+  const distanceB = Math.abs(b.level - level);
+  if (distanceA !== distanceB) return distanceA < distanceB;
+  if (a.hours !== b.hours) return a.hours < b.hours;
+  return a.id.localeCompare(b.id) < 0;
+}
+
 /**
  * The best resource for reaching a level of a skill: one that covers the skill at that level or
  * above (closest first, then shortest), within the preferences when any fits. `relaxed` says a
@@ -30,20 +64,15 @@ export function chooseResource(
   level: number,
   preferences: PlanPreferences,
 ): { resource: LearningResource; relaxed: boolean } | undefined {
-  const covering = resources.filter((r) => r.skills.includes(skillId));
-  const allowed = covering.filter(
-    (r) =>
+  let preferred: LearningResource | undefined;
+  let any: LearningResource | undefined;
+  for (const r of resourcesBySkill(resources).get(skillId) ?? []) {
+    if (!any || better(r, any, level)) any = r;
+    const allowed =
       (!preferences.freeOnly || r.cost === 0) &&
-      (!preferences.formats?.length || preferences.formats.includes(r.format)),
-  );
-  const rank = (r: LearningResource): number[] => [r.level >= level ? 0 : 1, Math.abs(r.level - level), r.hours];
-  const best = (list: LearningResource[]): LearningResource | undefined =>
-    [...list].sort((a, b) => {
-      const [x, y] = [rank(a), rank(b)];
-      return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || a.id.localeCompare(b.id);
-    })[0];
-  const preferred = best(allowed);
+      (!preferences.formats?.length || preferences.formats.includes(r.format));
+    if (allowed && (!preferred || better(r, preferred, level))) preferred = r;
+  }
   if (preferred) return { resource: preferred, relaxed: false };
-  const any = best(covering);
   return any && { resource: any, relaxed: true };
 }

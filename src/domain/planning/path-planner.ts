@@ -1,6 +1,6 @@
 import type { SkillGraph } from '../skills/index.js';
 import { chooseResource, type LearningResource, type PlanPreferences } from './learning-resource.js';
-import { hoursToLevel, type SkillGap, type SkillLevel } from './skill-gaps.js';
+import { hoursToLevel, skillsById, type SkillGap, type SkillLevel } from './skill-gaps.js';
 
 /** One level of one skill to learn: the unit a worker ticks off. */
 export interface PlanStep {
@@ -69,10 +69,33 @@ export interface PlanRequest {
 /** Below this, a prerequisite is learnt to "can use" before the skill that needs it. */
 const PREREQUISITE_LEVEL: SkillLevel = 2;
 
+const DAY_MS = 86_400_000;
+
 export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return dayAfter(Date.parse(`${isoDate}T00:00:00Z`), days);
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * The ISO date `days` after a UTC midnight. A plan dates two ends of every week, and a Date with
+ * toISOString() per date was most of the planner's time, so the civil date is computed from the day
+ * number (H. Hinnant's days-to-civil); years outside 0–9999 keep the ISO form Date gives them.
+ */
+function dayAfter(startMs: number, days: number): string {
+  const day = Math.floor(startMs / DAY_MS) + days;
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (Number.isNaN(day) || year < 0 || year > 9999) return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1)}`;
 }
 
 interface Need {
@@ -89,7 +112,7 @@ function expandPrerequisites(
   gaps: readonly SkillGap[],
   current: ReadonlyMap<string, SkillLevel>,
 ): Map<string, Need> {
-  const byId = new Map(graph.skills.map((s) => [s.id, s]));
+  const byId = skillsById(graph);
   const needs = new Map<string, Need>();
   const add = (skillId: string, level: SkillLevel, weight: number, reason: string, isTarget: boolean): void => {
     const have = current.get(skillId) ?? 0;
@@ -113,7 +136,7 @@ function expandPrerequisites(
 
 /** Orders needs so every prerequisite comes first, otherwise heaviest first. */
 function orderNeeds(graph: SkillGraph, needs: Map<string, Need>): Need[] {
-  const byId = new Map(graph.skills.map((s) => [s.id, s]));
+  const byId = skillsById(graph);
   const ordered: Need[] = [];
   const placed = new Set<string>();
   const pending = [...needs.values()].sort((a, b) => b.weight - a.weight || a.skillId.localeCompare(b.skillId));
@@ -137,7 +160,7 @@ function projectFor(outcome: string, skillName: string, tasks: readonly string[]
 
 /** Turns gaps into dated weeks: prerequisites first, each level a step with a resource, a project at each milestone. */
 export function planPath(request: PlanRequest): Plan {
-  const byId = new Map(request.graph.skills.map((s) => [s.id, s]));
+  const byId = skillsById(request.graph);
   const steps: PlanStep[] = [];
   const targetLastStep = new Map<string, string>();
   for (const need of orderNeeds(request.graph, expandPrerequisites(request.graph, request.gaps, request.current))) {
@@ -212,10 +235,19 @@ export function replan(plan: Plan, request: PlanRequest, progress: readonly Prog
 }
 
 function weekAt(weeks: PlanWeek[], index: number, startDate: string): PlanWeek {
-  while (weeks.length <= index) {
-    const number = weeks.length + 1;
-    const start = addDays(startDate, 7 * (number - 1));
-    weeks.push({ week: number, start, end: addDays(start, 6), items: [], hours: 0 });
+  if (weeks.length <= index) {
+    const startMs = Date.parse(`${startDate}T00:00:00Z`);
+    while (weeks.length <= index) {
+      const number = weeks.length + 1;
+      const first = 7 * (number - 1);
+      weeks.push({
+        week: number,
+        start: dayAfter(startMs, first),
+        end: dayAfter(startMs, first + 6),
+        items: [],
+        hours: 0,
+      });
+    }
   }
   return weeks[index]!;
 }
@@ -246,7 +278,7 @@ function schedule(
   firstWeekIndex: number,
 ): Plan {
   const weeks: PlanWeek[] = keptWeeks.map((w) => ({ ...w, items: [...w.items] }));
-  const byId = new Map(request.graph.skills.map((s) => [s.id, s]));
+  const byId = skillsById(request.graph);
   const milestones: Milestone[] = [];
   let index = firstWeekIndex;
   for (const step of steps) {

@@ -1,4 +1,4 @@
-import type { SkillGraph } from '../skills/index.js';
+import type { Skill, SkillGraph } from '../skills/index.js';
 import type { RequiredSkill, TargetRole } from './target-roles.js';
 
 /** 0 none, 1 aware, 2 can use, 3 can build, 4 can lead. */
@@ -25,9 +25,22 @@ export interface GapAnalysis {
   totalHours: number;
 }
 
+const indexes = new WeakMap<readonly Skill[], ReadonlyMap<string, Skill>>();
+
+/**
+ * The graph's skills by id, built once per graph (keyed by its skills array, which is read once and
+ * never changed): a plan looks skills up a few hundred times, and rebuilding the map or scanning
+ * the list each time was a visible share of a plan's time.
+ */
+export function skillsById(graph: SkillGraph): ReadonlyMap<string, Skill> {
+  let index = indexes.get(graph.skills);
+  if (!index) indexes.set(graph.skills, (index = new Map(graph.skills.map((s) => [s.id, s]))));
+  return index;
+}
+
 /** Cumulative hours to reach a level of a skill (0 for level 0). */
 export function hoursToLevel(graph: SkillGraph, skillId: string, level: SkillLevel): number {
-  const skill = graph.skills.find((s) => s.id === skillId);
+  const skill = skillsById(graph).get(skillId);
   return skill && level > 0 ? skill.hours[level - 1]! : 0;
 }
 
@@ -42,13 +55,13 @@ export function analyzeGaps(
   current: ReadonlyMap<string, SkillLevel>,
   hotSkills: ReadonlySet<string> = new Set(),
 ): GapAnalysis {
-  const names = new Map(graph.skills.map((s) => [s.id, s.name]));
+  const skills = skillsById(graph);
   const gaps: SkillGap[] = [];
   const met: GapAnalysis['met'] = [];
   let metWeight = 0;
   for (const required of target.skills) {
     const have = current.get(required.skillId) ?? 0;
-    const name = names.get(required.skillId) ?? required.skillId;
+    const name = skills.get(required.skillId)?.name ?? required.skillId;
     if (have >= required.level) {
       met.push({ skillId: required.skillId, name, level: have });
       metWeight += required.weight;
