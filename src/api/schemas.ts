@@ -19,11 +19,47 @@ export const SearchResultSchema = z
   .openapi('OccupationSearch');
 
 const HoursSavedSchema = z.object({
-  hoursPerWeek: z.number(),
+  hoursPerWeek: z.number().openapi({ description: 'midpoint of the range' }),
   low: z.number(),
   high: z.number(),
+  basis: z.enum(['task-ratings', 'activity-weights', 'task-weights']),
   assumptions: z.array(z.string()),
 });
+
+const Risk = z.enum(['assist', 'caution', 'human-only']).openapi({
+  description:
+    'assist: AI drafts, the person decides; caution: personal, confidential or regulated data; human-only: AI may prepare information, never decides',
+});
+const Guidance = z
+  .object({
+    activity: z.object({ iwa: z.string(), title: z.string() }),
+    via: z.enum(['dwa', 'words']),
+    relevance: z.number(),
+    risk: Risk,
+    aiCan: z.string(),
+    recipe: z.array(z.string()),
+    tools: z.array(z.object({ category: z.string(), examples: z.array(z.string()) })),
+    check: z.string(),
+    staysHuman: z.string(),
+    neverPaste: z.string().optional(),
+    skills: z.array(z.string()),
+  })
+  .openapi('TaskGuidance');
+const Observed = z
+  .object({
+    level: z.enum(['frequent', 'occasional', 'not-seen', 'unknown']),
+    pct: z.number().nullable().openapi({ description: '% of the Anthropic Economic Index conversations' }),
+    percentile: z.number().nullable(),
+    via: z.enum(['statement', 'task-id']).nullable(),
+  })
+  .openapi('ObservedTaskUse');
+const Distribution = z
+  .object({
+    typical: z.string(),
+    share: z.number(),
+    categories: z.array(z.object({ category: z.number().int(), description: z.string(), share: z.number() })),
+  })
+  .nullable();
 
 export const OccupationViewSchema = z
   .object({
@@ -38,8 +74,50 @@ export const OccupationViewSchema = z
         medianAnnualWage: z.number().nullable(),
         medianHourlyWage: z.number().nullable(),
         source: z.string(),
+        counts: z.string().openapi({ example: 'employment of all Registered Nurses, 29-1141' }),
       })
       .nullable(),
+    outlook: z
+      .object({
+        soc: z.string(),
+        title: z.string(),
+        pctChange: z.number(),
+        period: z.literal('2020–30'),
+        source: z.string(),
+      })
+      .nullable(),
+    education: z.object({
+      education: Distribution,
+      relatedExperience: Distribution,
+      onSiteTraining: Distribution,
+      onTheJobTraining: Distribution,
+      certificationImportance: z.number().nullable(),
+      source: z.string(),
+    }),
+    observedUse: z.object({
+      taskSource: z.literal('anthropic-economic-index').nullable(),
+      coverage: z.object({
+        byStatement: z.number().int(),
+        byTaskId: z.number().int(),
+        notSeen: z.number().int(),
+        unknown: z.number().int(),
+        total: z.number().int(),
+      }),
+      applicability: z
+        .object({ soc: z.string(), score: z.number(), percentile: z.number(), source: z.string() })
+        .nullable(),
+      activities: z.array(
+        z.object({
+          iwa: z.string(),
+          title: z.string(),
+          tasks: z.number().int(),
+          shareUser: z.number().nullable(),
+          shareAi: z.number().nullable(),
+          completionUser: z.number().nullable(),
+          scopeUser: z.number().nullable(),
+        }),
+      ),
+    }),
     exposure: z.object({
       human: RaterExposure,
       gpt4: RaterExposure,
@@ -64,6 +142,12 @@ export const OccupationViewSchema = z
           .openapi({ description: 'How AI would help with this task when either rater saw exposure' }),
         gpt4Automation: Automation,
         humanAutomation: Automation,
+        observed: Observed,
+        practice: z.string().openapi({ description: 'potential against practice, in plain words' }),
+        guidance: Guidance.nullable(),
+        activities: z
+          .array(z.string())
+          .openapi({ description: 'the O*NET work activities (IWA IDs) the task is linked to' }),
       }),
     ),
     workActivities: z.array(z.object({ dwaId: z.string(), title: z.string(), tasks: z.number().int() })),

@@ -8,8 +8,10 @@ import {
 } from '../domain/exposure/index.js';
 import * as occupations from '../store/occupation.repository.js';
 import type { TaskRow } from '../store/occupation.repository.js';
-import { matchTaskCapabilities } from '../domain/planning/task-capabilities.js';
-import { estimateHoursSaved, type HoursSaved } from '../domain/planning/hours-saved.js';
+import type { HoursSaved } from '../domain/planning/hours-saved.js';
+import { educationPath, type EducationPath } from '../domain/career/education-path.js';
+import { findProjection, listEducation } from '../store/career.repository.js';
+import { occupationEvidence, type OccupationEvidence, type TaskEvidence } from './occupation-evidence.js';
 import { searchOccupations } from './search-occupations.js';
 import type { UpskillApp } from './upskill-app.js';
 import { dataNotLoaded } from './upskill-app.js';
@@ -39,7 +41,15 @@ export interface OccupationView {
     medianAnnualWage: number | null;
     medianHourlyWage: number | null;
     source: string;
+    /** What the figures count, e.g. "employment of all Registered Nurses, 29-1141": BLS publishes by SOC, not by O*NET's detailed occupation. */
+    counts: string;
   } | null;
+  /** BLS projected change in employment of the SOC occupation. */
+  outlook: { soc: string; title: string; pctChange: number; period: '2020–30'; source: string } | null;
+  /** Education, training and experience O*NET workers report, with the Job Zone. */
+  education: EducationPath & { source: string };
+  /** What people actually do with AI in this occupation, beside what it could do. */
+  observedUse: OccupationEvidence['observedUse'];
   exposure: {
     human: RaterExposure | null;
     gpt4: RaterExposure | null;
@@ -51,7 +61,7 @@ export interface OccupationView {
   };
   /** Hours a week AI could save on this occupation's tasks, with the assumptions behind the figure. */
   hoursSaved: HoursSaved;
-  tasks: (TaskRow & { agreement: LabelAgreement; ai: TaskAiUse | null })[];
+  tasks: (TaskRow & TaskEvidence & { agreement: LabelAgreement; ai: TaskAiUse | null })[];
   workActivities: { dwaId: string; title: string; tasks: number }[];
   technologySkills: { example: string; commodityTitle: string; hot: boolean; inDemand: boolean | null }[];
   related: { code: string; title: string; tier: string }[];
@@ -115,10 +125,12 @@ export async function resolveOccupation(app: UpskillApp, codeOrTitle: string): P
   });
 }
 
-function aiUseFor(app: UpskillApp, task: TaskRow): TaskAiUse | null {
+/** How AI helps on an exposed task, in short: from the guidance of the task's work activity. */
+function aiUseFor(task: TaskRow, evidence: TaskEvidence | undefined): TaskAiUse | null {
   if ((task.human ?? 'E0') === 'E0' && (task.gpt4 ?? 'E0') === 'E0') return null;
-  const [pattern] = matchTaskCapabilities(app.planningContent().patterns, task.statement);
-  return pattern ? { capability: pattern.capability, howToUse: pattern.howToUse, check: pattern.check } : null;
+  const guidance = evidence?.guidance;
+  if (!guidance) return null;
+  return { capability: guidance.activity.title.replace(/\.$/, ''), howToUse: guidance.aiCan, check: guidance.check };
 }
 
 /** Everything Upskill knows of one occupation and where generative AI touches its tasks. */
@@ -148,16 +160,20 @@ async function assembleView(app: UpskillApp, code: string): Promise<OccupationVi
       hint: 'Search by title with `upskill occupations search "<title>"` to find the code.',
     });
   }
-  const [tasks, workActivities, technologySkills, related, exposure, published, wage, all] = await Promise.all([
-    occupations.listTasks(db, code),
-    occupations.listWorkActivities(db, code),
-    occupations.listTechnologySkills(db, code),
-    occupations.listRelatedOccupations(db, code),
-    occupations.findOccupationExposure(db, code),
-    occupations.findPublishedExposure(db, code),
-    occupations.findWage(db, code),
-    app.exposures(),
-  ]);
+  const [tasks, workActivities, technologySkills, related, exposure, published, wage, all, projection, education] =
+    await Promise.all([
+      occupations.listTasks(db, code),
+      occupations.listWorkActivities(db, code),
+      occupations.listTechnologySkills(db, code),
+      occupations.listRelatedOccupations(db, code),
+      occupations.findOccupationExposure(db, code),
+      occupations.findPublishedExposure(db, code),
+      occupations.findWage(db, code),
+      app.exposures(),
+      findProjection(db, code.slice(0, 7)),
+      listEducation(db, code),
+    ]);
+  const evidence = await occupationEvidence(app, code, tasks);
   return {
     code: occupation.code,
     title: occupation.title,
@@ -170,8 +186,12 @@ async function assembleView(app: UpskillApp, code: string): Promise<OccupationVi
           medianAnnualWage: wage.medianAnnual,
           medianHourlyWage: wage.medianHourly,
           source: 'BLS OEWS May 2021',
+          counts: `employment of all ${wage.title}, ${wage.soc}`,
         }
       : null,
+    outlook: projection ? { ...projection, period: '2020–30', source: 'BLS Employment Projections 2020–30' } : null,
+    education: { ...educationPath(education), source: 'O*NET 27.0 Education, Training, and Experience' },
+    observedUse: evidence.observedUse,
     exposure: {
       human: withPercentiles(exposure?.human ?? null, 'human', all),
       gpt4: withPercentiles(exposure?.gpt4 ?? null, 'gpt4', all),
@@ -180,12 +200,11 @@ async function assembleView(app: UpskillApp, code: string): Promise<OccupationVi
       unlabelledTasks: exposure?.unlabelledTasks ?? tasks.length,
       published: published ?? null,
     },
-    hoursSaved: estimateHoursSaved(tasks),
-    tasks: tasks.map((task) => ({
-      ...task,
-      agreement: labelAgreement(task.human, task.gpt4),
-      ai: aiUseFor(app, task),
-    })),
+    hoursSaved: evidence.hoursSaved,
+    tasks: tasks.map((task) => {
+      const found = evidence.tasks.get(task.taskId)!;
+      return { ...task, ...found, agreement: labelAgreement(task.human, task.gpt4), ai: aiUseFor(task, found) };
+    }),
     workActivities,
     technologySkills,
     related,

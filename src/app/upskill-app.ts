@@ -29,6 +29,9 @@ import type { LearningResource } from '../domain/planning/learning-resource.js';
 import { readTaskPatterns } from '../sources/task-patterns-reader.js';
 import { readTargetRoles } from '../sources/target-roles-reader.js';
 import { readResources } from '../sources/planning-content-reader.js';
+import { buildTaskGuidanceIndex, type TaskGuidanceIndex } from '../domain/guidance/index.js';
+import { readActivityGuidance } from '../sources/guidance-reader.js';
+import { listActivityDescriptions } from '../store/observed-use.repository.js';
 import { storeLocation, type AppConfig } from './config.js';
 
 /** The running application: the store plus the in-memory indexes built from it once. */
@@ -43,6 +46,8 @@ export interface UpskillApp {
   skillExtractor(): Promise<SkillExtractor>;
   /** Task→capability patterns, target roles and the resource catalogue (content/planning), read once. */
   planningContent(): PlanningContent;
+  /** The authored guidance of every work activity (content/guidance) with the task → guidance lookup, built once. */
+  guidance(): Promise<TaskGuidanceIndex>;
   /**
    * What is the same for every request about one occupation (its view, its planning facts), built
    * once per kind and code, kept for the most recently used codes and shared frozen; concurrent
@@ -110,6 +115,7 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
   let skillExtractor: Promise<SkillExtractor> | undefined;
   const graph = (): SkillGraph => (skillGraph ??= readSkillGraph());
   let planning: PlanningContent | undefined;
+  let guidance: Promise<TaskGuidanceIndex> | undefined;
   const occupationCache = boundedCache(OCCUPATION_CACHE_ENTRIES);
   return {
     config,
@@ -143,11 +149,14 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
         roles: readTargetRoles(),
         resources: readResources(),
       }),
+    guidance: () =>
+      (guidance ??= (async () => buildTaskGuidanceIndex(readActivityGuidance(), await listActivityDescriptions(db)))()),
     perOccupation: (kind, code, build) => occupationCache.get(`${kind} ${code}`, build),
     invalidate: () => {
       titleIndex = undefined;
       exposures = undefined;
       skillExtractor = undefined;
+      guidance = undefined;
       occupationCache.clear();
     },
     close: () => db.close(),

@@ -4,9 +4,9 @@ import { describe, test } from 'node:test';
 import { readConfig } from '../app/config.js';
 import { loadReferenceData } from '../app/load-reference-data.js';
 import { DATABASES, ONET_27, SHARED_DATA } from '../../test/support/databases.js';
+import { findProjection } from './career.repository.js';
 import {
   findApplicability,
-  findProjection,
   listActivityDescriptions,
   listActivityUse,
   listActivityWeights,

@@ -78,15 +78,3 @@ export function listActivityWeights(db: Queryable, soc: string): Promise<{ iwa: 
     soc,
   ]);
 }
-
-/** BLS projected employment change 2020–30 (%) for the SOC occupation, when published. */
-export async function findProjection(
-  db: Queryable,
-  soc: string,
-): Promise<{ soc: string; title: string; pctChange: number } | undefined> {
-  const [row] = await db.query<{ soc: string; title: string; pctChange: number }>(
-    'select soc, title, pct_change as "pctChange" from employment_projections where soc = $1',
-    [soc],
-  );
-  return row;
-}
