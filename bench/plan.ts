@@ -10,13 +10,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { planPath } from '../src/domain/planning/path-planner.js';
 import { analyzeGaps, type SkillLevel } from '../src/domain/planning/skill-gaps.js';
 import { augmentedTarget, roleTarget, type TargetRole } from '../src/domain/planning/target-roles.js';
-import { buildTaskPatternIndex } from '../src/domain/planning/task-capabilities.js';
+import { buildTaskGuidanceIndex } from '../src/domain/guidance/index.js';
+import { readActivityGuidance } from '../src/sources/guidance-reader.js';
 import { readGptsRelease } from '../src/sources/gpts-release.js';
-import { readOnetCore } from '../src/sources/onet-release.js';
+import { readOnetCore, readOnetDetails } from '../src/sources/onet-release.js';
 import { readResources } from '../src/sources/planning-content-reader.js';
 import { readSkillGraph } from '../src/sources/skills-graph-reader.js';
 import { readTargetRoles } from '../src/sources/target-roles-reader.js';
-import { readTaskPatterns } from '../src/sources/task-patterns-reader.js';
 import { seededRandom } from './held-out-titles.js';
 
 const { values } = parseArgs({
@@ -28,11 +28,23 @@ const { values } = parseArgs({
 const count = Number(values.profiles);
 const graph = readSkillGraph();
 const resources = readResources();
-const patterns = buildTaskPatternIndex(readTaskPatterns());
-const [core, gpts] = await Promise.all([
+const [core, details, gpts] = await Promise.all([
   readOnetCore(`${values.data}onet-27.0`),
+  readOnetDetails(`${values.data}onet-27.0`),
   readGptsRelease(`${values.data}gpts-are-gpts`),
 ]);
+const guidance = buildTaskGuidanceIndex(
+  readActivityGuidance(),
+  details.iwas.map((i) => ({
+    iwa: i.iwaId,
+    title: i.title,
+    dwaTitles: details.dwas.filter((d) => d.iwaId === i.iwaId).map((d) => d.title),
+  })),
+);
+const iwaOfDwa = new Map(details.dwas.map((d) => [d.dwaId, d.iwaId]));
+const iwasOfTask = new Map<number, string[]>();
+for (const link of details.taskDwas)
+  iwasOfTask.set(link.taskId, [...(iwasOfTask.get(link.taskId) ?? []), iwaOfDwa.get(link.dwaId)!]);
 const labels = new Map(gpts.taskLabels.map((l) => [l.taskId, l]));
 const tasksByCode = new Map<
   string,
@@ -42,11 +54,18 @@ const tasksByCode = new Map<
     importance: null;
     human: 'E0' | 'E1' | 'E2' | null;
     gpt4: 'E0' | 'E1' | 'E2' | null;
+    activity: string | undefined;
+    skills: readonly string[];
+    risk: 'assist' | 'caution' | 'human-only';
   }[]
 >();
 for (const task of core.tasks) {
   const list = tasksByCode.get(task.code) ?? [];
+  const found = guidance.guidanceFor({ statement: task.statement, iwas: iwasOfTask.get(task.taskId) ?? [] })?.guidance;
   list.push({
+    activity: found?.title,
+    skills: found?.skills ?? [],
+    risk: found?.risk ?? 'assist',
     statement: task.statement,
     taskType: task.taskType,
     importance: null,
@@ -68,7 +87,7 @@ const profiles = Array.from({ length: count }, () => {
     random() < 0.5
       ? (targets.get(occupation.code) ??
         targets
-          .set(occupation.code, augmentedTarget(occupation, tasksByCode.get(occupation.code)!, patterns))
+          .set(occupation.code, augmentedTarget(occupation, tasksByCode.get(occupation.code)!))
           .get(occupation.code)!)
       : pick(roles);
   const current = new Map<string, SkillLevel>(
@@ -81,7 +100,7 @@ const profiles = Array.from({ length: count }, () => {
     target,
     current,
     hoursPerWeek: 2 + Math.floor(random() * 9),
-    tasks: tasksByCode.get(occupation.code)!.map((t) => t.statement),
+    tasks: tasksByCode.get(occupation.code)!.filter((t) => t.risk !== 'human-only'),
   };
 });
 

@@ -43,6 +43,10 @@ const Guidance = z
     staysHuman: z.string(),
     neverPaste: z.string().optional(),
     skills: z.array(z.string()),
+    humanOnlyBecause: z.string().optional().openapi({
+      description:
+        'why the task is human-only although its activity is not (its own words: an emergency, a clinical act, …)',
+    }),
   })
   .openapi('TaskGuidance');
 const Observed = z
@@ -282,7 +286,10 @@ export const PersonalPlanSchema = z
         skillId: z.string(),
         name: z.string(),
         level: z.number().int(),
-        source: z.enum(['confirmed', 'résumé']),
+        source: z.enum(['onet', 'résumé', 'confirmed']).openapi({
+          description: "onet: O*NET's rating of the occupation; résumé: found in it; confirmed: set by the person",
+        }),
+        basis: z.string().optional().openapi({ description: 'the O*NET ratings an onet level was read from' }),
       }),
     ),
     gaps: z.object({

@@ -59,7 +59,13 @@ describe('a personal plan for a marketing specialist', () => {
     assert.equal(result.occupation.code, '13-1161.00');
     assert.equal(result.target.id, 'ai-augmented:13-1161.00');
     assert.ok(result.current.some((c) => c.skillId === 'chatgpt' && c.level === 2 && c.source === 'résumé'));
-    assert.ok(!result.current.some((c) => c.skillId === 'python'), 'a negated skill is not claimed');
+    assert.ok(
+      !result.current.some((c) => c.skillId === 'python' && c.source === 'résumé'),
+      'a negated skill is not claimed',
+    );
+    const critical = result.current.find((c) => c.skillId === 'critical-thinking');
+    assert.equal(critical?.source, 'onet', 'human skills start where O*NET rates the occupation');
+    assert.match(critical!.basis!, /^O\*NET rates this occupation's Critical Thinking at \d\.\d \(of 7\)$/);
     assert.ok(result.gaps.gaps.length > 0 && result.gaps.gaps[0]!.reasons.length > 0);
     assert.ok(result.hoursSaved.hoursPerWeek > 0 && result.hoursSaved.assumptions.length === 4);
     assert.equal(result.plan.startDate, '2026-12-07');

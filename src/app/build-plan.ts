@@ -1,7 +1,17 @@
 import { UpskillError } from '../domain/errors.js';
-import { estimateHoursSaved, type HoursSaved } from '../domain/planning/hours-saved.js';
+import type { HoursSaved } from '../domain/planning/hours-saved.js';
+import { onetStartingLevels } from '../domain/planning/onet-starting-levels.js';
+import { occupationFamily } from '../domain/planning/occupation-family.js';
+import { listLevelRatings } from '../store/career.repository.js';
+import { occupationEvidence } from './occupation-evidence.js';
 import type { PlanPreferences } from '../domain/planning/learning-resource.js';
-import { planPath, replan, type Plan, type ProgressRecord } from '../domain/planning/path-planner.js';
+import {
+  planPath,
+  replan,
+  type MilestoneTask,
+  type Plan,
+  type ProgressRecord,
+} from '../domain/planning/path-planner.js';
 import { analyzeGaps, skillsById, type GapAnalysis, type SkillLevel } from '../domain/planning/skill-gaps.js';
 import { augmentedTarget, roleTarget, type TargetRole } from '../domain/planning/target-roles.js';
 import { extractSkills } from '../domain/skills/index.js';
@@ -29,10 +39,13 @@ export interface PlanInput {
   fromWeek?: number;
 }
 
+/** Where a starting level came from: O*NET's rating of the occupation, the résumé, or the person. */
+export type LevelSource = 'onet' | 'résumé' | 'confirmed';
+
 export interface PersonalPlan {
   occupation: { code: string; title: string };
   target: { id: string; name: string; description: string };
-  current: { skillId: string; name: string; level: SkillLevel; source: 'confirmed' | 'résumé' }[];
+  current: { skillId: string; name: string; level: SkillLevel; source: LevelSource; basis?: string }[];
   gaps: GapAnalysis;
   hoursSaved: HoursSaved;
   plan: Plan;
@@ -95,12 +108,12 @@ function levelsFromResume(
 /** What a plan needs of an occupation, the same for every worker in it. */
 interface OccupationPlanning {
   tasks: occupations.TaskRow[];
-  /** "AI-augmented <occupation>": derived from the tasks by the capability patterns. */
+  /** "AI-augmented <occupation>": the skills its exposed tasks' work-activity guidance practises. */
   augmented: TargetRole;
   /** Skills whose O*NET technology the occupation marks "hot". */
   hotSkills: ReadonlySet<string>;
-  /** Statements of the tasks either rater labelled exposed, for milestone projects. */
-  exposedTasks: string[];
+  /** Exposed tasks AI may be used on (never a human-only one), with the skills their guidance practises. */
+  exposedTasks: MilestoneTask[];
   hoursSaved: HoursSaved;
 }
 
@@ -114,20 +127,31 @@ function occupationPlanning(app: UpskillApp, occupation: { code: string; title: 
       occupations.listTasks(app.database, occupation.code),
       occupations.listTechnologySkills(app.database, occupation.code),
     ]);
+    const evidence = await occupationEvidence(app, occupation.code, tasks);
+    const guided = tasks.map((task) => {
+      const guidance = evidence.tasks.get(task.taskId)?.guidance;
+      return { ...task, activity: guidance?.activity.title, skills: guidance?.skills ?? [], guidance };
+    });
     const hot = new Set(technology.filter((t) => t.hot).map((t) => t.example));
     return {
       tasks,
-      augmented: augmentedTarget(occupation, tasks, app.planningContent().patterns),
+      augmented: augmentedTarget(occupation, guided),
       hotSkills: new Set(
         app
           .skillGraph()
           .skills.filter((s) => s.onet?.examples.some((e) => hot.has(e)))
           .map((s) => s.id),
       ),
-      exposedTasks: tasks
+      exposedTasks: guided
         .filter((t) => (t.human ?? 'E0') !== 'E0' || (t.gpt4 ?? 'E0') !== 'E0')
-        .map((t) => t.statement),
-      hoursSaved: estimateHoursSaved(tasks),
+        .filter((t) => t.guidance && t.guidance.risk !== 'human-only')
+        .map((t) => ({
+          statement: t.statement,
+          skills: t.skills,
+          risk: t.guidance!.risk,
+          ...(t.guidance!.neverPaste ? { neverPaste: t.guidance!.neverPaste } : {}),
+        })),
+      hoursSaved: evidence.hoursSaved,
     };
   });
 }
@@ -150,17 +174,32 @@ export async function resolveTarget(
   return roleTarget(role);
 }
 
-/** Where the worker starts: skills read from the résumé, overridden by the levels they confirmed. */
+/**
+ * Where the worker starts: the human and core skills O*NET rates their occupation at, raised by what
+ * the résumé shows, overridden by the levels they confirmed.
+ */
 export async function startingLevels(
   app: UpskillApp,
-  input: Pick<PlanInput, 'resumeText' | 'skills'>,
-): Promise<{ current: Map<string, SkillLevel>; source: Map<string, 'confirmed' | 'résumé'> }> {
+  input: Pick<PlanInput, 'resumeText' | 'skills'> & { occupationCode: string },
+): Promise<{ current: Map<string, SkillLevel>; source: Map<string, LevelSource>; basis: Map<string, string> }> {
   const current = new Map<string, SkillLevel>();
-  const source = new Map<string, 'confirmed' | 'résumé'>();
+  const source = new Map<string, LevelSource>();
+  const basis = new Map<string, string>();
+  for (const [skillId, start] of onetStartingLevels(await listLevelRatings(app.database, input.occupationCode))) {
+    if (start.level === 0) continue;
+    current.set(skillId, start.level);
+    source.set(skillId, 'onet');
+    basis.set(
+      skillId,
+      `O*NET rates this occupation's ${start.basis.map((b) => `${b.element} at ${b.lv.toFixed(1)}`).join(', ')} (of 7)`,
+    );
+  }
   if (input.resumeText !== undefined) {
     for (const [skillId, level] of levelsFromResume(app, input.resumeText, await app.skillExtractor())) {
+      if ((current.get(skillId) ?? 0) >= level) continue;
       current.set(skillId, level);
       source.set(skillId, 'résumé');
+      basis.delete(skillId);
     }
   }
   const known = skillsById(app.skillGraph());
@@ -173,8 +212,9 @@ export async function startingLevels(
       throw new UpskillError('BAD_INPUT', `A level is 0 (none) to 4 (can lead), got ${level} for ${skillId}.`);
     current.set(skillId, level);
     source.set(skillId, 'confirmed');
+    basis.delete(skillId);
   }
-  return { current, source };
+  return { current, source, basis };
 }
 
 /** From who the worker is today to a dated plan: occupation, current skills, target, gaps, path. */
@@ -188,7 +228,7 @@ export async function buildPersonalPlan(
   const planning = await occupationPlanning(app, occupation);
   const target = await resolveTarget(app, input.target ?? AUGMENT, occupation);
 
-  const { current, source } = await startingLevels(app, input);
+  const { current, source, basis } = await startingLevels(app, { ...input, occupationCode: occupation.code });
 
   const graph = app.skillGraph();
   const gaps = analyzeGaps(graph, target, current, planning.hotSkills);
@@ -201,6 +241,7 @@ export async function buildPersonalPlan(
     startDate,
     preferences: input.preferences ?? { freeOnly: false },
     tasks: planning.exposedTasks,
+    family: occupationFamily(occupation.code),
   };
   let plan = planPath(request);
   if (input.progress?.length) plan = replan(plan, request, input.progress, input.fromWeek ?? 1);
@@ -213,6 +254,7 @@ export async function buildPersonalPlan(
       name: skills.get(skillId)!.name,
       level,
       source: source.get(skillId)!,
+      ...(basis.has(skillId) ? { basis: basis.get(skillId)! } : {}),
     })),
     gaps,
     hoursSaved: planning.hoursSaved,

@@ -16,6 +16,8 @@ export interface TaskGuidanceView extends Omit<ActivityGuidance, 'iwa' | 'title'
   /** `dwa`: through the task's own O*NET links; `words`: O*NET links it to no activity, so by its words. */
   via: 'dwa' | 'words';
   relevance: number;
+  /** Why the task is human-only although its activity is not, when its own words say so. */
+  humanOnlyBecause?: string;
 }
 
 export interface TaskEvidence {
@@ -93,6 +95,7 @@ export function occupationEvidence(
               activity: { iwa: found.guidance.iwa, title: found.guidance.title },
               via: found.via,
               relevance: found.relevance,
+              ...(found.humanOnlyBecause ? { humanOnlyBecause: found.humanOnlyBecause } : {}),
             }
           : null,
         activities: iwas,

@@ -48,7 +48,8 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
   const target = input.target ?? AUGMENT;
   await resolveTarget(app, target, occupation);
   // The résumé's skills are read once, here, and kept as editable levels.
-  const { current } = await startingLevels(app, {
+  const { current, source } = await startingLevels(app, {
+    occupationCode: code,
     ...(input.resumeText !== undefined ? { resumeText: input.resumeText } : {}),
     ...(input.skills ? { skills: input.skills } : {}),
   });
@@ -57,7 +58,10 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
     name,
     occupationCode: code,
     target,
-    skills: [...current].map(([skillId, level]) => ({ skillId, level })),
+    // O*NET's defaults are recomputed with every plan; the profile keeps what the person or résumé said.
+    skills: [...current]
+      .filter(([skillId]) => source.get(skillId) !== 'onet')
+      .map(([skillId, level]) => ({ skillId, level })),
     hoursPerWeek,
     startDate,
     preferences: input.preferences ?? { freeOnly: false },

@@ -23,10 +23,8 @@ import {
   listTechnologyExamples,
   listToolExamples,
 } from '../store/skill-vocabulary.repository.js';
-import { buildTaskPatternIndex, type TaskPatternIndex } from '../domain/planning/task-capabilities.js';
 import type { AuthoredRole } from '../domain/planning/target-roles.js';
 import type { LearningResource } from '../domain/planning/learning-resource.js';
-import { readTaskPatterns } from '../sources/task-patterns-reader.js';
 import { readTargetRoles } from '../sources/target-roles-reader.js';
 import { readResources } from '../sources/planning-content-reader.js';
 import { buildTaskGuidanceIndex, type TaskGuidanceIndex } from '../domain/guidance/index.js';
@@ -44,7 +42,7 @@ export interface UpskillApp {
   skillGraph(): SkillGraph;
   /** The extraction vocabulary compiled once: graph, O*NET technology, tools and elements, ESCO when loaded. */
   skillExtractor(): Promise<SkillExtractor>;
-  /** Task→capability patterns, target roles and the resource catalogue (content/planning), read once. */
+  /** Target roles and the resource catalogue (content/planning), read once. */
   planningContent(): PlanningContent;
   /** The authored guidance of every work activity (content/guidance) with the task → guidance lookup, built once. */
   guidance(): Promise<TaskGuidanceIndex>;
@@ -60,7 +58,6 @@ export interface UpskillApp {
 }
 
 export interface PlanningContent {
-  patterns: TaskPatternIndex;
   roles: AuthoredRole[];
   resources: LearningResource[];
 }
@@ -145,7 +142,6 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
       })()),
     planningContent: () =>
       (planning ??= {
-        patterns: buildTaskPatternIndex(readTaskPatterns()),
         roles: readTargetRoles(),
         resources: readResources(),
       }),

@@ -36,3 +36,15 @@ export function listEducation(db: Queryable, code: string): Promise<EducationRow
     [code],
   );
 }
+
+/** The occupation's O*NET Skills and Knowledge level ratings (scale LV, 0–7), where loaded. */
+export function listLevelRatings(
+  db: Queryable,
+  code: string,
+): Promise<{ elementName: string; scaleId: string; value: number }[]> {
+  return db.query(
+    `select element_name as "elementName", scale_id as "scaleId", value
+     from element_ratings where code = $1 and scale_id = 'LV' order by element_id`,
+    [code],
+  );
+}

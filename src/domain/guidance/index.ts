@@ -1,6 +1,7 @@
 export { RISK_CLASSES, type ActivityGuidance, type RiskClass, type ToolCategory } from './activity-guidance.js';
 export {
   buildTaskGuidanceIndex,
+  humanOnlyReason,
   type ActivityDescription,
   type TaskGuidance,
   type TaskGuidanceIndex,

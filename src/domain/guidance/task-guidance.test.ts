@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ActivityGuidance, RiskClass } from './activity-guidance.js';
-import { buildTaskGuidanceIndex } from './task-guidance.js';
+import { buildTaskGuidanceIndex, humanOnlyReason } from './task-guidance.js';
 
 const entry = (iwa: string, title: string, risk: RiskClass): ActivityGuidance => ({
   iwa,
@@ -60,5 +60,40 @@ describe('task → guidance', () => {
       iwas: ['4.A.2.a.4.I02', '4.A.4.a.5.I01'],
     });
     assert.equal(result?.guidance.risk, 'human-only');
+  });
+});
+
+describe('a task’s own words can make it human-only', () => {
+  test('emergencies, clinical acts, decisions about a person and driving are human-only whatever the activity', () => {
+    const caution = buildTaskGuidanceIndex(guidance, activities);
+    const vitals = caution.guidanceFor({
+      statement: "Evaluate patients' vital signs or laboratory data to determine emergency intervention needs.",
+      iwas: ['4.A.2.a.4.I02'],
+    });
+    assert.equal(vitals?.guidance.risk, 'human-only');
+    assert.deepEqual(vitals?.guidance.skills, []);
+    assert.equal(vitals?.humanOnlyBecause, 'it is emergency care or response');
+    assert.equal(
+      humanOnlyReason('Select and prescribe medications to address patient needs.'),
+      'it is a clinical act or decision about a patient',
+    );
+    assert.equal(
+      humanOnlyReason('Drive vehicles to or from workshops or customers’ homes.'),
+      'it is operating a vehicle or machine',
+    );
+    assert.equal(
+      humanOnlyReason('Identify and approve work placements for offenders with community service sentences.'),
+      'it decides about a person',
+    );
+  });
+
+  test('planning about emergencies, diagnosing equipment and supervising operators stay with their activity', () => {
+    assert.equal(humanOnlyReason('Attend meetings and workshops related to emergency management.'), undefined);
+    assert.equal(humanOnlyReason('Diagnose problems with installed equipment.'), undefined);
+    assert.equal(
+      humanOnlyReason('Plan and direct activities of workers who operate equipment to collect data.'),
+      undefined,
+    );
+    assert.equal(humanOnlyReason('Prepare reports of findings.'), undefined);
   });
 });

@@ -16,6 +16,36 @@ export interface TaskGuidance {
   via: 'dwa' | 'words';
   /** How well the activity's words cover the task's (0–1): what "most relevant" was measured by. */
   relevance: number;
+  /**
+   * Set when the task's own words make it human-only although its activity is not (an emergency, a
+   * diagnosis, a decision about a person, operating a vehicle or machine): why.
+   */
+  humanOnlyBecause?: string;
+}
+
+// What a task statement itself says that puts it beyond AI, whatever its work activity allows.
+const HUMAN_ONLY_TASKS: readonly [RegExp, string][] = [
+  [
+    /\b(respond\w*|treat\w*|stabili[sz]\w*|rescu\w*|administer\w*|provid\w* (first aid|care))\b[^.]{0,60}\bemergenc|\bemergenc\w*[^.]{0,40}\b(intervention|treatment|care)\b/i,
+    'it is emergency care or response',
+  ],
+  [
+    /\b(diagnose|diagnoses|make diagnos\w*|prescribe|prescribes|resuscitat\w*)\b(?!\s+(\S+\s+){0,2}(problems?|faults?|malfunctions?|failures?|equipment|systems?|vehicles?)\b)|\badminister\w*\b[^.]{0,40}\b(medications?|drugs?|injections?|an[a]?esthe\w*)/i,
+    'it is a clinical act or decision about a patient',
+  ],
+  [
+    /\b(patients?|clients?|pupils?|students?|inmates?|defendants?|offenders?|suspects?|children|applicants?)\b[^.]{0,80}\b(eligib\w*|disciplin\w*|sentenc\w*|parole|custody|admission|discharg\w*|intervention needs|rehabilitation goals|placement)\b/i,
+    'it decides about a person',
+  ],
+  [
+    /(?<!who )\b(drive|drives|operate|operates|steer|steers|pilot|pilots|navigate|navigates|maneuver|maneuvers|manoeuvre)\s+(\S+\s+){0,3}(vehicles?|trucks?|bus(es)?|aircraft|trains?|vessels?|boats?|cranes?|forklifts?|tractors?|machines?|machinery)\b/i,
+    'it is operating a vehicle or machine',
+  ],
+];
+
+/** Why a task's own words make it human-only, if they do. */
+export function humanOnlyReason(statement: string): string | undefined {
+  return HUMAN_ONLY_TASKS.find(([pattern]) => pattern.test(statement))?.[1];
 }
 
 export interface TaskGuidanceIndex {
@@ -90,10 +120,13 @@ export function buildTaskGuidanceIndex(
       const linked = iwas.map((iwa) => documentOf.get(iwa)).filter((document) => document !== undefined);
       const winner = best(words, linked.length > 0 ? linked : documents);
       if (!winner) return undefined;
+      const guidance = byIwa.get(winner.document.iwa)!;
+      const because = guidance.risk === 'human-only' ? undefined : humanOnlyReason(statement);
       return {
-        guidance: byIwa.get(winner.document.iwa)!,
+        guidance: because ? { ...guidance, risk: 'human-only', skills: [], neverPaste: undefined } : guidance,
         via: linked.length > 0 ? 'dwa' : 'words',
         relevance: Math.round(winner.relevance * 100) / 100,
+        ...(because ? { humanOnlyBecause: because } : {}),
       };
     },
   };

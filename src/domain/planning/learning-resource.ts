@@ -11,7 +11,22 @@ export interface LearningResource {
   level: number;
   format: 'course' | 'video' | 'article' | 'book' | 'docs' | 'interactive';
   skills: string[];
+  /** Occupation families an AI-in-your-field resource is written for; absent when it serves every field. */
+  families?: string[] | undefined;
 }
+
+/** What a plan already chose, so that a resource is used at most twice and never for two unrelated skills. */
+export interface ResourceChoices {
+  /** The worker's occupation family: its resources come first, other fields' never (while anything else fits). */
+  family?: string | undefined;
+  /** Resource id → the skills it was chosen for in this plan. */
+  used: Map<string, string[]>;
+  /** Whether two skills are related (same category or one a prerequisite of the other). */
+  related: (a: string, b: string) => boolean;
+}
+
+/** A resource may serve a plan at most this many times. */
+export const MAX_USES_PER_PLAN = 2;
 
 export interface PlanPreferences {
   freeOnly: boolean;
@@ -63,16 +78,30 @@ export function chooseResource(
   skillId: string,
   level: number,
   preferences: PlanPreferences,
+  choices?: ResourceChoices,
 ): { resource: LearningResource; relaxed: boolean } | undefined {
   let preferred: LearningResource | undefined;
   let any: LearningResource | undefined;
+  const ownField = (r: LearningResource): boolean => !!choices?.family && !!r.families?.includes(choices.family);
+  // Another field's resource, or one used up or taken by an unrelated skill, is chosen only when nothing else covers the skill.
+  const fits = (r: LearningResource): boolean => {
+    if (!choices) return true;
+    if (r.families && !ownField(r)) return false;
+    const usedFor = choices.used.get(r.id) ?? [];
+    return usedFor.length < MAX_USES_PER_PLAN && usedFor.every((other) => choices.related(other, skillId));
+  };
+  const beats = (a: LearningResource, b: LearningResource): boolean =>
+    ownField(a) !== ownField(b) ? ownField(a) : better(a, b, level);
   for (const r of resourcesBySkill(resources).get(skillId) ?? []) {
     if (!any || better(r, any, level)) any = r;
     const allowed =
+      fits(r) &&
       (!preferences.freeOnly || r.cost === 0) &&
       (!preferences.formats?.length || preferences.formats.includes(r.format));
-    if (allowed && (!preferred || better(r, preferred, level))) preferred = r;
+    if (allowed && (!preferred || beats(r, preferred))) preferred = r;
   }
-  if (preferred) return { resource: preferred, relaxed: false };
-  return any && { resource: any, relaxed: true };
+  const chosen = preferred ? { resource: preferred, relaxed: false } : any && { resource: any, relaxed: true };
+  if (chosen && choices)
+    choices.used.set(chosen.resource.id, [...(choices.used.get(chosen.resource.id) ?? []), skillId]);
+  return chosen;
 }

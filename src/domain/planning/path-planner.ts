@@ -1,5 +1,10 @@
 import type { SkillGraph } from '../skills/index.js';
-import { chooseResource, type LearningResource, type PlanPreferences } from './learning-resource.js';
+import {
+  chooseResource,
+  type LearningResource,
+  type PlanPreferences,
+  type ResourceChoices,
+} from './learning-resource.js';
 import { hoursToLevel, skillsById, type SkillGap, type SkillLevel } from './skill-gaps.js';
 
 /** One level of one skill to learn: the unit a worker ticks off. */
@@ -53,6 +58,16 @@ export interface ProgressRecord {
   hours?: number | undefined;
 }
 
+/** A task of the worker's own that a milestone may practise a skill on. */
+export interface MilestoneTask {
+  statement: string;
+  /** Skills its work activity's guidance practises: a milestone uses a task only for one of these. */
+  skills: readonly string[];
+  risk: 'assist' | 'caution' | 'human-only';
+  /** For a `caution` task: what must never be pasted into an AI tool. */
+  neverPaste?: string;
+}
+
 export interface PlanRequest {
   graph: SkillGraph;
   gaps: readonly SkillGap[];
@@ -62,8 +77,10 @@ export interface PlanRequest {
   /** ISO date (YYYY-MM-DD) of the first day of week 1. */
   startDate: string;
   preferences: PlanPreferences;
-  /** Task statements of the worker's occupation, to anchor milestone projects in real work. */
-  tasks?: readonly string[];
+  /** Tasks of the worker's occupation AI may be used on, to anchor milestone projects in real work. */
+  tasks?: readonly MilestoneTask[];
+  /** The worker's occupation family (see occupation-family.ts): resources written for it come first. */
+  family?: string;
 }
 
 /** Below this, a prerequisite is learnt to "can use" before the skill that needs it. */
@@ -151,11 +168,24 @@ function orderNeeds(graph: SkillGraph, needs: Map<string, Need>): Need[] {
   return ordered;
 }
 
-function projectFor(outcome: string, skillName: string, tasks: readonly string[], index: number): string {
-  const task = tasks.length > 0 ? tasks[index % tasks.length] : undefined;
-  return task
-    ? `Hands-on: use ${skillName} on a real task of yours — "${task.replace(/\.$/, '')}" — until you can say: ${outcome.toLowerCase()}`
-    : `Hands-on: apply ${skillName} to a piece of your own work until you can say: ${outcome.toLowerCase()}`;
+/**
+ * The project of a milestone: the skill applied to one of the worker's own tasks whose guidance
+ * practises it — never a human-only task, and with what must not be pasted on a caution task — or,
+ * when no task of theirs fits, to a piece of their own work.
+ */
+function projectFor(
+  outcome: string,
+  skill: { id: string; name: string },
+  tasks: readonly MilestoneTask[],
+  used: Set<string>,
+): string {
+  const fitting = tasks.filter((task) => task.risk !== 'human-only' && task.skills.includes(skill.id));
+  const task = fitting.find((candidate) => !used.has(candidate.statement)) ?? fitting[0];
+  const goal = outcome.toLowerCase().replace(/\.$/, '');
+  if (!task) return `Hands-on: apply ${skill.name} to a piece of your own work until you can say: ${goal}.`;
+  used.add(task.statement);
+  const caution = task.risk === 'caution' && task.neverPaste ? ` Careful: ${task.neverPaste}` : '';
+  return `Hands-on: use ${skill.name} on a real task of yours — "${task.statement.replace(/\.$/, '')}" — until you can say: ${goal}.${caution}`;
 }
 
 /** Turns gaps into dated weeks: prerequisites first, each level a step with a resource, a project at each milestone. */
@@ -163,11 +193,19 @@ export function planPath(request: PlanRequest): Plan {
   const byId = skillsById(request.graph);
   const steps: PlanStep[] = [];
   const targetLastStep = new Map<string, string>();
+  const choices: ResourceChoices = {
+    family: request.family,
+    used: new Map(),
+    related: (a, b) => {
+      const [x, y] = [byId.get(a), byId.get(b)];
+      return !!x && !!y && (x.category === y.category || x.prerequisites.includes(b) || y.prerequisites.includes(a));
+    },
+  };
   for (const need of orderNeeds(request.graph, expandPrerequisites(request.graph, request.gaps, request.current))) {
     const skill = byId.get(need.skillId);
     if (!skill) continue;
     for (let level = (request.current.get(need.skillId) ?? 0) + 1; level <= need.level; level++) {
-      const chosen = chooseResource(request.resources, need.skillId, level, request.preferences);
+      const chosen = chooseResource(request.resources, need.skillId, level, request.preferences, choices);
       if (!chosen) continue;
       const { id, title, provider, url, cost, format } = chosen.resource;
       steps.push({
@@ -280,6 +318,7 @@ function schedule(
   const weeks: PlanWeek[] = keptWeeks.map((w) => ({ ...w, items: [...w.items] }));
   const byId = skillsById(request.graph);
   const milestones: Milestone[] = [];
+  const usedTasks = new Set<string>();
   let index = firstWeekIndex;
   for (const step of steps) {
     index = fill(weeks, request, step.id, step.hours, index);
@@ -291,7 +330,7 @@ function schedule(
         date: week.end,
         skillId,
         title: `${byId.get(skillId)!.name}: ${step.outcome.replace(/\.$/, '').toLowerCase()}`,
-        project: projectFor(step.outcome, byId.get(skillId)!.name, request.tasks ?? [], milestones.length),
+        project: projectFor(step.outcome, byId.get(skillId)!, request.tasks ?? [], usedTasks),
       });
     }
   }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readGptsRelease } from '../../sources/gpts-release.js';
-import { readOnetCore } from '../../sources/onet-release.js';
+import { readOnetCore, readOnetDetails } from '../../sources/onet-release.js';
 import { readSkillGraph } from '../../sources/skills-graph-reader.js';
 import { readTargetRoles } from '../../sources/target-roles-reader.js';
-import { readTaskPatterns } from '../../sources/task-patterns-reader.js';
+import { readActivityGuidance } from '../../sources/guidance-reader.js';
+import { buildTaskGuidanceIndex } from '../guidance/index.js';
 import { GPTS, ONET_27 } from '../../../test/support/databases.js';
-import { buildTaskPatternIndex } from './task-capabilities.js';
 import { augmentedTarget, roleTarget } from './target-roles.js';
 
 const roles = readTargetRoles();
@@ -44,15 +44,39 @@ describe('target roles', () => {
   });
 
   test('"AI-augmented Marketing Specialist" needs the skills its exposed tasks use, weighted like exposure', async () => {
-    const [core, gpts] = await Promise.all([readOnetCore(ONET_27), readGptsRelease(GPTS)]);
+    const [core, details, gpts] = await Promise.all([
+      readOnetCore(ONET_27),
+      readOnetDetails(ONET_27),
+      readGptsRelease(GPTS),
+    ]);
     const labels = new Map(gpts.taskLabels.map((l) => [l.taskId, l]));
+    const iwaOfDwa = new Map(details.dwas.map((d) => [d.dwaId, d.iwaId]));
+    const iwasOf = (taskId: number): string[] =>
+      details.taskDwas.filter((link) => link.taskId === taskId).map((link) => iwaOfDwa.get(link.dwaId)!);
+    const guidance = buildTaskGuidanceIndex(
+      readActivityGuidance(),
+      details.iwas.map((i) => ({
+        iwa: i.iwaId,
+        title: i.title,
+        dwaTitles: details.dwas.filter((d) => d.iwaId === i.iwaId).map((d) => d.title),
+      })),
+    );
     const tasks = core.tasks
       .filter((t) => t.code === '13-1161.00')
-      .map((t) => ({ ...t, importance: null, human: labels.get(t.taskId)!.human, gpt4: labels.get(t.taskId)!.gpt4 }));
+      .map((t) => {
+        const found = guidance.guidanceFor({ statement: t.statement, iwas: iwasOf(t.taskId) })?.guidance;
+        return {
+          ...t,
+          importance: null,
+          human: labels.get(t.taskId)!.human,
+          gpt4: labels.get(t.taskId)!.gpt4,
+          activity: found?.title,
+          skills: found?.skills ?? [],
+        };
+      });
     const target = augmentedTarget(
       { code: '13-1161.00', title: 'Market Research Analysts and Marketing Specialists' },
       tasks,
-      buildTaskPatternIndex(readTaskPatterns()),
     );
     assert.equal(target.id, 'ai-augmented:13-1161.00');
     assert.equal(target.name, 'AI-augmented Market Research Analysts and Marketing Specialists');

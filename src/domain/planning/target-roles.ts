@@ -1,5 +1,4 @@
 import { taskWeight, type ExposureLabel } from '../exposure/index.js';
-import { matchTaskCapabilities, type TaskPatternIndex } from './task-capabilities.js';
 
 /** A skill a target needs, at a level (1 aware … 4 can lead), with its weight in the target and why. */
 export interface RequiredSkill {
@@ -55,27 +54,31 @@ export interface OccupationTask {
   gpt4: ExposureLabel | null;
 }
 
+/** A task with the work activity whose guidance it takes, and the skills that guidance practises. */
+export interface GuidedTask extends OccupationTask {
+  /** The work activity (e.g. "Analyze market or industry conditions"); absent when no guidance applies. */
+  activity?: string | undefined;
+  /** Skills practised by using AI on it; empty for a human-only task. */
+  skills: readonly string[];
+}
+
 /**
  * "AI-augmented <occupation>": the skills that let its holder use AI on the tasks either rater
- * labelled exposed, each weighted like the exposure score (core 2, supplemental 1, or importance).
+ * labelled exposed — the skills their work activities' guidance practises, never a human-only
+ * task's — each weighted like the exposure score (core 2, supplemental 1, or importance).
  */
-export function augmentedTarget(
-  occupation: { code: string; title: string },
-  tasks: readonly OccupationTask[],
-  patterns: TaskPatternIndex,
-): TargetRole {
+export function augmentedTarget(occupation: { code: string; title: string }, tasks: readonly GuidedTask[]): TargetRole {
   const bySkill = new Map<string, { weight: number; tasks: number; core: number; capabilities: Set<string> }>();
   for (const task of tasks) {
     if ((task.human ?? 'E0') === 'E0' && (task.gpt4 ?? 'E0') === 'E0') continue;
-    const [capability] = matchTaskCapabilities(patterns, task.statement);
-    if (!capability) continue;
+    if (!task.activity || task.skills.length === 0) continue;
     const weight = taskWeight(task);
-    for (const skillId of capability.skills) {
+    for (const skillId of task.skills) {
       const entry = bySkill.get(skillId) ?? { weight: 0, tasks: 0, core: 0, capabilities: new Set<string>() };
       entry.weight += weight;
       entry.tasks += 1;
       if (task.taskType === 'Core') entry.core += 1;
-      entry.capabilities.add(capability.capability.toLowerCase());
+      entry.capabilities.add(task.activity.replace(/\.$/, '').toLowerCase());
       bySkill.set(skillId, entry);
     }
   }
