@@ -5,6 +5,13 @@ import type { OccupationView, RaterExposure } from '../app/show-occupation.js';
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 const LABEL_COLOUR = { E0: pc.dim, E1: pc.green, E2: pc.yellow } as const;
+const RISK_COLOUR = { assist: pc.green, caution: pc.yellow, 'human-only': pc.red } as const;
+const OBSERVED_WORDS = {
+  frequent: 'often',
+  occasional: 'sometimes',
+  'not-seen': 'not seen',
+  unknown: 'unknown',
+} as const;
 
 function label(value: 'E0' | 'E1' | 'E2' | null): string {
   return value === null ? pc.dim('—') : LABEL_COLOUR[value](value);
@@ -38,9 +45,18 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
         ? 'n/a'
         : `$${view.employment.medianAnnualWage.toLocaleString('en-US')}`;
     out.push(
-      `US jobs       ${employment}   median wage ${wage} a year  ${pc.dim(`(${view.employment.source}, SOC ${view.employment.soc})`)}`,
+      `US jobs       ${employment}   median wage ${wage} a year  ${pc.dim(`(${view.employment.counts}; ${view.employment.source})`)}`,
     );
   }
+  if (view.outlook)
+    out.push(
+      `Outlook       ${view.outlook.pctChange > 0 ? '+' : ''}${view.outlook.pctChange}% jobs ${view.outlook.period}  ${pc.dim(`(${view.outlook.source}, all ${view.outlook.title})`)}`,
+    );
+  const education = view.education.education;
+  if (education)
+    out.push(
+      `Education     ${education.typical.replace(/ - .*$/, '')} ${pc.dim(`(${education.share}% of workers; ${view.education.source})`)}`,
+    );
   out.push('', pc.bold('Share of the work exposed to generative AI'));
   out.push(raterLine('human raters', view.exposure.human), raterLine('GPT-4', view.exposure.gpt4));
   const weighting =
@@ -53,14 +69,26 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
       : '';
   out.push(pc.dim(`  ${view.exposure.labelledTasks} labelled tasks, ${weighting}${unlabelled}. See docs/exposure.md.`));
   out.push(
-    `  AI could save about ${pc.bold(`${view.hoursSaved.hoursPerWeek} h`)} of a 40-hour week (${view.hoursSaved.low}–${view.hoursSaved.high} h by rater).`,
+    `  AI could save ${pc.bold(`${view.hoursSaved.low}–${view.hoursSaved.high} h`)} of a 40-hour week, after checking its work.`,
+    ...view.hoursSaved.assumptions.map((assumption) => pc.dim(`    · ${assumption}`)),
+  );
+  const observed = view.observedUse;
+  out.push('', pc.bold('What people actually do with AI'));
+  if (observed.applicability)
+    out.push(
+      `  AI applicability ${observed.applicability.score.toFixed(2)} — higher than ${observed.applicability.percentile}% of occupations ${pc.dim(`(${observed.applicability.source}, SOC ${observed.applicability.soc})`)}`,
+    );
+  out.push(
+    observed.taskSource
+      ? `  Tasks seen in the Anthropic Economic Index: ${observed.coverage.byStatement + observed.coverage.byTaskId} of ${observed.coverage.total} (${observed.coverage.notSeen} listed but not seen, ${observed.coverage.unknown} unknown to it)`
+      : pc.dim('  Observed use per task is not loaded (the Anthropic Economic Index was not found).'),
     '',
   );
 
   const taskWidth = Math.max(30, Math.min(80, options.width - 66));
   const table = new Table({
-    head: ['Task', 'Type', 'Human', 'GPT-4', 'Agree', 'Autom.', 'Use AI for'],
-    colWidths: [taskWidth + 2, 7, 7, 7, 8, 8, 22],
+    head: ['Task', 'Type', 'Human', 'GPT-4', 'Seen', 'Risk', 'Activity'],
+    colWidths: [taskWidth + 2, 7, 7, 7, 12, 12, 22],
     wordWrap: true,
     style: pc.isColorSupported ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] },
   });
@@ -70,22 +98,39 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
       task.taskType === 'Supplemental' ? 'supp.' : (task.taskType ?? '—').toLowerCase(),
       label(task.human),
       label(task.gpt4),
-      task.agreement === 'agree' ? 'yes' : task.agreement === 'unlabelled' ? '—' : 'no',
-      task.gpt4Automation ?? '—',
-      task.ai?.capability ?? '—',
+      OBSERVED_WORDS[task.observed.level],
+      task.guidance ? RISK_COLOUR[task.guidance.risk](task.guidance.risk) : '—',
+      task.guidance?.activity.title.replace(/\.$/, '') ?? '—',
     ]);
   }
   out.push(
     pc.bold(`Tasks (${view.tasks.length})`),
     table.toString(),
-    pc.dim('E0 not exposed · E1 an LLM alone halves the time · E2 an LLM plus tools would · Autom. T0–T4 (GPT-4)'),
+    pc.dim(
+      'E0 not exposed · E1 an LLM alone halves the time · E2 an LLM plus tools would (GPTs-are-GPTs) · Seen: observed use (Anthropic Economic Index) · Risk: assist (AI drafts, you decide), caution (personal or confidential data), human-only (AI never decides)',
+    ),
     '',
   );
-  const capabilities = new Map(view.tasks.filter((t) => t.ai).map((t) => [t.ai!.capability, t.ai!]));
-  if (capabilities.size > 0) {
-    out.push(pc.bold('How to use AI on these tasks'));
-    for (const use of capabilities.values())
-      out.push(`  ${pc.bold(use.capability)}: ${use.howToUse}`, `  ${pc.dim(`Check: ${use.check}`)}`);
+  const activities = new Map(
+    view.tasks.filter((t) => t.ai && t.guidance).map((t) => [t.guidance!.activity.iwa, t.guidance!]),
+  );
+  if (activities.size > 0) {
+    out.push(pc.bold('How to use AI on the exposed tasks, and what stays with you'));
+    for (const guidance of activities.values()) {
+      out.push(
+        `  ${pc.bold(guidance.activity.title.replace(/\.$/, ''))} ${RISK_COLOUR[guidance.risk](`[${guidance.risk}]`)}`,
+      );
+      out.push(`    ${guidance.aiCan}`);
+      guidance.recipe.forEach((step, i) => out.push(`    ${i + 1}. ${step}`));
+      out.push(
+        `    ${pc.dim(`Tools: ${guidance.tools.map((t) => `${t.category} (${t.examples.join(', ')})`).join('; ')}`)}`,
+      );
+      out.push(`    Check: ${guidance.check}`);
+      if (guidance.neverPaste) out.push(`    ${pc.yellow('Never paste:')} ${guidance.neverPaste}`);
+      out.push(
+        `    ${pc.bold('Stays human:')} ${guidance.staysHuman}${guidance.humanOnlyBecause ? ` (human-only: ${guidance.humanOnlyBecause})` : ''}`,
+      );
+    }
     out.push('');
   }
 
