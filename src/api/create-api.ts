@@ -11,6 +11,7 @@ import { registerSkillRoutes } from './routes/skills.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { pageSecurity, registerWebApp, WEB_ROOT } from './web-app.js';
 import { compress } from 'hono/compress';
+import type { MiddlewareHandler } from 'hono';
 
 const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 2 * 1024 * 1024;
 
@@ -25,34 +26,44 @@ export interface ApiOptions {
 export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHono {
   const { webRoot = WEB_ROOT, hosts = { allowedHosts: [], port: () => undefined } } = options;
   const api = new OpenAPIHono({ defaultHook: validationHook });
-  api.use('*', hostOriginGuard(hosts), pageSecurity(), compress());
+  const compression = compress();
+  // Compressing streams every response; a client that asks for none (scripts, load tools) is spared it.
+  const compressWhenAsked: MiddlewareHandler = (c, next) =>
+    c.req.header('accept-encoding') ? compression(c, next) : next();
+  api.use('*', hostOriginGuard(hosts), pageSecurity(), compressWhenAsked);
   // No request body may grow past what the largest legitimate one (a document upload) needs.
-  api.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_REQUEST_BYTES,
-      onError: (c) =>
-        problem(
-          c,
-          413,
-          'REQUEST_TOO_LARGE',
-          `The request body is over ${MAX_REQUEST_BYTES / 1048576} MB.`,
-          'Send less at once; documents go to POST /api/extract (10 MB).',
-        ),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_REQUEST_BYTES,
+    onError: (c) =>
+      problem(
+        c,
+        413,
+        'REQUEST_TOO_LARGE',
+        `The request body is over ${MAX_REQUEST_BYTES / 1048576} MB.`,
+        'Send less at once; documents go to POST /api/extract (10 MB).',
+      ),
+  });
+  // The limit wraps the request to count its bytes: only requests that can have a body need it.
+  api.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   registerOccupationRoutes(api, app);
   registerSkillRoutes(api, app);
   registerPlanRoutes(api, app);
   registerAboutRoutes(api, app);
   registerWebApp(api, webRoot);
-  api.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Upskill API',
-      version: VERSION,
-      description: 'Where generative AI touches each occupation, task by task, from O*NET and GPTs-are-GPTs.',
-    },
+  // The routes are fixed once registered: the document is generated on first request, then served as is.
+  let openApiDocument: string | undefined;
+  api.get('/api/openapi.json', (c) => {
+    openApiDocument ??= JSON.stringify(
+      api.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Upskill API',
+          version: VERSION,
+          description: 'Where generative AI touches each occupation, task by task, from O*NET and GPTs-are-GPTs.',
+        },
+      }),
+    );
+    return c.body(openApiDocument, 200, { 'content-type': 'application/json' });
   });
   api.notFound((c) =>
     problem(

@@ -70,12 +70,15 @@ other upskill commands (occupation, plan, profile …) use the same store throug
             },
           );
         }
-        const app = await openServerApp(config);
+        let app = await openServerApp(config);
         try {
           let loaded = (await dataStatus(app)).loaded;
           if (options.load && !loaded) {
             process.stderr.write(`${pc.cyan('›')} The store is empty: loading the public data first (once).\n`);
             await loadReferenceData(app.database, config, { onProgress: loadProgressPrinter() });
+            // The embedded database keeps the memory a load used (≈160 MB); a fresh open does not.
+            await app.close();
+            app = await openServerApp(config);
             loaded = true;
           }
           if (loaded) {
