@@ -185,7 +185,11 @@ export async function startingLevels(
   const current = new Map<string, SkillLevel>();
   const source = new Map<string, LevelSource>();
   const basis = new Map<string, string>();
-  for (const [skillId, start] of onetStartingLevels(await listLevelRatings(app.database, input.occupationCode))) {
+  // The same for everyone in the occupation: read and mapped once per code.
+  const onetLevels = await app.perOccupation('onet-levels', input.occupationCode, async () => [
+    ...onetStartingLevels(await listLevelRatings(app.database, input.occupationCode)),
+  ]);
+  for (const [skillId, start] of onetLevels) {
     if (start.level === 0) continue;
     current.set(skillId, start.level);
     source.set(skillId, 'onet');

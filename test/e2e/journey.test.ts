@@ -111,11 +111,16 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
         `both raters' labels for "${task.statement}"`,
       );
     }
-    assert.equal(await page.locator('.task-ai').count(), exposed.length, 'every exposed task says what to do with AI');
+    // Every task shows its guidance and risk class — the exposed ones and the rest — and what stays human.
+    assert.equal(await page.locator('.task-ai').count(), tasks.length, 'every task shows its guidance');
+    assert.equal(await page.locator('.task-ai').filter({ hasText: 'Stays with you:' }).count(), tasks.length);
+    assert.ok(exposed.length > 0);
 
-    const view = await api<{ exposure: { gpt4: { beta: number } }; hoursSaved: { hoursPerWeek: number } }>(
-      `/api/occupations/${MARKETING}`,
-    );
+    const view = await api<{
+      exposure: { gpt4: { beta: number } };
+      hoursSaved: { low: number; high: number };
+      observedUse: { applicability: { score: number } | null };
+    }>(`/api/occupations/${MARKETING}`);
     const chart = page.getByRole('img', {
       name: new RegExp(`${Math.round(view.exposure.gpt4.beta * 100)}% of its work is exposed`),
     });
@@ -123,7 +128,12 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await page.getByText(`You are here · ${Math.round(view.exposure.gpt4.beta * 100)}%`).waitFor();
     await page.getByRole('radio', { name: 'Human raters' }).check();
     await page.getByRole('img', { name: /according to human raters/ }).waitFor();
-    assert.equal(await page.locator('.big-number').innerText(), `${view.hoursSaved.hoursPerWeek} hours a week`);
+    assert.equal(
+      await page.locator('.big-number').innerText(),
+      `${view.hoursSaved.low}–${view.hoursSaved.high} hours a week`,
+    );
+    const observed = page.getByRole('region', { name: 'What people actually do with AI' });
+    await observed.getByText(`AI applicability score ${view.observedUse.applicability!.score.toFixed(2)}`).waitFor();
 
     const related = page.getByRole('region', { name: 'Related occupations' });
     await related.getByRole('link', { name: 'Marketing Managers', exact: true }).waitFor();
@@ -318,9 +328,21 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     await nav('About the data').click();
     await page.getByRole('heading', { level: 1, name: 'About this data' }).waitFor();
     const sources = await page.locator('main table tbody tr td:first-child').allInnerTexts();
-    assert.deepEqual(sources.sort(), ['gpts-are-gpts', 'onet', 'onet-ratings']);
+    assert.deepEqual(sources.sort(), [
+      'anthropic-economic-index',
+      'gpts-are-gpts',
+      'microsoft-working-with-ai',
+      'onet',
+      'onet-ratings',
+    ]);
     const footer = await page.locator('footer').innerText();
-    for (const credit of ['O*NET 27.0 Database', 'GPTs are GPTs', 'Bureau of Labor Statistics'])
+    for (const credit of [
+      'O*NET 27.0 Database',
+      'GPTs are GPTs',
+      'Bureau of Labor Statistics',
+      'Anthropic Economic Index',
+      'Working with AI',
+    ])
       assert.ok(footer.includes(credit), credit);
     await assertAccessible(page, 'About the data');
     await saveScreenshot(page, '6-about');

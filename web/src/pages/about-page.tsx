@@ -77,15 +77,34 @@ export function AboutPage() {
           plus half of E2 (the figure shown), γ counts both in full. Core tasks weigh twice as much as supplemental
           ones, as in the paper; the result matches the paper's published occupation scores.
         </p>
+        <h3>What people actually do with AI</h3>
+        <p>
+          Beside what AI could do, each task shows what people do with it today: its share of about a million Claude
+          conversations in the Anthropic Economic Index (Feb 2025), matched by the task's words or its O*NET Task ID. A
+          task the index lists but never saw in use is "not seen"; one it does not list is "unknown", never "unused".
+          Each occupation's AI applicability score and each work activity's share of conversations come from Microsoft's
+          Working with AI study of Bing Copilot conversations.
+        </p>
         <h3>Hours AI could save</h3>
         <p>
-          A 40-hour week is split over the tasks by the same weights; an E1 task is assumed to take half the time with
-          an LLM and an E2 task a quarter less. The two raters give the low and high ends. It is an estimate of
-          potential, not a forecast of what will happen in your job.
+          A 40-hour week is split over the tasks by the occupation's work-activity weights (O*NET task relevance and
+          importance) where published, else by task weight. An E1 task is assumed to take half the time with an LLM and
+          an E2 task a quarter less; the low end uses the lower of the two raters and only the share people realise
+          today (observed use), the high end the higher rater in full. Checking AI's work takes back 30 % of the time
+          saved (50 % when personal or confidential data is involved), and tasks that stay human save nothing. It is an
+          estimate, not a forecast of what will happen in your job.
+        </p>
+        <h3>Guidance and what stays human</h3>
+        <p>
+          Every task takes the guidance written for its O*NET work activity (332 activities, each with a recipe, named
+          tools, what to check and a risk class): <strong>assist</strong> (AI drafts, you decide),{' '}
+          <strong>caution</strong> (personal, confidential or regulated data: what never to paste) or{' '}
+          <strong>human-only</strong> (safety, care, operating vehicles or machinery, decisions about a person: AI may
+          prepare information, it never decides).
         </p>
         <h3>Skills, gaps and plans</h3>
         <p>
-          The generative-AI skills graph, the target roles, the learning resources and the task-to-capability rules are
+          The generative-AI skills graph, the target roles, the learning resources and the work-activity guidance are
           written by this project (in its <code>content/</code> folder) and tested for consistency. Résumé skills are
           found by matching the graph's names and aliases and O*NET's technology and tool examples; you confirm them on
           the skills page.

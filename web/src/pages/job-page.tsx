@@ -62,13 +62,44 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
         {view.employment?.employment != null && (
           <div>
             <dt>Employed in the US</dt>
-            <dd>{number.format(view.employment.employment)}</dd>
+            <dd>
+              {number.format(view.employment.employment)}
+              <span className="fact-note">
+                {view.employment.counts} ({view.employment.source})
+              </span>
+            </dd>
           </div>
         )}
         {view.employment?.medianAnnualWage != null && (
           <div>
             <dt>Median wage</dt>
-            <dd>${number.format(view.employment.medianAnnualWage)} a year</dd>
+            <dd>
+              ${number.format(view.employment.medianAnnualWage)} a year
+              <span className="fact-note">{view.employment.counts}</span>
+            </dd>
+          </div>
+        )}
+        {view.outlook && (
+          <div>
+            <dt>Job outlook</dt>
+            <dd>
+              {view.outlook.pctChange > 0 ? '+' : ''}
+              {view.outlook.pctChange}% jobs, {view.outlook.period}
+              <span className="fact-note">
+                all {view.outlook.title} ({view.outlook.source})
+              </span>
+            </dd>
+          </div>
+        )}
+        {view.education.education && (
+          <div>
+            <dt>Typical education</dt>
+            <dd>
+              {view.education.education.typical.replace(/ - .*$/, '')}
+              <span className="fact-note">
+                {view.education.education.share}% of workers ({view.education.source})
+              </span>
+            </dd>
           </div>
         )}
         <div>
@@ -82,6 +113,10 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
       <div className="two-col">
         <ExposureCard view={view} />
         <HoursSavedCard view={view} />
+      </div>
+      <div className="two-col section">
+        <ObservedUseCard view={view} />
+        <CareerPathCard view={view} />
       </div>
 
       <section aria-labelledby="tasks-heading" className="section">
@@ -152,8 +187,7 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
               </ul>
               {view.technologySkills.length > 18 && (
                 <p className="muted small">
-                  and {view.technologySkills.length - 18} more (<code>upskill occupation {view.code} --all</code> lists
-                  them all).
+                  and {view.technologySkills.length - 18} more in O*NET's list for this occupation.
                 </p>
               )}
             </>
@@ -186,18 +220,148 @@ function TaskItem({ task }: { task: OccupationTask }) {
           <span className="muted small">People rated it more exposed than GPT-4 did</span>
         )}
       </div>
-      {task.ai && (
-        <div className="task-ai">
-          <p>
-            <strong>What to do with AI</strong> <span className="muted small">({task.ai.capability})</span>:{' '}
-            {task.ai.howToUse}
-          </p>
-          <p className="muted">
-            <strong>Check:</strong> {task.ai.check}
-          </p>
-        </div>
-      )}
+      <p className="task-practice small">
+        <span className={`tag observed-${task.observed.level}`}>{OBSERVED_NAME[task.observed.level]}</span>{' '}
+        {task.practice}
+        {task.observed.pct !== null &&
+          ` (${task.observed.pct.toFixed(3)} % of the Anthropic Economic Index conversations${task.observed.via === 'task-id' ? ', matched by its O*NET Task ID' : ''})`}
+      </p>
+      {task.guidance && <TaskGuidance guidance={task.guidance} exposed={isExposed(task)} />}
     </li>
+  );
+}
+
+const OBSERVED_NAME = {
+  frequent: 'used often',
+  occasional: 'used sometimes',
+  'not-seen': 'not seen in use',
+  unknown: 'use unknown',
+} as const;
+const RISK_NAME = {
+  assist: 'AI assists, you decide',
+  caution: 'Caution: personal or confidential data',
+  'human-only': 'Human only: AI never decides',
+} as const;
+
+function TaskGuidance({ guidance, exposed }: { guidance: NonNullable<OccupationTask['guidance']>; exposed: boolean }) {
+  return (
+    <div className={`task-ai risk-${guidance.risk}`}>
+      <p>
+        <span className={`tag risk-tag-${guidance.risk}`}>{RISK_NAME[guidance.risk]}</span>{' '}
+        <span className="muted small">{guidance.activity.title.replace(/\.$/, '')}</span>
+      </p>
+      {exposed || guidance.risk !== 'human-only' ? <p>{guidance.aiCan}</p> : null}
+      <details>
+        <summary>How to do it, and what to check</summary>
+        <ol className="recipe">
+          {guidance.recipe.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+        <p className="small">
+          Tools: {guidance.tools.map((tool) => `${tool.category} (for example ${tool.examples.join(', ')})`).join('; ')}
+          .
+        </p>
+      </details>
+      <p>
+        <strong>Check:</strong> {guidance.check}
+      </p>
+      {guidance.neverPaste && (
+        <p className="never-paste">
+          <strong>Never paste:</strong> {guidance.neverPaste}
+        </p>
+      )}
+      <p>
+        <strong>Stays with you:</strong> {guidance.staysHuman}
+        {guidance.humanOnlyBecause && ` This task is human-only because ${guidance.humanOnlyBecause}.`}
+      </p>
+    </div>
+  );
+}
+
+function ObservedUseCard({ view }: { view: OccupationView }) {
+  const observed = view.observedUse;
+  const seen = observed.coverage.byStatement + observed.coverage.byTaskId;
+  return (
+    <section className="card" aria-labelledby="observed-heading">
+      <h2 id="observed-heading">What people actually do with AI</h2>
+      {observed.applicability ? (
+        <p>
+          AI applicability score <strong>{observed.applicability.score.toFixed(2)}</strong>: higher than{' '}
+          {observed.applicability.percentile}% of the occupations scored{' '}
+          <span className="muted small">
+            ({observed.applicability.source}, Bing Copilot conversations, SOC {observed.applicability.soc})
+          </span>
+        </p>
+      ) : (
+        <p className="muted">No applicability score is published for this occupation.</p>
+      )}
+      {observed.taskSource ? (
+        <p>
+          {seen} of {observed.coverage.total} tasks appear in about a million Claude conversations (Anthropic Economic
+          Index, Feb 2025); {observed.coverage.notSeen} are listed there but were not seen in use
+          {observed.coverage.unknown ? `, and ${observed.coverage.unknown} are unknown to it` : ''}.
+        </p>
+      ) : (
+        <p className="muted">Observed use per task is not loaded on this server.</p>
+      )}
+      {observed.activities.length > 0 && (
+        <>
+          <h3 className="small-heading">Its work activities people seek AI help with most</h3>
+          <ul className="result-list">
+            {observed.activities
+              .filter((a) => a.shareUser !== null)
+              .slice(0, 5)
+              .map((a) => (
+                <li key={a.iwa}>
+                  {a.title.replace(/\.$/, '')}{' '}
+                  <span className="muted small">
+                    {((a.shareUser ?? 0) * 100).toFixed(2)}% of conversations · {a.tasks} of its tasks
+                  </span>
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function CareerPathCard({ view }: { view: OccupationView }) {
+  const rows = [
+    ['Education', view.education.education],
+    ['Related experience', view.education.relatedExperience],
+    ['On-the-job training', view.education.onTheJobTraining],
+  ] as const;
+  return (
+    <section className="card" aria-labelledby="career-heading">
+      <h2 id="career-heading">Getting into this work</h2>
+      <dl className="career-facts">
+        {view.jobZone && (
+          <div>
+            <dt>Preparation</dt>
+            <dd>{view.jobZone.name ?? `Job zone ${view.jobZone.value}`}</dd>
+          </div>
+        )}
+        {rows.map(([name, row]) =>
+          row ? (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>
+                {row.typical.replace(/ - .*$/, '')} <span className="muted small">({row.share}% of workers)</span>
+              </dd>
+            </div>
+          ) : null,
+        )}
+        {view.education.certificationImportance !== null && (
+          <div>
+            <dt>Professional certification</dt>
+            <dd>importance {view.education.certificationImportance} of 5</dd>
+          </div>
+        )}
+      </dl>
+      <p className="muted small">What workers in this occupation report ({view.education.source}).</p>
+    </section>
   );
 }
 
@@ -251,10 +415,11 @@ function HoursSavedCard({ view }: { view: OccupationView }) {
     <section className="card" aria-labelledby="saved-heading">
       <h2 id="saved-heading">Time AI could save</h2>
       <p className="big-number">
-        {saved.hoursPerWeek} <span>hours a week</span>
+        {saved.low}–{saved.high} <span>hours a week</span>
       </p>
       <p className="muted">
-        between {saved.low} and {saved.high} hours, depending on whose ratings you trust, in a 40-hour week.
+        of a 40-hour week, after the time it takes to check AI's work; tasks that stay human save nothing. The low end
+        counts what people already do with AI, the high end what it could do.
       </p>
       <details>
         <summary>How this was computed</summary>

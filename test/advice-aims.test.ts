@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildPersonalPlan } from '../src/app/build-plan.js';
+import { readConfig } from '../src/app/config.js';
+import { loadReferenceData } from '../src/app/load-reference-data.js';
+import { showOccupation } from '../src/app/show-occupation.js';
+import { openApp, type UpskillApp } from '../src/app/upskill-app.js';
+import { occupationFamily } from '../src/domain/planning/occupation-family.js';
+import { openDatabase } from '../src/store/database.js';
+import { SHARED_DATA } from './support/databases.js';
+
+/**
+ * The advice issue's six users, as they would start (a title, no résumé), and six more from other
+ * fields: the aims every plan must meet, checked on the real data.
+ */
+const PEOPLE = [
+  { title: 'RN - ICU', family: 'health-care' },
+  { title: 'AP clerk', family: 'accounting-finance' },
+  { title: 'truck driver', family: 'logistics-driving' },
+  { title: 'HS math teacher', family: 'teaching' },
+  { title: 'full stack dev', family: 'software' },
+  { title: 'marketing specialist', family: 'sales-marketing' },
+  { title: 'paralegal', family: 'legal' },
+  { title: 'insurance underwriter', family: 'insurance' },
+  { title: 'real estate agent', family: 'real-estate' },
+  { title: 'chef', family: 'hospitality' },
+  { title: 'graphic designer', family: 'design-media' },
+  { title: 'customer service representative', family: 'customer-service' },
+] as const;
+
+let app: UpskillApp;
+before(async () => {
+  const db = await openDatabase({ kind: 'embedded-memory' });
+  app = await openApp({ ...readConfig({}), home: '/nonexistent' }, db);
+  await loadReferenceData(db, app.config, { from: SHARED_DATA, onlyIn: [] });
+});
+after(() => app.close());
+
+const exposed = (task: { human: string | null; gpt4: string | null }): boolean =>
+  (task.human ?? 'E0') !== 'E0' || (task.gpt4 ?? 'E0') !== 'E0';
+
+describe('advice a worker can trust, for twelve people from twelve fields', () => {
+  for (const person of PEOPLE) {
+    test(`"${person.title}": specific guidance, safe milestones, a plan that starts from what they know`, async () => {
+      const plan = await buildPersonalPlan(app, { occupation: person.title, hoursPerWeek: 5 }, '2026-12-07');
+      const view = await showOccupation(app, plan.occupation.code);
+      assert.equal(occupationFamily(view.code), person.family);
+
+      // Every exposed task has guidance of its own work activity, with a risk class and what stays human.
+      const exposedTasks = view.tasks.filter(exposed);
+      assert.ok(exposedTasks.length > 0);
+      for (const task of exposedTasks) {
+        assert.ok(task.guidance, `no guidance on "${task.statement}"`);
+        if (task.guidance.via === 'dwa') assert.ok(task.activities.includes(task.guidance.activity.iwa));
+        assert.ok(task.guidance.staysHuman.length > 20 && task.guidance.check.length > 20);
+        if (task.guidance.risk === 'caution') assert.ok(task.guidance.neverPaste);
+      }
+      // Advice is not one text stamped on every task.
+      const texts = new Set(exposedTasks.map((task) => task.guidance!.aiCan));
+      assert.ok(texts.size >= Math.min(5, exposedTasks.length), `${texts.size} distinct texts`);
+
+      // No milestone on a human-only task; a caution task's milestone says what must not be pasted.
+      const riskOf = new Map(view.tasks.map((task) => [task.statement.replace(/\.$/, ''), task.guidance?.risk]));
+      for (const milestone of plan.plan.milestones) {
+        const quoted = /— "(.+)" —/.exec(milestone.project)?.[1];
+        if (!quoted) continue;
+        const risk = riskOf.get(quoted);
+        assert.notEqual(risk, 'human-only', `milestone on a human-only task: ${quoted}`);
+        if (risk === 'caution') assert.match(milestone.project, /Careful: /);
+      }
+
+      // Without a résumé, human skills take at most 20 % of the plan's hours.
+      const category = new Map(app.skillGraph().skills.map((skill) => [skill.id, skill.category]));
+      const total = plan.plan.steps.reduce((sum, step) => sum + step.hours, 0);
+      const human = plan.plan.steps
+        .filter((step) => category.get(step.skillId) === 'human-skills')
+        .reduce((sum, step) => sum + step.hours, 0);
+      assert.ok(total > 0);
+      assert.ok(human / total <= 0.2, `human skills take ${Math.round((100 * human) / total)} % of ${total} h`);
+      assert.ok(plan.current.some((level) => level.source === 'onet' && level.basis));
+
+      // Hours saved is a range with its basis.
+      assert.ok(plan.hoursSaved.low < plan.hoursSaved.high, `${plan.hoursSaved.low}–${plan.hoursSaved.high}`);
+      assert.ok(plan.hoursSaved.high < 20);
+      assert.match(plan.hoursSaved.assumptions[0]!, /share of the week from/);
+
+      // Resources are varied, from the worker's field or for every field, none used more than twice.
+      const uses = new Map<string, number>();
+      for (const step of plan.plan.steps) uses.set(step.resource.id, (uses.get(step.resource.id) ?? 0) + 1);
+      assert.ok(Math.max(...uses.values()) <= 2, 'a resource used more than twice');
+      assert.ok(uses.size >= plan.plan.steps.length / 2, `${uses.size} resources for ${plan.plan.steps.length} steps`);
+      const families = new Map(app.planningContent().resources.map((r) => [r.id, r.families]));
+      for (const id of uses.keys()) {
+        const written = families.get(id);
+        assert.ok(!written || written.includes(person.family), `${id} is written for ${written?.join(', ')}`);
+      }
+      assert.ok(
+        [...uses.keys()].some((id) => families.get(id)?.includes(person.family)),
+        'at least one resource of their own field',
+      );
+    });
+  }
+});
