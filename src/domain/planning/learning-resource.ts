@@ -80,28 +80,27 @@ export function chooseResource(
   preferences: PlanPreferences,
   choices?: ResourceChoices,
 ): { resource: LearningResource; relaxed: boolean } | undefined {
-  let preferred: LearningResource | undefined;
-  let any: LearningResource | undefined;
   const ownField = (r: LearningResource): boolean => !!choices?.family && !!r.families?.includes(choices.family);
-  // Another field's resource, or one used up or taken by an unrelated skill, is chosen only when nothing else covers the skill.
-  const fits = (r: LearningResource): boolean => {
-    if (!choices) return true;
-    if (r.families && !ownField(r)) return false;
-    const usedFor = choices.used.get(r.id) ?? [];
-    return usedFor.length < MAX_USES_PER_PLAN && usedFor.every((other) => choices.related(other, skillId));
+  const fieldFits = (r: LearningResource): boolean => !choices || !r.families || ownField(r);
+  const usageFits = (r: LearningResource): boolean => {
+    const usedFor = choices?.used.get(r.id) ?? [];
+    return usedFor.length < MAX_USES_PER_PLAN && usedFor.every((other) => choices!.related(other, skillId));
   };
-  const beats = (a: LearningResource, b: LearningResource): boolean =>
-    ownField(a) !== ownField(b) ? ownField(a) : better(a, b, level);
+  const preferenceFits = (r: LearningResource): boolean =>
+    (!preferences.freeOnly || r.cost === 0) && (!preferences.formats?.length || preferences.formats.includes(r.format));
+  // Best first: everything fits; then the preferences are set aside; then another field's resource;
+  // then one already used up — each a relaxation the step reports.
+  const tier = (r: LearningResource): number => (!usageFits(r) ? 3 : !fieldFits(r) ? 2 : !preferenceFits(r) ? 1 : 0);
+  let best: { resource: LearningResource; tier: number } | undefined;
   for (const r of resourcesBySkill(resources).get(skillId) ?? []) {
-    if (!any || better(r, any, level)) any = r;
-    const allowed =
-      fits(r) &&
-      (!preferences.freeOnly || r.cost === 0) &&
-      (!preferences.formats?.length || preferences.formats.includes(r.format));
-    if (allowed && (!preferred || beats(r, preferred))) preferred = r;
+    const t = tier(r);
+    const beats =
+      !best ||
+      t < best.tier ||
+      (t === best.tier && (ownField(r) !== ownField(best.resource) ? ownField(r) : better(r, best.resource, level)));
+    if (beats) best = { resource: r, tier: t };
   }
-  const chosen = preferred ? { resource: preferred, relaxed: false } : any && { resource: any, relaxed: true };
-  if (chosen && choices)
-    choices.used.set(chosen.resource.id, [...(choices.used.get(chosen.resource.id) ?? []), skillId]);
-  return chosen;
+  if (!best) return undefined;
+  choices?.used.set(best.resource.id, [...(choices.used.get(best.resource.id) ?? []), skillId]);
+  return { resource: best.resource, relaxed: best.tier > 0 };
 }
