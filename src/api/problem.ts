@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z, type Hook } from '@hono/zod-openapi';
 import { isUpskillError, type ErrorCode } from '../domain/errors.js';
+import { isStorableText } from '../domain/text/normalize.js';
 
 /** RFC 9457 problem body with Upskill's stable error code. */
 export const ProblemSchema = z
@@ -116,7 +117,7 @@ export const validationHook: Hook<unknown, Env, string, Response | undefined> = 
       c,
       400,
       'BAD_INPUT',
-      `${field || where}: contains a NUL character (\\0), which no text may hold.`,
+      `${field || where}: contains a NUL character (\\0) or a broken (lone surrogate) character, which no text may hold.`,
       'Remove the NUL characters; they come from pasting binary data, not from text.',
     );
   }
@@ -124,9 +125,12 @@ export const validationHook: Hook<unknown, Env, string, Response | undefined> = 
   return problem(c, 400, 'BAD_INPUT', `${issue.path.map(String).join('.') || where}: ${issue.message}`);
 };
 
-/** Where a validated value holds a string with a NUL (PostgreSQL cannot store one): its dotted path. */
+/**
+ * Where a validated value holds a string with a NUL or a lone UTF-16 surrogate (neither is text, and
+ * PostgreSQL stores neither): its dotted path.
+ */
 function nulAt(value: unknown, path: string[] = []): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : undefined;
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path.join('.');
   if (value === null || typeof value !== 'object' || value instanceof Blob) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const found = nulAt(item, [...path, key]);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { UpskillError } from '../domain/errors.js';
+import { isStorableText } from '../domain/text/normalize.js';
 import type { PlanPreferences } from '../domain/planning/learning-resource.js';
 import type { ProgressRecord, ProgressStatus } from '../domain/planning/path-planner.js';
 import type { SkillLevel } from '../domain/planning/skill-gaps.js';
@@ -72,10 +73,14 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
 /** PostgreSQL cannot store a NUL character, and no name or résumé text has one: say so instead of failing in the store. */
 function refuseNul(fields: Record<string, string | undefined>): void {
   for (const [field, value] of Object.entries(fields))
-    if (value?.includes('\u0000'))
-      throw new UpskillError('BAD_INPUT', `${field}: contains a NUL character (\\0), which no text may hold.`, {
-        hint: 'Remove the NUL characters; they come from pasting binary data, not from text.',
-      });
+    if (value !== undefined && !isStorableText(value))
+      throw new UpskillError(
+        'BAD_INPUT',
+        `${field}: contains a NUL character (\\0) or a broken (lone surrogate) character, which no text may hold.`,
+        {
+          hint: 'Remove the NUL characters; they come from pasting binary data, not from text.',
+        },
+      );
 }
 
 /** Every saved profile, oldest first. */

@@ -21,3 +21,4 @@ export {
   type ObservedTaskUse,
   type ObservedUseIndex,
 } from './observed-use.js';
+export { spearman } from './rank-correlation.js';

@@ -23,3 +23,10 @@ export function wordTokens(text: string): string[] {
   for (const [pattern, replacement] of SYMBOL_WORDS) folded = folded.replace(pattern, replacement);
   return folded.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
 }
+
+const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** False for a string holding a NUL or a lone UTF-16 surrogate: neither is text, and PostgreSQL stores neither. */
+export function isStorableText(text: string): boolean {
+  return !NOT_TEXT.test(text);
+}

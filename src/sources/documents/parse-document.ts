@@ -115,8 +115,10 @@ export async function parseDocument(bytes: Uint8Array, name: string, limits: Doc
     default:
       result = { format, text: decodeText(bytes) };
   }
-  // A NUL is never text (PostgreSQL cannot even store one); text files and PDFs sometimes carry them.
-  result.text = result.text.replaceAll('\u0000', '');
+  // A NUL or a lone surrogate is never text (PostgreSQL stores neither); PDFs and text files sometimes carry them.
+  result.text = result.text
+    .replaceAll('\u0000', '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   if (result.text.length > limits.maxTextChars) throw textTooLong(name, limits);
   if (result.text.trim().length === 0) {
     if (format === 'pdf') {
