@@ -75,7 +75,9 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
             <dt>Median wage</dt>
             <dd>
               ${number.format(view.employment.medianAnnualWage)} a year
-              <span className="fact-note">{view.employment.counts}</span>
+              <span className="fact-note">
+                all {view.employment.soc} workers ({view.employment.source})
+              </span>
             </dd>
           </div>
         )}
