@@ -348,3 +348,26 @@ export const ProfilePlanSchema = PersonalPlanSchema.extend({
     }),
   ),
 }).openapi('ProfilePlan');
+
+export const AssessmentSchema = z
+  .object({
+    occupation: z.object({ code: z.string(), title: z.string() }),
+    target: z.object({ id: z.string(), name: z.string() }),
+    skills: z
+      .array(
+        z.object({
+          skillId: z.string(),
+          name: z.string(),
+          category: z.string(),
+          needed: z.number().int().min(0).max(4),
+          suggested: z.number().int().min(0).max(4),
+          source: z.enum(['onet', 'résumé', 'confirmed', 'none']),
+          basis: z.string().optional(),
+          levels: z.array(
+            z.object({ level: z.number().int().min(0).max(4), name: z.string(), description: z.string() }),
+          ),
+        }),
+      )
+      .max(12),
+  })
+  .openapi('SelfAssessment');

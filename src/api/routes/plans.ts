@@ -16,7 +16,8 @@ import type { UpskillApp } from '../../app/upskill-app.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
 import { ProblemSchema } from '../problem.js';
-import { PersonalPlanSchema, ProfilePlanSchema, ProfileSchema, RoleSchema } from '../schemas.js';
+import { AssessmentSchema, PersonalPlanSchema, ProfilePlanSchema, ProfileSchema, RoleSchema } from '../schemas.js';
+import { selfAssessment } from '../../app/self-assessment.js';
 
 const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
@@ -64,6 +65,33 @@ const routes = {
     path: '/api/roles',
     summary: 'Target roles a plan can aim at (besides ai-augmented)',
     responses: { 200: json(z.array(RoleSchema), 'Roles') },
+  }),
+  assessment: createRoute({
+    method: 'post',
+    path: '/api/assessment',
+    summary:
+      'Up to 12 skills to confirm for a goal, each with a suggested starting level, its reason and every level in words',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z
+              .object({
+                occupation: z.string().trim().min(1).max(200).openapi({ example: 'registered nurse' }),
+                target: z.string().max(80).default(AUGMENT),
+                resumeText: z.string().max(2_000_000).optional(),
+              })
+              .openapi('AssessmentRequest'),
+          },
+        },
+      },
+    },
+    responses: {
+      200: json(AssessmentSchema, 'The skills to confirm'),
+      400: problemResponse('Invalid input'),
+      404: problemResponse('Unknown role or occupation'),
+    },
   }),
   plan: createRoute({
     method: 'post',
@@ -220,6 +248,17 @@ const routes = {
 
 export function registerPlanRoutes(api: OpenAPIHono, app: UpskillApp): void {
   api.openapi(routes.roles, (c) => c.json(app.planningContent().roles, 200));
+  api.openapi(routes.assessment, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(
+      await selfAssessment(app, {
+        occupation: body.occupation,
+        target: body.target,
+        ...(body.resumeText !== undefined ? { resumeText: body.resumeText } : {}),
+      }),
+      200,
+    );
+  });
   api.openapi(routes.plan, async (c) => {
     const body = c.req.valid('json');
     return c.json(
