@@ -1,11 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { Footer } from './components/footer';
+import { useTopOnNewPath } from './components/page';
 import { Loading } from './components/status-views';
 import { StartPage } from './pages/start-page';
 import { JobPage } from './pages/job-page';
 import { SkillsPage } from './pages/skills-page';
 import { PathPage } from './pages/path-page';
+import { AssessPage } from './pages/assess-page';
 import { AboutPage } from './pages/about-page';
 import { NotFoundPage } from './pages/not-found-page';
 
@@ -23,6 +25,7 @@ const NAV = [
 
 export function App() {
   const [location] = useLocation();
+  useTopOnNewPath(location);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -62,6 +65,7 @@ export function App() {
             <Route path="/job" component={JobPage} />
             <Route path="/skills" component={SkillsPage} />
             <Route path="/path" component={PathPage} />
+            <Route path="/assess" component={AssessPage} />
             <Route path="/explore" component={ExplorePage} />
             <Route path="/about" component={AboutPage} />
             <Route component={NotFoundPage} />

@@ -16,3 +16,4 @@ export type ProfilePlan = z.infer<typeof schemas.ProfilePlanSchema>;
 export type PlanStep = ProfilePlan['plan']['steps'][number];
 export type ProgressStatus = ProfilePlan['progress'][number]['status'];
 export type Rater = 'human' | 'gpt4';
+export type Assessment = z.infer<typeof schemas.AssessmentSchema>;

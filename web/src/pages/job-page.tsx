@@ -201,6 +201,9 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
           <Link href="/skills" className="button primary">
             Next: your skills →
           </Link>
+          <Link href="/assess" className="button">
+            Check your starting levels
+          </Link>
         </nav>
       )}
     </Page>
