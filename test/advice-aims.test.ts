@@ -103,3 +103,25 @@ describe('advice a worker can trust, for twelve people from twelve fields', () =
     });
   }
 });
+
+describe('guidance coverage over the whole of O*NET', () => {
+  test('every task either rater labelled E1 or E2 — in every occupation — has guidance of a work activity', async () => {
+    const tasks = await app.database.query<{ code: string; task_id: number; statement: string }>(
+      `select code, task_id, statement from tasks
+       where coalesce(human_exposure, 'E0') <> 'E0' or coalesce(gpt4_exposure, 'E0') <> 'E0'`,
+    );
+    const links = await app.database.query<{ task_id: number; iwa: string }>(
+      'select td.task_id, d.iwa_id as iwa from task_dwas td join dwas d on d.dwa_id = td.dwa_id',
+    );
+    const iwasOf = new Map<number, string[]>();
+    for (const link of links) iwasOf.set(link.task_id, [...(iwasOf.get(link.task_id) ?? []), link.iwa]);
+    const guidance = await app.guidance();
+    const missing = tasks.filter(
+      (t) => !guidance.guidanceFor({ statement: t.statement, iwas: iwasOf.get(t.task_id) ?? [] }),
+    );
+    assert.ok(tasks.length > 11_000, `${tasks.length} exposed tasks`);
+    assert.deepEqual(missing, []);
+    const unlinked = tasks.filter((t) => !iwasOf.has(t.task_id)).length;
+    assert.ok(unlinked > 0, 'some exposed tasks have no DWA link and are matched by their words');
+  });
+});

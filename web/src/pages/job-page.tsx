@@ -152,6 +152,27 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
           </ol>
         )}
       </section>
+      {view.workActivities.length > 0 && (
+        <section className="card section" aria-labelledby="activities-heading">
+          <h2 id="activities-heading">What the work involves</h2>
+          <p className="muted small">
+            O*NET's detailed work activities for this occupation, with how many of its tasks each covers.
+          </p>
+          <ul className="result-list">
+            {view.workActivities.slice(0, 12).map((activity) => (
+              <li key={activity.dwaId}>
+                {activity.title.replace(/\.$/, '')}{' '}
+                <span className="muted small">
+                  {activity.tasks} {activity.tasks === 1 ? 'task' : 'tasks'}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {view.workActivities.length > 12 && (
+            <p className="muted small">and {view.workActivities.length - 12} more.</p>
+          )}
+        </section>
+      )}
       <div className="two-col section">
         <section className="card" aria-labelledby="related-heading">
           <h2 id="related-heading">Related occupations</h2>
