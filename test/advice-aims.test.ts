@@ -67,6 +67,8 @@ describe('advice a worker can trust, for twelve people from twelve fields', () =
         const risk = riskOf.get(quoted);
         assert.notEqual(risk, 'human-only', `milestone on a human-only task: ${quoted}`);
         if (risk === 'caution') assert.match(milestone.project, /Careful: /);
+        // The risk class and what stays human travel with the milestone into every export.
+        assert.match(milestone.project, / Stays with you \((assist|caution)\): /);
       }
 
       // Without a résumé, human skills take at most 20 % of the plan's hours.

@@ -150,6 +150,7 @@ function occupationPlanning(app: UpskillApp, occupation: { code: string; title: 
           skills: t.skills,
           risk: t.guidance!.risk,
           ...(t.guidance!.neverPaste ? { neverPaste: t.guidance!.neverPaste } : {}),
+          staysHuman: t.guidance!.staysHuman,
         })),
       hoursSaved: evidence.hoursSaved,
     };

@@ -66,6 +66,8 @@ export interface MilestoneTask {
   risk: 'assist' | 'caution' | 'human-only';
   /** For a `caution` task: what must never be pasted into an AI tool. */
   neverPaste?: string;
+  /** What stays with the person on this task, whatever AI does. */
+  staysHuman?: string;
 }
 
 export interface PlanRequest {
@@ -185,7 +187,8 @@ function projectFor(
   if (!task) return `Hands-on: apply ${skill.name} to a piece of your own work until you can say: ${goal}.`;
   used.add(task.statement);
   const caution = task.risk === 'caution' && task.neverPaste ? ` Careful: ${task.neverPaste}` : '';
-  return `Hands-on: use ${skill.name} on a real task of yours — "${task.statement.replace(/\.$/, '')}" — until you can say: ${goal}.${caution}`;
+  const human = task.staysHuman ? ` Stays with you (${task.risk}): ${task.staysHuman}` : '';
+  return `Hands-on: use ${skill.name} on a real task of yours — "${task.statement.replace(/\.$/, '')}" — until you can say: ${goal}.${caution}${human}`;
 }
 
 /** Turns gaps into dated weeks: prerequisites first, each level a step with a resource, a project at each milestone. */
