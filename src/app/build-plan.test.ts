@@ -152,13 +152,26 @@ describe('a personal plan for a marketing specialist', () => {
     const markdown = planToMarkdown(plan, `Plan: ${target.name}`);
     assert.match(markdown, /^# Plan: AI-augmented Market Research Analysts and Marketing Specialists\n/);
     assert.match(markdown, /## Week 1 \(2026-12-07 – 2026-12-13\) · 5 h/);
-    assert.match(markdown, /- \[ \] \*\*.+ → level \d\*\* \([\d.]+ h\): .+\n {2}Resource: \[.+\]\(https?:\/\/.+\)/);
+    // Levels by name, as on the web page: never "level 1".
+    const stepLines = markdown.split('\n').filter((line) => line.startsWith('- [ ] '));
+    assert.deepEqual(stepLines.slice(0, 2), [
+      '- [ ] **AI literacy → aware** (2 h): Explains in plain words what a large language model is and does.',
+      '- [ ] **AI literacy → can use** (3 h): Chooses sensible everyday tasks for AI and avoids unsuitable ones.',
+    ]);
+    assert.match(
+      markdown,
+      /\*\*AI literacy → aware\*\* \(2 h\): .+\n {2}Resource: \[.+\]\(https:\/\/.+\) — .+, .+, (free|\$\d+)\n/,
+    );
+    for (const line of stepLines)
+      assert.match(line, /^- \[ \] \*\*.+ → (aware|can use|can build|can lead)\*\* \([\d.]+ h\): /);
+    assert.doesNotMatch(markdown, /level \d/);
     const calendar = new ICAL.Component(ICAL.parse(planToICalendar(plan, target.name, 'p1', '20261122T120000Z')));
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     assert.equal(events.length, plan.weeks.filter((w) => w.items.length > 0).length + plan.milestones.length);
     assert.equal(events[0]!.startDate.toString(), '2026-12-07');
     assert.equal(events[0]!.endDate.toString(), '2026-12-14');
     assert.match(events[0]!.summary, /^Upskill week 1: /);
+    assert.match(events[0]!.description, /^AI literacy → aware \(2 h\): .+\nAI literacy → can use \(3 h\): /);
   });
 
   test('bad input gets a clear error', async () => {

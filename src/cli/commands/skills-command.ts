@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { UpskillError } from '../../domain/errors.js';
+import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
+import { levelName } from '../../domain/planning/skill-levels.js';
 import type { PrerequisiteNode } from '../../domain/skills/index.js';
 import {
   extractFromDocument,
@@ -13,8 +15,6 @@ import {
   type Extraction,
 } from '../../app/skills.js';
 import { printJson, withApp } from '../with-app.js';
-
-const LEVEL_NAMES = ['aware', 'can use', 'can build', 'can lead'];
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -108,7 +108,9 @@ export function registerSkillCommands(program: Command): void {
         const out = [`${pc.bold(skill.name)}  ${pc.dim(`${skill.id} · ${skill.categoryName}`)}`, skill.description, ''];
         if (skill.aliases.length > 0) out.push(`Also called: ${skill.aliases.join(', ')}`, '');
         skill.levels.forEach((level, i) =>
-          out.push(`  ${LEVEL_NAMES[i]!.padEnd(10)} ${String(skill.hours[i]).padStart(4)} h  ${level}`),
+          out.push(
+            `  ${levelName((i + 1) as SkillLevel).padEnd(10)} ${String(skill.hours[i]).padStart(4)} h  ${level}`,
+          ),
         );
         out.push('');
         if (skill.prerequisiteNames.length > 0)

@@ -1,4 +1,5 @@
 import type { Plan } from './path-planner.js';
+import { levelName } from './skill-levels.js';
 
 /** The plan as Markdown a person would print or paste: weeks, steps with resources, milestones. */
 export function planToMarkdown(plan: Plan, title: string): string {
@@ -14,7 +15,7 @@ export function planToMarkdown(plan: Plan, title: string): string {
     for (const item of week.items) {
       const step = steps.get(item.stepId)!;
       const cost = step.resource.cost === 0 ? 'free' : `$${step.resource.cost}`;
-      out.push(`- [ ] **${step.name} → level ${step.level}** (${item.hours} h): ${step.outcome}`);
+      out.push(`- [ ] **${step.name} → ${levelName(step.level)}** (${item.hours} h): ${step.outcome}`);
       out.push(
         `  Resource: [${step.resource.title}](${step.resource.url}) — ${step.resource.provider}, ${step.resource.format}, ${cost}`,
       );
@@ -78,7 +79,7 @@ export function planToICalendar(plan: Plan, title: string, planId: string, stamp
     const description = week.items
       .map((item) => {
         const step = steps.get(item.stepId)!;
-        return `${step.name} → level ${step.level} (${item.hours} h): ${step.resource.title} ${step.resource.url}`;
+        return `${step.name} → ${levelName(step.level)} (${item.hours} h): ${step.resource.title} ${step.resource.url}`;
       })
       .join('\n');
     const [y, m, d] = week.end.split('-').map(Number) as [number, number, number];

@@ -19,7 +19,7 @@ describe('gap analysis', () => {
     assert.ok(analysis.met.some((m) => m.skillId === 'ai-text-generation'));
     const prompting = analysis.gaps.find((g) => g.skillId === 'prompt-engineering')!;
     assert.deepEqual([prompting.currentLevel, prompting.requiredLevel, prompting.hours], [2, 3, 40 - 10]);
-    assert.deepEqual(prompting.reasons, ['AI content creator requires level 3', 'you are at level 2 of 3']);
+    assert.deepEqual(prompting.reasons, ['AI content creator requires “can build”', 'you are at “can use”']);
     const images = analysis.gaps.find((g) => g.skillId === 'ai-image-creation')!;
     assert.ok(images.reasons.includes('O*NET marks the related technology "hot" for your occupation'));
     assert.equal(

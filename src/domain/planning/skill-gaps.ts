@@ -1,5 +1,6 @@
 import type { Skill, SkillGraph } from '../skills/index.js';
 import type { RequiredSkill, TargetRole } from './target-roles.js';
+import { levelName } from './skill-levels.js';
 
 /** 0 none, 1 aware, 2 can use, 3 can build, 4 can lead. */
 export type SkillLevel = 0 | 1 | 2 | 3 | 4;
@@ -88,7 +89,7 @@ function toGap(
   hotSkills: ReadonlySet<string>,
 ): SkillGap {
   const reasons = [...required.reasons];
-  if (have > 0) reasons.push(`you are at level ${have} of ${required.level}`);
+  if (have > 0) reasons.push(`you are at “${levelName(have)}”`);
   if (hotSkills.has(required.skillId)) reasons.push('O*NET marks the related technology "hot" for your occupation');
   return {
     skillId: required.skillId,

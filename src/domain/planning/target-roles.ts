@@ -1,4 +1,5 @@
 import { taskWeight, type ExposureLabel } from '../exposure/index.js';
+import { levelName } from './skill-levels.js';
 
 /** A skill a target needs, at a level (1 aware … 4 can lead), with its weight in the target and why. */
 export interface RequiredSkill {
@@ -37,7 +38,7 @@ export function roleTarget(role: AuthoredRole): TargetRole {
       skillId,
       level: level as RequiredSkill['level'],
       weight: level / total,
-      reasons: [`${role.name} requires level ${level}`],
+      reasons: [`${role.name} requires “${levelName(level as RequiredSkill['level'])}”`],
     })),
   };
 }
