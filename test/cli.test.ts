@@ -47,6 +47,57 @@ describe('upskill CLI', () => {
     assert.equal(upskill(['occupations', 'search']).status, 2);
   });
 
+  test('conflicting flags are an error naming both, never one silently winning (exit 2)', () => {
+    for (const [args, message] of [
+      [['--md', '--ics'], "option '--md' cannot be used with option '--ics'"],
+      [['--ics', '--md'], "option '--md' cannot be used with option '--ics'"],
+      [['--json', '--md'], "option '--json' cannot be used with option '--md'"],
+      [['--json', '--ics'], "option '--json' cannot be used with option '--ics'"],
+      [['--profile', '3f2a9c1b7d4e'], "option '--profile <id>' cannot be used with option '--title <job>'"],
+    ] as const) {
+      const result = upskill(['plan', '--title', 'accountant', ...args]);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.equal(result.stderr, `error: ${message}\n(run with --help for usage)\n`, args.join(' '));
+      assert.equal(result.stdout, '');
+    }
+    for (const flag of ['--hours=8', '--target=ai-content-creator', '--skills=python=1', '--free']) {
+      const result = upskill(['plan', '--profile', '3f2a9c1b7d4e', flag]);
+      assert.equal(result.status, 2, flag);
+      assert.match(
+        result.stderr,
+        new RegExp(`^error: option '--profile <id>' cannot be used with option '${flag.replace(/=.*/, '')}`),
+      );
+    }
+  });
+
+  test('a level is its number or its name; a bad one is exit 2 naming it', () => {
+    for (const [value, message] of [
+      [
+        'python=7',
+        `option '--skills <list>' argument 'python=7' is invalid. "7" is not a level (for python); give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead.`,
+      ],
+      [
+        'python=expert',
+        `option '--skills <list>' argument 'python=expert' is invalid. "expert" is not a level (for python); give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead.`,
+      ],
+      [
+        'python',
+        `option '--skills <list>' argument 'python' is invalid. "python" is not skill=level (e.g. prompt-engineering="can use",python=1).`,
+      ],
+      ['python=1,python=2', `option '--skills <list>' argument 'python=1,python=2' is invalid. python is given twice.`],
+    ] as const) {
+      const result = upskill(['plan', '--title', 'accountant', '--skills', value]);
+      assert.equal(result.status, 2, value);
+      assert.equal(result.stderr, `error: ${message}\n(run with --help for usage)\n`);
+    }
+    const setSkill = upskill(['profile', 'set-skill', '3f2a9c1b7d4e', 'python', 'guru']);
+    assert.equal(setSkill.status, 2);
+    assert.match(
+      setSkill.stderr,
+      /^error: command-argument value 'guru' is invalid for argument 'level'\. "guru" is not a level; give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead\.\n/,
+    );
+  });
+
   test('before any load, commands say so and exit 4', () => {
     const result = upskill(['occupations', 'search', 'nurse']);
     assert.equal(result.status, 4);
@@ -199,6 +250,42 @@ describe('upskill CLI', () => {
     assert.equal(md.status, 0, md.stderr);
     assert.match(md.stdout, /^# AI content creator — learning plan\n/);
     assert.match(md.stdout, /## Week 1 \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\) · 6 h/);
+    // Levels by name, as on the web page, never "level 2".
+    const steps = md.stdout.split('\n').filter((line) => line.startsWith('- [ ] '));
+    assert.ok(steps.length > 0);
+    for (const line of steps) assert.match(line, /^- \[ \] \*\*.+ → (aware|can use|can build|can lead)\*\* \(/);
+    assert.doesNotMatch(md.stdout, /level \d/);
+
+    // --skills takes each level as its name or its number; they win over the résumé's.
+    const given = upskill([
+      'plan',
+      '--title',
+      'accountant',
+      '--resume',
+      resume,
+      '--skills',
+      'prompt-engineering=can use,python=1',
+      '--json',
+    ]);
+    assert.equal(given.status, 0, given.stderr);
+    const current = (JSON.parse(given.stdout) as { current: { skillId: string; level: number; source: string }[] })
+      .current;
+    assert.deepEqual(
+      current
+        .filter((c) => c.skillId === 'prompt-engineering' || c.skillId === 'python')
+        .sort((x, y) => x.skillId.localeCompare(y.skillId)),
+      [
+        { skillId: 'prompt-engineering', name: 'Prompt engineering', level: 2, source: 'confirmed' },
+        { skillId: 'python', name: 'Python', level: 1, source: 'confirmed' },
+      ],
+    );
+    const text = upskill(['plan', '--title', 'accountant', '--skills', 'python=can-use']);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, / → (aware|can use|can build|can lead) {2}[\d.]+ h /);
+    assert.doesNotMatch(text.stdout, / → \d /);
+    const unknown = upskill(['plan', '--title', 'accountant', '--skills', 'astrology=aware']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^error: Unknown skill "astrology"\.\n/);
     const ics = upskill(['plan', '--title', 'accountant', '--hours', '4', '--ics']);
     assert.equal(ics.status, 0);
     assert.match(ics.stdout, /^BEGIN:VCALENDAR\r\n/);
@@ -235,7 +322,35 @@ describe('upskill CLI', () => {
     assert.match(done.stdout, new RegExp(`${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: done`));
     assert.equal(upskill(['progress', created.id, 'nope@1', 'done']).status, 3);
     assert.equal(upskill(['progress', created.id, first, 'finished']).status, 2);
-    assert.equal(upskill(['profile', 'set-skill', created.id, 'ai-literacy', '3']).status, 0);
+    const setNumber = upskill(['profile', 'set-skill', created.id, 'ai-literacy', '3']);
+    assert.deepEqual([setNumber.status, setNumber.stdout], [0, '✓ ai-literacy set to can build.\n']);
+    const setName = upskill(['profile', 'set-skill', created.id, 'python', 'can use']);
+    assert.deepEqual([setName.status, setName.stdout], [0, '✓ python set to can use.\n']);
+    const setNone = upskill(['profile', 'set-skill', created.id, 'python', 'none']);
+    assert.deepEqual([setNone.status, setNone.stdout], [0, '✓ python removed from the profile (none).\n']);
+    const withSkills = JSON.parse(
+      upskill([
+        'profile',
+        'create',
+        '--name',
+        'Sam',
+        '--title',
+        'accountant',
+        '--skills',
+        'prompt-engineering="can build",python=2',
+        '--json',
+      ]).stdout,
+    ) as { id: string; skills: { skillId: string; level: number }[] };
+    assert.deepEqual(
+      withSkills.skills
+        .filter((s) => s.skillId === 'prompt-engineering' || s.skillId === 'python')
+        .sort((x, y) => x.skillId.localeCompare(y.skillId)),
+      [
+        { skillId: 'prompt-engineering', level: 3 },
+        { skillId: 'python', level: 2 },
+      ],
+    );
+    assert.equal(upskill(['profile', 'delete', withSkills.id]).status, 0);
     const updated = upskill(['profile', 'update', created.id, '--hours', '8', '--name', 'Jane, faster']);
     assert.equal(updated.status, 0, updated.stderr);
     assert.match(updated.stdout, /Jane, faster: ai-augmented, 8 h a week\. The plan now ends \d{4}-\d{2}-\d{2}\./);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import pc from 'picocolors';
 import { UpskillError } from '../../domain/errors.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
+import { LEVEL_NAMES, levelName } from '../../domain/planning/skill-levels.js';
 import { AUGMENT, buildPersonalPlan, type PersonalPlan } from '../../app/build-plan.js';
 import {
   createProfile,
@@ -17,6 +18,7 @@ import {
   listSavedProfiles,
 } from '../../app/profiles.js';
 import { readDocument } from '../../sources/documents/read-document.js';
+import { addOneOf, levelArgument, skillLevelsArgument, type SkillLevelInput } from '../options.js';
 import { printJson, withApp } from '../with-app.js';
 
 const FORMATS = ['course', 'video', 'article', 'book', 'docs', 'interactive'] as const;
@@ -73,7 +75,7 @@ function printPlan(result: PersonalPlan, format: { json?: boolean; md?: boolean;
     for (const item of week.items) {
       const step = steps.get(item.stepId)!;
       out.push(
-        `  ${pc.dim(step.id.padEnd(34))} ${step.name} → ${step.level}  ${item.hours} h  ${pc.cyan(step.resource.title)}`,
+        `  ${pc.dim(step.id.padEnd(34))} ${step.name} → ${levelName(step.level)}  ${item.hours} h  ${pc.cyan(step.resource.title)}`,
       );
     }
     for (const milestone of plan.milestones.filter((m) => m.week === week.week))
@@ -82,28 +84,49 @@ function printPlan(result: PersonalPlan, format: { json?: boolean; md?: boolean;
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+const SKILLS_HELP = `your levels, which win over the résumé's: skill=level,… with a level 0–4 or its name (${LEVEL_NAMES.join(', ')})`;
+
 export function registerPlanCommands(program: Command): void {
-  program
+  const plan = program
     .command('plan')
     .description(
       'a dated learning plan from your job (and résumé) to a target: gaps, weekly steps, resources, milestones',
     )
     .option('--title <job>', 'your job title or O*NET-SOC code (or use --profile)')
-    .option('--profile <id>', 'plan for a saved profile, with its recorded progress')
+    // A saved profile already holds the job, résumé levels, goal, hours and preferences.
+    .addOption(
+      new Option('--profile <id>', 'plan for a saved profile, with its recorded progress').conflicts([
+        'title',
+        'resume',
+        'skills',
+        'target',
+        'hours',
+        'start',
+        'free',
+        'formats',
+      ]),
+    )
     .option('--resume <file>', 'your résumé (PDF, DOCX, HTML, Markdown, text): its skills set your starting levels')
+    .option('--skills <list>', SKILLS_HELP, skillLevelsArgument)
     .option('--target <role>', `${AUGMENT} (stay and use AI; default) or a role id from \`upskill roles\``)
     .option('--hours <n>', 'hours a week you can spare (1–40)', integer('hours'), 5)
     .option('--start <date>', 'first day, YYYY-MM-DD (default today)')
     .option('--free', 'only free resources where possible')
-    .option('--formats <list>', `only these resource formats where possible (${FORMATS.join(',')})`, parseFormats)
-    .option('--json', 'everything as JSON')
-    .option('--md', 'the plan as Markdown')
-    .option('--ics', 'the plan as an iCalendar file (import into your calendar)')
+    .option('--formats <list>', `only these resource formats where possible (${FORMATS.join(',')})`, parseFormats);
+  addOneOf(plan, [
+    new Option('--json', 'everything as JSON'),
+    new Option('--md', 'the plan as Markdown'),
+    new Option('--ics', 'the plan as an iCalendar file (import into your calendar)'),
+  ])
     .addHelpText(
       'after',
       `
+Levels are 0 none, 1 aware, 2 can use, 3 can build, 4 can lead; give the number or the name.
+Give at most one of --json, --md and --ics. With --profile, everything else comes from the saved profile.
+
 Examples:
   upskill plan --title "marketing specialist" --resume cv.pdf --hours 5
+  upskill plan --title accountant --skills prompt-engineering="can use",python=1
   upskill plan --title 13-1161.00 --target ai-content-creator --md > plan.md
   upskill plan --profile 3f2a9c1b7d4e --ics > plan.ics`,
     )
@@ -112,6 +135,7 @@ Examples:
         title?: string;
         profile?: string;
         resume?: string;
+        skills?: SkillLevelInput[];
         target?: string;
         hours: number;
         start?: string;
@@ -134,6 +158,7 @@ Examples:
             ...(options.target ? { target: options.target } : {}),
             ...(options.start ? { startDate: options.start } : {}),
             ...(resume !== undefined ? { resumeText: resume } : {}),
+            ...(options.skills ? { skills: options.skills } : {}),
             preferences: { freeOnly: options.free === true, formats: options.formats },
           });
           printPlan(result, options, 'plan');
@@ -162,6 +187,7 @@ Examples:
     .requiredOption('--name <name>', 'a name for the profile')
     .requiredOption('--title <job>', 'job title or O*NET-SOC code')
     .option('--resume <file>', 'résumé whose skills become the starting levels')
+    .option('--skills <list>', SKILLS_HELP, skillLevelsArgument)
     .option('--target <role>', `${AUGMENT} or a role id`, AUGMENT)
     .option('--hours <n>', 'hours a week (1–40)', integer('hours'), 5)
     .option('--start <date>', 'first day, YYYY-MM-DD (default today)')
@@ -173,6 +199,7 @@ Examples:
         name: string;
         title: string;
         resume?: string;
+        skills?: SkillLevelInput[];
         target: string;
         hours: number;
         start?: string;
@@ -189,6 +216,7 @@ Examples:
             hoursPerWeek: options.hours,
             ...(options.start ? { startDate: options.start } : {}),
             ...(resume !== undefined ? { resumeText: resume } : {}),
+            ...(options.skills ? { skills: options.skills } : {}),
             preferences: { freeOnly: options.free === true, formats: options.formats },
           });
           if (options.json) return printJson(created);
@@ -218,14 +246,18 @@ Examples:
     .action(async (id: string) => withApp(async (app) => printJson(await getProfile(app, id))));
   profile
     .command('set-skill')
-    .description('confirm or correct a skill level (0 removes it; 1 aware … 4 can lead)')
+    .description('confirm or correct a skill level (none removes it)')
     .argument('<id>')
     .argument('<skill>')
-    .argument('<level>', 'level 0–4', integer('level'))
-    .action(async (id: string, skill: string, level: number) =>
+    .argument('<level>', `0–4 or its name: ${LEVEL_NAMES.map((name, i) => `${i} ${name}`).join(', ')}`, levelArgument)
+    .action(async (id: string, skill: string, level: SkillLevel) =>
       withApp(async (app) => {
-        await setProfileSkill(app, id, skill, level as SkillLevel);
-        process.stdout.write(`${pc.green('✓')} ${skill} set to level ${level}.\n`);
+        await setProfileSkill(app, id, skill, level);
+        process.stdout.write(
+          level === 0
+            ? `${pc.green('✓')} ${skill} removed from the profile (none).\n`
+            : `${pc.green('✓')} ${skill} set to ${levelName(level)}.\n`,
+        );
       }),
     );
   profile
