@@ -10,10 +10,20 @@ export class ApiError extends Error {
   }
 }
 
+// The API's hints are shared with the command line; one that says to run an `upskill …` command is
+// no help to someone in the browser, so the page shows the explanation without it.
+const forTheBrowser = (hint: string | undefined): string | undefined =>
+  hint === undefined || /`upskill\b/.test(hint) ? undefined : hint;
+
 async function toApiError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { code?: string; detail?: string; hint?: string };
-    return new ApiError(response.status, body.code ?? 'HTTP_ERROR', body.detail ?? response.statusText, body.hint);
+    return new ApiError(
+      response.status,
+      body.code ?? 'HTTP_ERROR',
+      body.detail ?? response.statusText,
+      forTheBrowser(body.hint),
+    );
   } catch {
     return new ApiError(
       response.status,
@@ -32,7 +42,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
       0,
       'OFFLINE',
       'The Upskill server does not answer.',
-      'Is `upskill serve` still running? Start it again, then retry.',
+      'Upskill runs on this computer and may have been closed: start it again, then try again.',
     );
   }
   if (!response.ok) throw await toApiError(response);

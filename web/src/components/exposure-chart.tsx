@@ -1,5 +1,7 @@
 import type { ExposureDistribution, Rater } from '../api/types';
-import { RATER_NAME } from './exposure-badge';
+
+/** The raters' names inside a sentence ("according to human raters", "according to GPT-4"). */
+const RATER_IN_TEXT: Record<Rater, string> = { human: 'human raters', gpt4: 'GPT-4' };
 
 const WIDTH = 520;
 const HEIGHT = 220;
@@ -29,7 +31,7 @@ export function ExposureChart({
   const pct = (value: number) => `${Math.round(value * 100)}%`;
   const markerX = x(beta);
   const anchor = markerX > WIDTH - 100 ? 'end' : markerX < 100 ? 'start' : 'middle';
-  const summary = `${title}: ${pct(beta)} of its work is exposed to generative AI according to ${RATER_NAME[rater].toLowerCase()}, more than ${Math.round(percentile)}% of ${occupations} occupations (median ${pct(median)}).`;
+  const summary = `${title}: ${pct(beta)} of its work is exposed to generative AI according to ${RATER_IN_TEXT[rater]}, more than ${Math.round(percentile)}% of ${occupations} occupations (median ${pct(median)}).`;
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>

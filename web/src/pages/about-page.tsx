@@ -39,7 +39,7 @@ export function AboutPage() {
               </tbody>
             </table>
             <p className="muted small">
-              Upskill {about.data.version}. The same facts are in <code>upskill data status</code> and{' '}
+              Upskill {about.data.version}. The same facts, as data for other programs:{' '}
               <a href="/api/about">/api/about</a>; the API is described at{' '}
               <a href="/api/openapi.json">/api/openapi.json</a>.
             </p>
@@ -62,8 +62,8 @@ export function AboutPage() {
         <h2 id="method-heading">How the figures are made</h2>
         <h3>Which tasks AI can help with</h3>
         <p>
-          Each O*NET task was labelled twice in the GPTs-are-GPTs study — by trained human annotators and by GPT-4 —
-          with one rubric:
+          Each O*NET task was labelled twice in the GPTs-are-GPTs study — by human raters (trained annotators) and by
+          GPT-4 — with one rubric:
         </p>
         <ul>
           {(['E0', 'E1', 'E2'] as const).map((label) => (
