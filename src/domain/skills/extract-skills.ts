@@ -1,5 +1,14 @@
 import { compilePhrases, matchPhrases, type PhraseAutomaton } from './phrase-automaton.js';
-import { findSections, sectionAt, type Section } from './resume-sections.js';
+import { findSections, sectionAt, type Section, type SectionSpan } from './resume-sections.js';
+import {
+  DEGREE_REACH,
+  DEGREE_START_WORDS,
+  degreeAt,
+  findAddresses,
+  maskSpans,
+  spanEndingAfter,
+  type TextSpan,
+} from './text-spans.js';
 import { tokenStrings, type TokenStream } from './token-scanner.js';
 import type { VocabularyEntry, VocabularySource } from './skill-vocabulary.js';
 
@@ -191,6 +200,7 @@ export function compileSkillExtractor(vocabulary: readonly VocabularyEntry[]): S
     [CUE_WORDS, CUE],
     [ELEMENT_CUES, ELEMENT_CUE],
     [NEGATION_WORDS, NEGATION],
+    [DEGREE_START_WORDS, DEGREE_START],
   ];
   const automaton = compilePhrases(
     vocabulary.map((entry) => entry.surface),
@@ -205,6 +215,32 @@ export function compileSkillExtractor(vocabulary: readonly VocabularyEntry[]): S
 const CUE = 1;
 const ELEMENT_CUE = 2;
 const NEGATION = 4;
+const DEGREE_START = 8;
+
+/**
+ * True when the tokens first..last lie in a degree name. A degree starts at a flagged word at most
+ * DEGREE_REACH characters back, so only those are tried (each once: `tried` keeps the answers).
+ */
+function inDegree(
+  extractor: SkillExtractor,
+  text: string,
+  stream: TokenStream,
+  sections: readonly SectionSpan[],
+  first: number,
+  last: number,
+  tried: Map<number, TextSpan | null>,
+): boolean {
+  const start = stream.starts[first]!;
+  const end = stream.ends[last]!;
+  for (let i = last; i >= 0 && stream.starts[i]! >= start - DEGREE_REACH; i--) {
+    const id = stream.ids[i]!;
+    if (id < 0 || (extractor.wordFlags[id]! & DEGREE_START) === 0) continue;
+    let degree = tried.get(i);
+    if (degree === undefined) tried.set(i, (degree = degreeAt(text, stream.starts[i]!, sections) ?? null));
+    if (degree && degree.start < end && degree.end > start) return true;
+  }
+  return false;
+}
 
 function hasFlagNear(
   extractor: SkillExtractor,
@@ -245,17 +281,41 @@ function writtenAsName(surface: string): boolean {
   return first >= 65 && first <= 90;
 }
 
-/** Finds every skill named in a text, with offsets for highlighting, longest phrase first. */
+/**
+ * "LinkedIn: linkedin.com/in/jane", "· Email – jane@x.org": a name standing alone before an address
+ * only labels it ("built with WordPress: https://…" still claims WordPress).
+ */
+function labelsAddress(text: string, start: number, end: number, addresses: readonly TextSpan[]): boolean {
+  const next = spanEndingAfter(addresses, end);
+  if (!next || next.start - end > 6 || !/^[ \t]*[:|\-–—]?[ \t]*$/.test(text.slice(end, next.start))) return false;
+  let before = start;
+  while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  return before === 0 || '\n\r|·•,;'.includes(text[before - 1]!);
+}
+
+/**
+ * Finds every skill named in a text, with offsets for highlighting, longest phrase first. URLs and
+ * e-mail addresses are masked before matching ("linkedin.com/in/…" names no skill), and nothing
+ * inside a degree name counts ("B.A. Communication" is what was studied, not a claim).
+ */
 export function extractSkills(extractor: SkillExtractor, text: string): SkillMention[] {
-  const { stream, matches } = matchPhrases(extractor.automaton, text, extractor.scratch);
+  const addresses = findAddresses(text);
+  // Same-length masking: offsets into the masked text are offsets into the text.
+  const { stream, matches } = matchPhrases(extractor.automaton, maskSpans(text, addresses), extractor.scratch);
   extractor.scratch = stream;
   const sections = matches.length > 0 ? findSections(text) : [];
+  const degreesTried = new Map<number, TextSpan | null>();
   const mentions: SkillMention[] = [];
   const pendingAmbiguous: { mention: SkillMention; first: number; last: number }[] = [];
   for (const match of matches) {
     const entry = extractor.vocabulary[match.entry]!;
     const start = stream.starts[match.firstToken]!;
     const end = stream.ends[match.lastToken]!;
+    if (
+      inDegree(extractor, text, stream, sections, match.firstToken, match.lastToken, degreesTried) ||
+      labelsAddress(text, start, end, addresses)
+    )
+      continue;
     const surface = text.slice(start, end);
     const section = sectionAt(sections, start);
     const negated = isNegated(extractor, text, stream, match.firstToken);

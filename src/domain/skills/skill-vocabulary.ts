@@ -38,6 +38,11 @@ const VENDOR_PREFIX =
 const GENERIC_REMAINDER =
   /^(analytics|project|office|teams|word|access|cloud|sheets|docs|drive|search|maps|software|systems?|data|server|database|visio|publisher|outlook|dynamics|excel|powerpoint|forms|calendar|meet|chat|mail|notes|photos|pages|numbers|keynote|store|web services)$/i;
 
+// Names in common use that O*NET's examples lack: Google Analytics 4 is written "GA4".
+const EXTRA_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  'Google Analytics': ['GA4', 'Google Analytics 4'],
+};
+
 /**
  * The short names people write for an O*NET example: without the vendor, without a trailing
  * "software", and an acronym apart from its expansion ("Structured query language SQL" → "SQL").
@@ -61,6 +66,7 @@ export function onetExampleAliases(example: string): string[] {
     aliases.add(rest);
     name = rest;
   }
+  for (const alias of EXTRA_ALIASES[example] ?? []) aliases.add(alias);
   aliases.delete(example);
   return [...aliases];
 }
