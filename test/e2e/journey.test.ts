@@ -174,7 +174,30 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     const id = await profileId();
     await page.locator('.resume-text mark').first().waitFor();
     assert.ok((await page.locator('.resume-text').innerText()).includes('Ran email campaigns for a software firm'));
-    const chatgpt = page.locator('.skill-list li').filter({ hasText: 'ChatGPT' });
+    // Every skill the API finds is on the page with its evidence: those with a level under "Skills you
+    // have", the rest (tools and technologies too) under "Also found in your résumé".
+    const { resumeText } = await api<{ resumeText: string }>(`/api/profiles/${id}`);
+    const extraction = await api<{ skills: { label: string; source: string; negated: boolean }[] }>('/api/extract', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: resumeText }),
+    });
+    const found = extraction.skills.filter((s) => !s.negated);
+    await page.getByText(new RegExp(`^Found in your résumé: ${found.length} skills`)).waitFor();
+    const withEvidence = page
+      .locator('.skill-list li')
+      .filter({ has: page.getByRole('button', { name: /found \d+× in your résumé/ }) });
+    assert.equal(await withEvidence.count(), found.length, 'as many skills shown as the API found');
+    const tools = found.filter((s) => s.source === 'onet-technology' || s.source === 'onet-tool');
+    assert.ok(tools.length > 0, 'the résumé names O*NET technology');
+    const toolList = page.getByRole('region', { name: /^Tools and technologies/ }).locator('li');
+    assert.equal(await toolList.count(), tools.length);
+    const analytics = toolList.filter({ hasText: 'Google Analytics' });
+    await analytics.getByRole('button', { name: /found 1× in your résumé/ }).click();
+    assert.equal(await page.locator('.resume-text mark.selected').innerText(), 'Google Analytics');
+
+    const mine = page.getByRole('region', { name: /^Skills you have/ }).locator('.skill-list li');
+    const chatgpt = mine.filter({ hasText: 'ChatGPT' });
     await chatgpt.getByRole('button', { name: /found 1× in your résumé/ }).click();
     assert.equal(await page.locator('.resume-text mark.selected').innerText(), 'ChatGPT');
 
@@ -185,12 +208,17 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     let profile = await api<{ skills: { skillId: string; level: number }[] }>(`/api/profiles/${id}`);
     assert.equal(profile.skills.find((s) => s.skillId === 'chatgpt')?.level, 3);
 
-    await page.locator('.skill-list li').filter({ hasText: 'SQL' }).getByRole('button', { name: 'Remove SQL' }).click();
-    await page.locator('.skill-list li').filter({ hasText: /^SQL/ }).waitFor({ state: 'detached' });
+    await mine.filter({ hasText: 'SQL' }).getByRole('button', { name: 'Remove SQL' }).click();
+    await mine.filter({ hasText: /^SQL/ }).waitFor({ state: 'detached' });
+    // Still found in the résumé, so still shown, with a way back.
+    await page
+      .getByRole('region', { name: /^AI and skills-graph skills/ })
+      .getByRole('button', { name: /^Add as .* SQL$/ })
+      .waitFor();
     const add = page.getByRole('combobox', { name: 'Add a skill' });
     await add.fill('retrieval');
     await page.getByRole('option', { name: /^Retrieval-augmented generation/ }).click();
-    await page.locator('.skill-list li').filter({ hasText: 'Retrieval-augmented generation' }).waitFor();
+    await mine.filter({ hasText: 'Retrieval-augmented generation' }).waitFor();
     profile = await api(`/api/profiles/${id}`);
     assert.equal(profile.skills.find((s) => s.skillId === 'retrieval-augmented-generation')?.level, 2);
     assert.equal(

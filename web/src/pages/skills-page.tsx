@@ -1,13 +1,85 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useExtraction, useProfilePlan, useSetSkillLevel, useSkills } from '../api/queries';
-import type { Profile, Skill } from '../api/types';
+import type { Extraction, Profile, ProfilePlan, Skill } from '../api/types';
 import { HighlightedText } from '../components/highlighted-text';
 import { Page } from '../components/page';
 import { SkillSearch } from '../components/skill-search';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { ProfileGate } from '../components/profile-gate';
 import { LEVEL_NAMES } from '../format';
+
+type FoundSkill = Extraction['skills'][number];
+type CurrentLevel = ProfilePlan['current'][number];
+
+/** How the found skills the profile holds no level for are grouped, by the vocabulary that named them. */
+const FOUND_GROUPS: { id: string; title: string; sources: readonly FoundSkill['source'][] }[] = [
+  { id: 'graph', title: 'AI and skills-graph skills', sources: ['graph'] },
+  { id: 'tools', title: 'Tools and technologies (O*NET)', sources: ['onet-technology', 'onet-tool'] },
+  { id: 'other', title: 'Other skills (O*NET and ESCO)', sources: ['onet-element', 'esco'] },
+];
+
+function FoundGroup({
+  group,
+  selected,
+  evidence,
+  current,
+  resumeLevel,
+  busy,
+  onShow,
+  onAdd,
+}: {
+  group: { id: string; title: string; skills: FoundSkill[] };
+  selected: string | null;
+  evidence: ReadonlyMap<string, number>;
+  current: ReadonlyMap<string, CurrentLevel>;
+  resumeLevel: ReadonlyMap<string, number>;
+  busy: boolean;
+  onShow: (skillId: string) => void;
+  onAdd: (skillId: string, level: number) => void;
+}) {
+  const headingId = `found-${group.id}-heading`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {group.title} ({group.skills.length})
+      </h3>
+      <ul className="skill-list">
+        {group.skills.map((skill) => {
+          const planned = current.get(skill.skillId);
+          // Added at what the résumé shows, or at the level the plan already counts if that is higher.
+          const level = Math.max(resumeLevel.get(skill.skillId) ?? 1, planned?.level ?? 0);
+          return (
+            <li key={skill.skillId} className={selected === skill.skillId ? 'selected' : undefined}>
+              <div className="skill-name">
+                <strong>{skill.label}</strong>
+                <button type="button" className="link-button small" onClick={() => onShow(skill.skillId)}>
+                  found {evidence.get(skill.skillId) ?? skill.mentions}× in your résumé
+                  <span className="visually-hidden"> — show where</span>
+                </button>
+                {planned?.source === 'onet' && (
+                  <span className="muted small">
+                    your plan counts “{LEVEL_NAMES[planned.level]}” from O*NET’s ratings of your job
+                  </span>
+                )}
+              </div>
+              {group.id === 'graph' && (
+                <button
+                  type="button"
+                  className="button ghost small"
+                  disabled={busy}
+                  onClick={() => onAdd(skill.skillId, level)}
+                >
+                  Add as “{LEVEL_NAMES[level]}”<span className="visually-hidden"> {skill.label}</span>
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 
 export function SkillsPage() {
   return (
@@ -37,6 +109,18 @@ function SkillsEditor({ profile }: { profile: Profile }) {
       if (!m.negated) counts.set(m.skillId, (counts.get(m.skillId) ?? 0) + 1);
     return counts;
   }, [extraction.data]);
+  // What a résumé mention is worth as a level, as the server reads it: "can use" in Skills,
+  // Experience or Projects, "aware" elsewhere.
+  const resumeLevel = useMemo(() => {
+    const levels = new Map<string, number>();
+    for (const m of extraction.data?.mentions ?? [])
+      if (!m.negated)
+        levels.set(
+          m.skillId,
+          Math.max(levels.get(m.skillId) ?? 0, ['skills', 'experience', 'projects'].includes(m.section) ? 2 : 1),
+        );
+    return levels;
+  }, [extraction.data]);
 
   if (skills.isPending) return <Loading what="the skills graph" />;
   if (skills.isError) return <ErrorNotice error={skills.error} retry={() => void skills.refetch()} />;
@@ -44,6 +128,16 @@ function SkillsEditor({ profile }: { profile: Profile }) {
     (byId.get(a.skillId)?.name ?? a.skillId).localeCompare(byId.get(b.skillId)?.name ?? b.skillId),
   );
   const have = new Set(mine.map((s) => s.skillId));
+  // Everything the résumé claims is shown: skills-graph skills with a level in the list above, and the rest —
+  // graph skills the profile has no level for, O*NET tools and technologies, other O*NET and ESCO skills —
+  // under "Also found", so the page lists as many as the start page said were found.
+  const claimed = (extraction.data?.skills ?? []).filter((s) => !s.negated);
+  const alsoFound = claimed.filter((s) => !have.has(s.skillId));
+  const groups = FOUND_GROUPS.map((group) => ({
+    ...group,
+    skills: alsoFound.filter((s) => group.sources.includes(s.source)),
+  })).filter((group) => group.skills.length > 0);
+  const current = new Map((plan.data?.current ?? []).map((c) => [c.skillId, c]));
 
   const showEvidence = (skillId: string) => {
     setSelected(skillId);
@@ -59,62 +153,94 @@ function SkillsEditor({ profile }: { profile: Profile }) {
       lead="Confirm what Upskill found, correct the levels, and add what it missed. Your plan follows these levels."
     >
       <div className="two-col wide-left">
-        <section className="card" aria-labelledby="mine-heading">
-          <h2 id="mine-heading">Skills you have ({mine.length})</h2>
-          {mine.length === 0 && (
-            <p className="muted">No skills yet. Add the ones you have below — even “aware” counts.</p>
-          )}
-          <ul className="skill-list">
-            {mine.map(({ skillId, level }) => {
-              const skill = byId.get(skillId);
-              const found = evidence.get(skillId) ?? 0;
-              return (
-                <li key={skillId} className={selected === skillId ? 'selected' : undefined}>
-                  <div className="skill-name">
-                    <strong>{skill?.name ?? skillId}</strong>
-                    {found > 0 ? (
-                      <button type="button" className="link-button small" onClick={() => showEvidence(skillId)}>
-                        found {found}× in your résumé<span className="visually-hidden"> — show where</span>
-                      </button>
-                    ) : (
-                      <span className="muted small">added by you</span>
-                    )}
-                  </div>
-                  <label className="level-select">
-                    <span className="visually-hidden">Your level in {skill?.name ?? skillId}</span>
-                    <select
-                      value={level}
+        <div>
+          <section className="card" aria-labelledby="mine-heading">
+            <h2 id="mine-heading">Skills you have ({mine.length})</h2>
+            {extraction.data && (
+              <p className="muted small">
+                Found in your résumé: {claimed.length} {claimed.length === 1 ? 'skill' : 'skills'}
+                {alsoFound.length > 0
+                  ? ` — ${claimed.length - alsoFound.length} with a level here, ${alsoFound.length} more under “Also found in your résumé”.`
+                  : '.'}
+              </p>
+            )}
+            {mine.length === 0 && (
+              <p className="muted">No skills yet. Add the ones you have below — even “aware” counts.</p>
+            )}
+            <ul className="skill-list">
+              {mine.map(({ skillId, level }) => {
+                const skill = byId.get(skillId);
+                const found = evidence.get(skillId) ?? 0;
+                return (
+                  <li key={skillId} className={selected === skillId ? 'selected' : undefined}>
+                    <div className="skill-name">
+                      <strong>{skill?.name ?? skillId}</strong>
+                      {found > 0 ? (
+                        <button type="button" className="link-button small" onClick={() => showEvidence(skillId)}>
+                          found {found}× in your résumé<span className="visually-hidden"> — show where</span>
+                        </button>
+                      ) : (
+                        <span className="muted small">added by you</span>
+                      )}
+                    </div>
+                    <label className="level-select">
+                      <span className="visually-hidden">Your level in {skill?.name ?? skillId}</span>
+                      <select
+                        value={level}
+                        disabled={setLevel.isPending}
+                        onChange={(e) => setLevel.mutate({ skillId, level: Number(e.target.value) })}
+                      >
+                        {[1, 2, 3, 4].map((l) => (
+                          <option key={l} value={l}>
+                            {l} · {LEVEL_NAMES[l]}
+                            {skill ? ` — ${skill.levels[l - 1]}` : ''}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <button
+                      type="button"
+                      className="button ghost small"
                       disabled={setLevel.isPending}
-                      onChange={(e) => setLevel.mutate({ skillId, level: Number(e.target.value) })}
+                      onClick={() => setLevel.mutate({ skillId, level: 0 })}
                     >
-                      {[1, 2, 3, 4].map((l) => (
-                        <option key={l} value={l}>
-                          {l} · {LEVEL_NAMES[l]}
-                          {skill ? ` — ${skill.levels[l - 1]}` : ''}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <button
-                    type="button"
-                    className="button ghost small"
-                    disabled={setLevel.isPending}
-                    onClick={() => setLevel.mutate({ skillId, level: 0 })}
-                  >
-                    Remove<span className="visually-hidden"> {skill?.name ?? skillId}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          {setLevel.isError && <ErrorNotice title="The change was not saved" error={setLevel.error} />}
-          <SkillSearch
-            skills={skills.data}
-            label="Add a skill"
-            exclude={have}
-            onSelect={(skill: Skill) => setLevel.mutate({ skillId: skill.id, level: 2 })}
-          />
-        </section>
+                      Remove<span className="visually-hidden"> {skill?.name ?? skillId}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            {setLevel.isError && <ErrorNotice title="The change was not saved" error={setLevel.error} />}
+            <SkillSearch
+              skills={skills.data}
+              label="Add a skill"
+              exclude={have}
+              onSelect={(skill: Skill) => setLevel.mutate({ skillId: skill.id, level: 2 })}
+            />
+          </section>
+          {groups.length > 0 && (
+            <section className="card section" aria-labelledby="also-heading">
+              <h2 id="also-heading">Also found in your résumé ({alsoFound.length})</h2>
+              <p className="muted small">
+                Named in your résumé but not among your skills above. Tools and other skills have no levels and do not
+                change your plan; a skills-graph skill can be added with a level.
+              </p>
+              {groups.map((group) => (
+                <FoundGroup
+                  key={group.id}
+                  group={group}
+                  selected={selected}
+                  evidence={evidence}
+                  current={current}
+                  resumeLevel={resumeLevel}
+                  busy={setLevel.isPending}
+                  onShow={showEvidence}
+                  onAdd={(skillId, level) => setLevel.mutate({ skillId, level })}
+                />
+              ))}
+            </section>
+          )}
+        </div>
 
         <section className="card" aria-labelledby="resume-heading">
           <h2 id="resume-heading">Where they were found</h2>
