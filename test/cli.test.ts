@@ -358,4 +358,28 @@ describe('upskill CLI', () => {
     assert.equal(upskill(['profile', 'delete', created.id]).status, 0);
     assert.equal(upskill(['profile', 'show', created.id]).status, 3);
   });
+
+  test('plan --assess asks for each skill (answers on stdin here) and plans from the confirmed levels', () => {
+    const result = upskill(
+      ['plan', '--title', 'registered nurse', '--target', 'ai-assisted-data-analyst', '--assess', '--json'],
+      'can build\n\n1\n',
+    );
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /Check your starting levels for AI-assisted data analyst/);
+    assert.match(result.stderr, /your level \[\d [a-z ]+\]: can build/);
+    const plan = JSON.parse(result.stdout) as {
+      current: { skillId: string; name: string; level: number; source: string }[];
+    };
+    const confirmed = plan.current.filter((c) => c.source === 'confirmed');
+    assert.ok(confirmed.length >= 3 && confirmed.length <= 12);
+    // The first skill asked is the one answered "can build".
+    const firstAsked = /\n\n(.+) — your goal needs/.exec(result.stderr)![1];
+    assert.equal(confirmed.find((c) => c.name === firstAsked)?.level, 3);
+    const wrong = upskill(['plan', '--title', 'nurse', '--assess'], 'expert\n');
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /"expert" is not a level for /);
+    const both = upskill(['plan', '--title', 'nurse', '--assess', '--skills', 'python=1']);
+    assert.equal(both.status, 2);
+    assert.match(both.stderr, /option '--assess' cannot be used with option '--skills/);
+  });
 });

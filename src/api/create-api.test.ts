@@ -205,6 +205,7 @@ describe('HTTP API', () => {
     assert.equal(result.valid, true, JSON.stringify(result.errors));
     assert.deepEqual(Object.keys(document.paths).sort(), [
       '/api/about',
+      '/api/assessment',
       '/api/exposure',
       '/api/extract',
       '/api/occupations',

@@ -20,6 +20,8 @@ import {
 import { readDocument } from '../../sources/documents/read-document.js';
 import { addOneOf, levelArgument, skillLevelsArgument, type SkillLevelInput } from '../options.js';
 import { printJson, withApp } from '../with-app.js';
+import { askLevels } from '../assess-prompt.js';
+import { selfAssessment } from '../../app/self-assessment.js';
 
 const FORMATS = ['course', 'video', 'article', 'book', 'docs', 'interactive'] as const;
 type Format = (typeof FORMATS)[number];
@@ -104,10 +106,17 @@ export function registerPlanCommands(program: Command): void {
         'start',
         'free',
         'formats',
+        'assess',
       ]),
     )
     .option('--resume <file>', 'your résumé (PDF, DOCX, HTML, Markdown, text): its skills set your starting levels')
     .option('--skills <list>', SKILLS_HELP, skillLevelsArgument)
+    .addOption(
+      new Option(
+        '--assess',
+        'check your starting levels first: up to 12 skills for the goal, each level in words (interactive, or one answer a line on stdin)',
+      ).conflicts(['skills']),
+    )
     .option('--target <role>', `${AUGMENT} (stay and use AI; default) or a role id from \`upskill roles\``)
     .option('--hours <n>', 'hours a week you can spare (1–40)', integer('hours'), 5)
     .option('--start <date>', 'first day, YYYY-MM-DD (default today)')
@@ -127,6 +136,7 @@ Give at most one of --json, --md and --ics. With --profile, everything else come
 Examples:
   upskill plan --title "marketing specialist" --resume cv.pdf --hours 5
   upskill plan --title accountant --skills prompt-engineering="can use",python=1
+  upskill plan --title "registered nurse" --target ai-assisted-data-analyst --assess
   upskill plan --title 13-1161.00 --target ai-content-creator --md > plan.md
   upskill plan --profile 3f2a9c1b7d4e --ics > plan.ics`,
     )
@@ -136,6 +146,7 @@ Examples:
         profile?: string;
         resume?: string;
         skills?: SkillLevelInput[];
+        assess?: boolean;
         target?: string;
         hours: number;
         start?: string;
@@ -152,13 +163,22 @@ Examples:
               hint: 'Example: upskill plan --title "accountant" --hours 4',
             });
           const resume = await resumeText(options.resume);
+          const skills = options.assess
+            ? await askLevels(
+                await selfAssessment(app, {
+                  occupation: options.title,
+                  ...(options.target ? { target: options.target } : {}),
+                  ...(resume !== undefined ? { resumeText: resume } : {}),
+                }),
+              )
+            : options.skills;
           const result = await buildPersonalPlan(app, {
             occupation: options.title,
             hoursPerWeek: options.hours,
             ...(options.target ? { target: options.target } : {}),
             ...(options.start ? { startDate: options.start } : {}),
             ...(resume !== undefined ? { resumeText: resume } : {}),
-            ...(options.skills ? { skills: options.skills } : {}),
+            ...(skills ? { skills } : {}),
             preferences: { freeOnly: options.free === true, formats: options.formats },
           });
           printPlan(result, options, 'plan');
