@@ -137,8 +137,8 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
           </fieldset>
         </div>
         <p className="muted" aria-live="polite">
-          Showing {tasks.length} of {view.tasks.length} tasks. Each was labelled by human annotators and by GPT-4 with
-          the same rubric: E1 {LABEL_MEANING.E1.split(': ')[1]}; E2 {LABEL_MEANING.E2.split(': ')[1]}.
+          Showing {tasks.length} of {view.tasks.length} tasks. Each was labelled by human raters and by GPT-4 with the
+          same rubric: E1 {LABEL_MEANING.E1.split(': ')[1]}; E2 {LABEL_MEANING.E2.split(': ')[1]}.
         </p>
         {tasks.length === 0 ? (
           <EmptyState title="No task matches both filters.">
@@ -240,10 +240,10 @@ function TaskItem({ task }: { task: OccupationTask }) {
         <ExposureBadge rater="human" label={task.human} />
         <ExposureBadge rater="gpt4" label={task.gpt4} />
         {task.agreement === 'gpt4-higher' && (
-          <span className="muted small">GPT-4 rated it more exposed than people did</span>
+          <span className="muted small">GPT-4 rated it more exposed than human raters did</span>
         )}
         {task.agreement === 'human-higher' && (
-          <span className="muted small">People rated it more exposed than GPT-4 did</span>
+          <span className="muted small">Human raters rated it more exposed than GPT-4 did</span>
         )}
       </div>
       <p className="task-practice small">
