@@ -10,7 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { planPath } from '../src/domain/planning/path-planner.js';
 import { analyzeGaps, type SkillLevel } from '../src/domain/planning/skill-gaps.js';
 import { augmentedTarget, roleTarget, type TargetRole } from '../src/domain/planning/target-roles.js';
-import { buildTaskGuidanceIndex } from '../src/domain/guidance/index.js';
+import { buildTaskGuidanceIndex, describeActivities } from '../src/domain/guidance/index.js';
 import { readActivityGuidance } from '../src/sources/guidance-reader.js';
 import { readGptsRelease } from '../src/sources/gpts-release.js';
 import { readOnetCore, readOnetDetails } from '../src/sources/onet-release.js';
@@ -33,14 +33,7 @@ const [core, details, gpts] = await Promise.all([
   readOnetDetails(`${values.data}onet-27.0`),
   readGptsRelease(`${values.data}gpts-are-gpts`),
 ]);
-const guidance = buildTaskGuidanceIndex(
-  readActivityGuidance(),
-  details.iwas.map((i) => ({
-    iwa: i.iwaId,
-    title: i.title,
-    dwaTitles: details.dwas.filter((d) => d.iwaId === i.iwaId).map((d) => d.title),
-  })),
-);
+const guidance = buildTaskGuidanceIndex(readActivityGuidance(), describeActivities(details.iwas, details.dwas));
 const iwaOfDwa = new Map(details.dwas.map((d) => [d.dwaId, d.iwaId]));
 const iwasOfTask = new Map<number, string[]>();
 for (const link of details.taskDwas)

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildPersonalPlan } from '../src/app/build-plan.js';
-import { readConfig } from '../src/app/config.js';
-import { loadReferenceData } from '../src/app/load-reference-data.js';
 import { showOccupation } from '../src/app/show-occupation.js';
-import { openApp, type UpskillApp } from '../src/app/upskill-app.js';
+import type { UpskillApp } from '../src/app/upskill-app.js';
 import { occupationFamily } from '../src/domain/planning/occupation-family.js';
-import { openDatabase } from '../src/store/database.js';
-import { SHARED_DATA } from './support/databases.js';
+import { openLoadedApp } from './support/loaded-app.js';
 
 /**
  * The advice issue's six users, as they would start (a title, no résumé), and six more from other
@@ -30,9 +27,7 @@ const PEOPLE = [
 
 let app: UpskillApp;
 before(async () => {
-  const db = await openDatabase({ kind: 'embedded-memory' });
-  app = await openApp({ ...readConfig({}), home: '/nonexistent' }, db);
-  await loadReferenceData(db, app.config, { from: SHARED_DATA, onlyIn: [] });
+  app = await openLoadedApp();
 });
 after(() => app.close());
 

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { readConfig } from '../app/config.js';
-import { loadReferenceData } from '../app/load-reference-data.js';
-import { openApp, type UpskillApp } from '../app/upskill-app.js';
+import type { UpskillApp } from '../app/upskill-app.js';
 import { readSkillGraph } from '../sources/skills-graph-reader.js';
-import { openDatabase } from '../store/database.js';
-import { SHARED_DATA } from '../../test/support/databases.js';
+import { openLoadedApp } from '../../test/support/loaded-app.js';
 import { createApi } from './create-api.js';
 
 let app: UpskillApp;
 let api: ReturnType<typeof createApi>;
 before(async () => {
-  const db = await openDatabase({ kind: 'embedded-memory' });
-  app = await openApp({ ...readConfig({}), home: '/nonexistent' }, db);
-  await loadReferenceData(db, app.config, { from: SHARED_DATA, onlyIn: [] });
+  app = await openLoadedApp();
   api = createApi(app);
 });
 after(() => app.close());

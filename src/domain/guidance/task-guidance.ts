@@ -131,3 +131,13 @@ export function buildTaskGuidanceIndex(
     },
   };
 }
+
+/** Each work activity with the titles of its detailed activities, from O*NET's IWA and DWA references. */
+export function describeActivities(
+  iwas: readonly { iwaId: string; title: string }[],
+  dwas: readonly { iwaId: string; title: string }[],
+): ActivityDescription[] {
+  const titlesOf = new Map<string, string[]>();
+  for (const dwa of dwas) titlesOf.set(dwa.iwaId, [...(titlesOf.get(dwa.iwaId) ?? []), dwa.title]);
+  return iwas.map((iwa) => ({ iwa: iwa.iwaId, title: iwa.title, dwaTitles: titlesOf.get(iwa.iwaId) ?? [] }));
+}

@@ -5,7 +5,7 @@ import { readOnetCore, readOnetDetails } from '../../sources/onet-release.js';
 import { readSkillGraph } from '../../sources/skills-graph-reader.js';
 import { readTargetRoles } from '../../sources/target-roles-reader.js';
 import { readActivityGuidance } from '../../sources/guidance-reader.js';
-import { buildTaskGuidanceIndex } from '../guidance/index.js';
+import { buildTaskGuidanceIndex, describeActivities } from '../guidance/index.js';
 import { GPTS, ONET_27 } from '../../../test/support/databases.js';
 import { augmentedTarget, roleTarget } from './target-roles.js';
 
@@ -53,14 +53,7 @@ describe('target roles', () => {
     const iwaOfDwa = new Map(details.dwas.map((d) => [d.dwaId, d.iwaId]));
     const iwasOf = (taskId: number): string[] =>
       details.taskDwas.filter((link) => link.taskId === taskId).map((link) => iwaOfDwa.get(link.dwaId)!);
-    const guidance = buildTaskGuidanceIndex(
-      readActivityGuidance(),
-      details.iwas.map((i) => ({
-        iwa: i.iwaId,
-        title: i.title,
-        dwaTitles: details.dwas.filter((d) => d.iwaId === i.iwaId).map((d) => d.title),
-      })),
-    );
+    const guidance = buildTaskGuidanceIndex(readActivityGuidance(), describeActivities(details.iwas, details.dwas));
     const tasks = core.tasks
       .filter((t) => t.code === '13-1161.00')
       .map((t) => {

@@ -24,9 +24,9 @@ export function wordTokens(text: string): string[] {
   return folded.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
 }
 
-const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** False for a string holding a NUL or a lone UTF-16 surrogate: neither is text, and PostgreSQL stores neither. */
 export function isStorableText(text: string): boolean {
-  return !NOT_TEXT.test(text);
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
