@@ -86,13 +86,28 @@ describe('advice a worker can trust, for twelve people from twelve fields', () =
       for (const step of plan.plan.steps) uses.set(step.resource.id, (uses.get(step.resource.id) ?? 0) + 1);
       assert.ok(Math.max(...uses.values()) <= 2, 'a resource used more than twice');
       assert.ok(uses.size >= plan.plan.steps.length / 2, `${uses.size} resources for ${plan.plan.steps.length} steps`);
-      const families = new Map(app.planningContent().resources.map((r) => [r.id, r.families]));
-      for (const step of plan.plan.steps) {
+      const catalogue = app.planningContent().resources;
+      const families = new Map(catalogue.map((r) => [r.id, r.families]));
+      plan.plan.steps.forEach((step, index) => {
         const written = families.get(step.resource.id);
-        // Another field's resource only when nothing else in the catalogue teaches the skill, and the step says so.
-        if (written && !written.includes(person.family))
-          assert.ok(step.preferenceRelaxed, `${step.resource.id} is written for ${written.join(', ')}`);
-      }
+        // Another field's resource only when every general or own-field resource for the skill is taken already.
+        if (!written || written.includes(person.family)) return;
+        const taken = new Set(
+          plan.plan.steps
+            .slice(0, index)
+            .filter((s) => s.skillId !== step.skillId)
+            .map((s) => s.resource.id),
+        );
+        const free = catalogue.filter(
+          (r) =>
+            r.skills.includes(step.skillId) && (!r.families || r.families.includes(person.family)) && !taken.has(r.id),
+        );
+        assert.deepEqual(
+          free.map((r) => r.id),
+          [],
+          `${step.resource.id} (${written.join(', ')}) for ${step.skillId}`,
+        );
+      });
       assert.ok(
         [...uses.keys()].some((id) => families.get(id)?.includes(person.family)),
         'at least one resource of their own field',

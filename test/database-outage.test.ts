@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 
 // A cluster of this test's own: CI's shared server serves the other store tests meanwhile.
@@ -17,8 +18,19 @@ const skip = PG_BIN ? false : process.env['CI'] ? false : 'PostgreSQL server bin
 const ROOT = new URL('../', import.meta.url).pathname;
 const isRoot = process.getuid?.() === 0;
 const dataDir = mkdtempSync(join(tmpdir(), 'upskill-outage-'));
-const port = 56_000 + (process.pid % 1000);
-const url = `postgresql://upskill@127.0.0.1:${port}/upskill`;
+let port = 0;
+let url = '';
+
+/** A port free right now, below the ephemeral range so that no outgoing connection takes it meanwhile. */
+async function freePort(): Promise<number> {
+  for (let candidate = 20_000 + (process.pid % 10_000); ; candidate++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false));
+      probe.listen(candidate, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return candidate;
+  }
+}
 let server: ChildProcess | undefined;
 let origin = '';
 
@@ -46,6 +58,8 @@ const stopPostgres = (): void => pg('pg_ctl', '-D', dataDir, '-m', 'fast', '-w',
 
 before(async () => {
   if (skip) return;
+  port = await freePort();
+  url = `postgresql://upskill@127.0.0.1:${port}/upskill`;
   if (isRoot) chownSync(dataDir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout), 0);
   pg('initdb', '-D', dataDir, '-U', 'upskill', '--auth=trust');
   startPostgres();

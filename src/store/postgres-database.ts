@@ -33,7 +33,10 @@ export function poolDatabase(pool: pg.Pool, kind: Database['kind'], where: strin
       const client = await guard(() => pool.connect());
       // A connection that breaks mid-transaction must not go back to the pool.
       let broken: unknown;
-      client.on('error', (error) => (broken = error));
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await on(client).exec('begin');
         const result = await work(on(client));
@@ -43,6 +46,8 @@ export function poolDatabase(pool: pg.Pool, kind: Database['kind'], where: strin
         await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
+        // Pooled clients are reused: a listener left on one would pile up with every transaction.
+        client.off('error', onError);
         client.release(broken instanceof Error ? broken : undefined);
       }
     },

@@ -38,9 +38,17 @@ export async function shareEmbeddedStore(embedded: EmbeddedDatabase, dir: string
   rmSync(socketDir, { recursive: true, force: true }); // left by a server that was killed
   mkdirSync(socketDir, { mode: 0o700 });
   const server = new PGLiteSocketServer({ db: embedded.pglite, path: socketPathOf(dir), maxConnections: 64 });
-  await server.start();
-  chmodSync(socketPathOf(dir), 0o600);
-  const viaSocket = await openPool(poolConfig(dir, 8), 'embedded', WHERE);
+  let viaSocket: Database;
+  try {
+    await server.start();
+    chmodSync(socketPathOf(dir), 0o600);
+    viaSocket = await openPool(poolConfig(dir, 8), 'embedded', WHERE);
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    await embedded.close().catch(() => undefined);
+    rmSync(socketDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     ...viaSocket,
     close: async () => {

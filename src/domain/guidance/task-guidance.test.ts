@@ -95,5 +95,19 @@ describe('a task’s own words can make it human-only', () => {
       undefined,
     );
     assert.equal(humanOnlyReason('Prepare reports of findings.'), undefined);
+    for (const statement of [
+      'Diagnose, troubleshoot, and resolve hardware, software, or other network and system problems.',
+      'Diagnose and repair furnace or air conditioning systems.',
+      'Transcribe medical reports, recording practitioners’ diagnoses.',
+      'Research and develop electric-drive vehicles.',
+      'Explain loan information, such as eligibility requirements, to customers.',
+      'Participate in student recruitment, registration, and placement activities.',
+      'Design and administer emergency or disaster preparedness training courses.',
+    ])
+      assert.equal(humanOnlyReason(statement), undefined, statement);
+    assert.equal(
+      humanOnlyReason('Administer first aid in emergency situations.'),
+      'it is a clinical act or decision about a patient',
+    );
   });
 });

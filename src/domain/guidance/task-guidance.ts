@@ -26,26 +26,33 @@ export interface TaskGuidance {
 // What a task statement itself says that puts it beyond AI, whatever its work activity allows.
 const HUMAN_ONLY_TASKS: readonly [RegExp, string][] = [
   [
-    /\b(respond\w*|treat\w*|stabili[sz]\w*|rescu\w*|administer\w*|provid\w* (first aid|care))\b[^.]{0,60}\bemergenc|\bemergenc\w*[^.]{0,40}\b(intervention|treatment|care)\b/i,
+    /(?<![\w-])(respond\w*|treat\w*|stabili[sz]\w*|rescu\w*|provid\w* (first aid|care))\b[^.]{0,60}\bemergenc|\bemergenc\w*[^.]{0,40}\b(intervention|treatment|care)\b/i,
     'it is emergency care or response',
   ],
   [
-    /\b(diagnose|diagnoses|make diagnos\w*|prescribe|prescribes|resuscitat\w*)\b(?!\s+(\S+\s+){0,2}(problems?|faults?|malfunctions?|failures?|equipment|systems?|vehicles?)\b)|\badminister\w*\b[^.]{0,40}\b(medications?|drugs?|injections?|an[a]?esthe\w*)/i,
+    /(?<![\w-])(diagnose|make diagnos\w*|prescribe|prescribes|resuscitat\w*)\b(?![^.]{0,60}\b(problems?|faults?|malfunctions?|failures?|defects?|causes?|equipment|systems?|vehicles?|hardware|software|networks?|engines?|machines?)\b)|(?<![\w-])administer\w*\b[^.]{0,40}\b(medications?|drugs?|injections?|an[a]?esthe\w*|first aid)/i,
     'it is a clinical act or decision about a patient',
   ],
   [
-    /\b(patients?|clients?|pupils?|students?|inmates?|defendants?|offenders?|suspects?|children|applicants?)\b[^.]{0,80}\b(eligib\w*|disciplin\w*|sentenc\w*|parole|custody|admission|discharg\w*|intervention needs|rehabilitation goals|placement)\b/i,
+    /(?<![\w-])(determine|decide|decides|approve|approves|assess|assesses|evaluate|evaluates|recommend|recommends)\b[^.]{0,80}\b(eligib\w*|sentenc\w*|parole|custody|admission|discharg\w*|placements?|intervention needs|rehabilitation goals)\b/i,
     'it decides about a person',
   ],
   [
-    /(?<!who )\b(drive|drives|operate|operates|steer|steers|pilot|pilots|navigate|navigates|maneuver|maneuvers|manoeuvre)\s+(\S+\s+){0,3}(vehicles?|trucks?|bus(es)?|aircraft|trains?|vessels?|boats?|cranes?|forklifts?|tractors?|machines?|machinery)\b/i,
+    /(?<![\w-])(?<!who )(drive|drives|operate|operates|steer|steers|pilot|pilots|navigate|navigates|maneuver|maneuvers|manoeuvre)\s+(\S+\s+){0,3}(vehicles?|trucks?|bus(es)?|aircraft|trains?|vessels?|boats?|cranes?|forklifts?|tractors?|machines?|machinery)\b/i,
     'it is operating a vehicle or machine',
   ],
 ];
 
+/** Words for the people a decision may be about: the person-decision rule applies only when one is named. */
+const PEOPLE =
+  /\b(patients?|clients?|pupils?|students?|inmates?|defendants?|offenders?|suspects?|children|applicants?|individuals?|persons?|youths?|residents?)\b/i;
+
 /** Why a task's own words make it human-only, if they do. */
 export function humanOnlyReason(statement: string): string | undefined {
-  return HUMAN_ONLY_TASKS.find(([pattern]) => pattern.test(statement))?.[1];
+  return HUMAN_ONLY_TASKS.find(
+    ([pattern, reason]) =>
+      pattern.test(statement) && (reason !== 'it decides about a person' || PEOPLE.test(statement)),
+  )?.[1];
 }
 
 export interface TaskGuidanceIndex {

@@ -89,7 +89,7 @@ export function chooseResource(
   const preferenceFits = (r: LearningResource): boolean =>
     (!preferences.freeOnly || r.cost === 0) && (!preferences.formats?.length || preferences.formats.includes(r.format));
   // Best first: everything fits; then the preferences are set aside; then another field's resource;
-  // then one already used up — each a relaxation the step reports.
+  // then one already used up.
   const tier = (r: LearningResource): number => (!usageFits(r) ? 3 : !fieldFits(r) ? 2 : !preferenceFits(r) ? 1 : 0);
   let best: { resource: LearningResource; tier: number } | undefined;
   for (const r of resourcesBySkill(resources).get(skillId) ?? []) {
@@ -102,5 +102,7 @@ export function chooseResource(
   }
   if (!best) return undefined;
   choices?.used.set(best.resource.id, [...(choices.used.get(best.resource.id) ?? []), skillId]);
-  return { resource: best.resource, relaxed: best.tier > 0 };
+  // "Relaxed" tells the person their own preferences (free only, formats) were set aside; the other
+  // fallbacks (another field's resource, one used twice) only happen when nothing else teaches the skill.
+  return { resource: best.resource, relaxed: !preferenceFits(best.resource) };
 }

@@ -51,7 +51,9 @@ export function onetStartingLevels(
   ratings: readonly { elementName: string; scaleId: string; value: number }[],
 ): Map<string, OnetStartingLevel> {
   const lv = new Map<string, number>();
-  for (const rating of ratings) if (rating.scaleId === 'LV') lv.set(rating.elementName, rating.value);
+  // "Mathematics" is both a Skill and a Knowledge element; the Skill rating (read first) is the one kept.
+  for (const rating of ratings)
+    if (rating.scaleId === 'LV' && !lv.has(rating.elementName)) lv.set(rating.elementName, rating.value);
   const levels = new Map<string, OnetStartingLevel>();
   for (const [skillId, elements] of Object.entries(ONET_EVIDENCE)) {
     const basis = elements.filter((element) => lv.has(element)).map((element) => ({ element, lv: lv.get(element)! }));

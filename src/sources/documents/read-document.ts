@@ -103,7 +103,8 @@ function parseInWorker(bytes: Uint8Array, name: string, limits: DocumentLimits):
         'Try again; if it fails again, export it again.',
       ),
     );
-    child.once('exit', () =>
+    // 'close' comes after the child's stderr has ended, so an out-of-memory report is never missed.
+    child.once('close', () =>
       /heap out of memory|Allocation failed/.test(stderr)
         ? fail(
             'DOCUMENT_TOO_COMPLEX',
@@ -112,6 +113,13 @@ function parseInWorker(bytes: Uint8Array, name: string, limits: DocumentLimits):
           )
         : fail('DOCUMENT_CORRUPT', `${name}: the document could not be read`, 'Export it again and retry.'),
     );
-    child.send({ bytes, name, limits });
+    child.send({ bytes, name, limits }, (error) => {
+      if (error)
+        fail(
+          'DOCUMENT_CORRUPT',
+          `${name}: the document could not be read`,
+          'Try again; if it fails again, export it again.',
+        );
+    });
   });
 }
