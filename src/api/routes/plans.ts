@@ -76,13 +76,7 @@ const routes = {
         required: true,
         content: {
           'application/json': {
-            schema: z
-              .object({
-                occupation: z.string().trim().min(1).max(200).openapi({ example: 'registered nurse' }),
-                target: z.string().max(80).default(AUGMENT),
-                resumeText: z.string().max(2_000_000).optional(),
-              })
-              .openapi('AssessmentRequest'),
+            schema: PlanBody.pick({ occupation: true, target: true, resumeText: true }).openapi('AssessmentRequest'),
           },
         },
       },

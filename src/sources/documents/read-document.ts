@@ -96,13 +96,14 @@ function parseInWorker(bytes: Uint8Array, name: string, limits: DocumentLimits):
           : reject(new UpskillError(reply.code as ErrorCode, reply.message, reply.hint ? { hint: reply.hint } : {})),
       ),
     );
-    child.once('error', () =>
+    const unreadable = (): void =>
       fail(
         'DOCUMENT_CORRUPT',
         `${name}: the document could not be read`,
         'Try again; if it fails again, export it again.',
-      ),
-    );
+      );
+    // `on`, not `once`: a fork that fails to start reports the spawn error and then the failed send.
+    child.on('error', unreadable);
     // 'close' comes after the child's stderr has ended, so an out-of-memory report is never missed.
     child.once('close', () =>
       /heap out of memory|Allocation failed/.test(stderr)
@@ -113,13 +114,6 @@ function parseInWorker(bytes: Uint8Array, name: string, limits: DocumentLimits):
           )
         : fail('DOCUMENT_CORRUPT', `${name}: the document could not be read`, 'Export it again and retry.'),
     );
-    child.send({ bytes, name, limits }, (error) => {
-      if (error)
-        fail(
-          'DOCUMENT_CORRUPT',
-          `${name}: the document could not be read`,
-          'Try again; if it fails again, export it again.',
-        );
-    });
+    child.send({ bytes, name, limits }, (error) => error && unreadable());
   });
 }
