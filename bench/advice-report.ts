@@ -81,7 +81,8 @@ const JOBS = [
 ];
 console.log('\n## Hours saved a week (of 40) and the observed measures\n');
 console.log(
-  '| occupation | low–high h | basis | applicability (percentile) | tasks seen in use | exposed tasks | human-only tasks |\n|---|---|---|---|---|---|---|',
+  '| occupation | low–high h | basis | applicability (percentile) | tasks seen in use | exposed ' +
+    'tasks | human-only tasks |\n|---|---|---|---|---|---|---|',
 );
 for (const code of JOBS) {
   const view = await showOccupation(app, code);
@@ -90,7 +91,15 @@ for (const code of JOBS) {
   const humanOnly = view.tasks.filter((t) => t.guidance?.risk === 'human-only').length;
   const applicability = view.observedUse.applicability;
   console.log(
-    `| ${view.title} (${code}) | ${view.hoursSaved.low}–${view.hoursSaved.high} | ${view.hoursSaved.basis} | ${applicability ? `${applicability.score.toFixed(2)} (${applicability.percentile})` : '—'} | ${seen} of ${view.tasks.length} | ${exposed} | ${humanOnly} |`,
+    `| ${[
+      `${view.title} (${code})`,
+      `${view.hoursSaved.low}–${view.hoursSaved.high}`,
+      view.hoursSaved.basis,
+      applicability ? `${applicability.score.toFixed(2)} (${applicability.percentile})` : '—',
+      `${seen} of ${view.tasks.length}`,
+      exposed,
+      humanOnly,
+    ].join(' | ')} |`,
   );
 }
 await app.close();

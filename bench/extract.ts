@@ -65,7 +65,8 @@ const buildMs = performance.now() - started;
 const patterns = [...new Set(extractor.vocabulary.map((entry) => entry.surface))];
 writeFileSync(patternsFile, `${patterns.join('\n')}\n`);
 console.log(
-  `corpus ${(corpusBytes / MB).toFixed(1)} MB, ${patterns.length.toLocaleString('en-US')} patterns, vocabulary built and compiled in ${buildMs.toFixed(0)} ms\n`,
+  `corpus ${(corpusBytes / MB).toFixed(1)} MB, ${patterns.length.toLocaleString('en-US')} patterns, ` +
+    `vocabulary built and compiled in ${buildMs.toFixed(0)} ms\n`,
 );
 
 // Chunks end on a line break so no phrase is cut in two.
@@ -148,16 +149,21 @@ console.log(
   `| Upskill extraction, 1 core | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, oneCoreSeconds)} | 1.00× |`,
 );
 console.log(
-  `| Upskill extraction, ${threads} worker threads | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, allCoresSeconds)} | ${(oneCoreSeconds / allCoresSeconds).toFixed(2)}× |`,
+  `| Upskill extraction, ${threads} worker threads | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, allCoresSeconds)} ` +
+    `| ${(oneCoreSeconds / allCoresSeconds).toFixed(2)}× |`,
 );
 console.log(
-  `| \`wc -w\` (ceiling: one pass over the bytes) | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, wcSeconds)} | ${wcSeconds ? (corpusBytes / MB / wcSeconds / oneCore).toFixed(2) : '–'}× |`,
+  `| \`wc -w\` (ceiling: one pass over the bytes) | ${(corpusBytes / MB).toFixed(0)} MB | ${rate(corpusBytes, wcSeconds)} ` +
+    `| ${wcSeconds ? (corpusBytes / MB / wcSeconds / oneCore).toFixed(2) : '–'}× |`,
 );
 console.log(
-  `| ripgrep \`rg -F -i -w -o -f patterns.txt\` | ${(sliceBytes / MB).toFixed(1)} MB slice | ${rate(sliceBytes, rgSeconds)} | ${rgSeconds ? (sliceBytes / MB / rgSeconds / oneCore).toFixed(4) : '–'}× |`,
+  `| ripgrep \`rg -F -i -w -o -f patterns.txt\` | ${(sliceBytes / MB).toFixed(1)} MB slice | ` +
+    `${rate(sliceBytes, rgSeconds)} | ${rgSeconds ? (sliceBytes / MB / rgSeconds / oneCore).toFixed(4) : '–'}× ` +
+    `|`,
 );
 console.log(
-  `\n${mentions.toLocaleString('en-US')} mentions; peak RSS ${(peakRss / 1048576).toFixed(0)} MiB (one-core run, 1 MB chunks); vocabulary compile ${buildMs.toFixed(0)} ms.`,
+  `\n${mentions.toLocaleString('en-US')} mentions; peak RSS ${(peakRss / 1048576).toFixed(0)} ` +
+    `MiB (one-core run, 1 MB chunks); vocabulary compile ${buildMs.toFixed(0)} ms.`,
 );
 console.log(
   `Gold set (${readGold().length} sentences): precision ${gold.precision.toFixed(3)}, recall ${gold.recall.toFixed(3)}.`,

@@ -333,7 +333,9 @@ const perSecond = (value: number): string => Math.round(value).toLocaleString('e
 
 function printTable(rows: Row[], finalRss: number): void {
   console.log(
-    `\nautocannon, ${duration} s a run, loopback (127.0.0.1), one server process; RSS in MB (peak during the run / at its end);\n"over 1 s" counts answers slower than 1 s and timeouts (10 s), "first" those that were a connection's first request\n`,
+    `\nautocannon, ${duration} s a run, loopback (127.0.0.1), one server process; RSS in MB (peak ` +
+      `during the run / at its end);\n"over 1 s" counts answers slower than 1 s and timeouts (10 ` +
+      `s), "first" those that were a connection's first request\n`,
   );
   console.log(
     '| route | connections | req/s | p50 ms | p99 ms | max ms | over 1 s | errors | timeouts | RSS peak | RSS end | req/s vs before |',
@@ -343,7 +345,20 @@ function printTable(rows: Row[], finalRss: number): void {
     const { result } = row;
     const before = BEFORE[row.route.id]?.[row.connections];
     console.log(
-      `| ${row.route.label} | ${row.connections} | ${perSecond(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${row.overOneSecond}${row.overOneSecond > 0 ? ` (${row.overOneSecondFirst} first)` : ''} | ${result.errors - result.timeouts + result.non2xx} | ${result.timeouts} | ${mb(row.peakRss)} | ${mb(row.endRss)} | ${before ? `${(result.requests.average / before).toFixed(1)}× (${perSecond(before)})` : '–'} |`,
+      `| ${[
+        row.route.label,
+        row.connections,
+        perSecond(result.requests.average),
+        result.latency.p50,
+        result.latency.p99,
+        result.latency.max,
+        `${row.overOneSecond}${row.overOneSecond > 0 ? ` (${row.overOneSecondFirst} first)` : ''}`,
+        result.errors - result.timeouts + result.non2xx,
+        result.timeouts,
+        mb(row.peakRss),
+        mb(row.endRss),
+        before ? `${(result.requests.average / before).toFixed(1)}× (${perSecond(before)})` : '–',
+      ].join(' | ')} |`,
     );
   }
   const peak = Math.max(...rows.map((r) => r.peakRss));
@@ -378,7 +393,8 @@ try {
   }
   await checkRoutes(server.origin);
   console.log(
-    `server ${server.origin} (pid ${server.pid}) ready in ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${mb(rssMb(server.pid) ?? 0)} MB`,
+    `server ${server.origin} (pid ${server.pid}) ready in ${((performance.now() - started) / 1000).toFixed(1)} ` +
+      `s, RSS ${mb(rssMb(server.pid) ?? 0)} MB`,
   );
   // The machine may be shared: its load is printed with the figures.
   const load = (): string =>

@@ -135,7 +135,8 @@ const peerStarted = performance.now();
 for (const p of peerProfiles) {
   const gapIds = p.target.skills.filter((s) => (p.current.get(s.skillId) ?? 0) < s.level).map((s) => s.skillId);
   await db.query(
-    'with recursive needed(skill) as (select unnest($1::text[]) union select r.prerequisite from prerequisites r join needed n on r.skill = n.skill) select skill from needed',
+    'with recursive needed(skill) as (select unnest($1::text[]) union select r.prerequisite from ' +
+      'prerequisites r join needed n on r.skill = n.skill) select skill from needed',
     [gapIds],
   );
 }
@@ -144,13 +145,17 @@ await db.close();
 
 const perSecond = count / seconds;
 console.log(
-  `${count.toLocaleString('en-US')} generated profiles (half AI-augmented targets, half roles), ${(steps / count).toFixed(1)} steps a plan on average\n`,
+  `${count.toLocaleString('en-US')} generated profiles (half AI-augmented targets, half roles), ` +
+    `${(steps / count).toFixed(1)} steps a plan on average\n`,
 );
 console.log('| what | p50 ms | p99 ms | per second (1 core) | vs Upskill |');
 console.log('|---|---|---|---|---|');
 console.log(
-  `| Upskill: gap analysis + full dated plan | ${at(0.5).toFixed(3)} | ${at(0.99).toFixed(3)} | ${Math.round(perSecond).toLocaleString('en-US')} | 1.00× |`,
+  `| Upskill: gap analysis + full dated plan | ${at(0.5).toFixed(3)} | ${at(0.99).toFixed(3)} ` +
+    `| ${Math.round(perSecond).toLocaleString('en-US')} | 1.00× |`,
 );
 console.log(
-  `| PostgreSQL (PGlite) recursive CTE: prerequisite closure only, ${peerProfiles.length} profiles | – | – | ${Math.round(peerPerSecond).toLocaleString('en-US')} | ${(peerPerSecond / perSecond).toFixed(2)}× |`,
+  `| PostgreSQL (PGlite) recursive CTE: prerequisite closure only, ${peerProfiles.length} profiles ` +
+    `| – | – | ${Math.round(peerPerSecond).toLocaleString('en-US')} | ${(peerPerSecond / perSecond).toFixed(2)}× ` +
+    `|`,
 );

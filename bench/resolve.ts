@@ -136,7 +136,8 @@ console.log('| queries | resolver | top-1 | top-5 | titles/s (1 core) | p50 ms |
 console.log('|---|---|---|---|---|---|---|---|');
 for (const [label, r, build] of results) {
   console.log(
-    `| ${label} | ${r.name} | ${pct(r.top1)} | ${pct(r.top5)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${Math.round(build)} |`,
+    `| ${label} | ${r.name} | ${pct(r.top1)} | ${pct(r.top5)} | ${Math.round(r.perSecond).toLocaleString('en-US')} ` +
+      `| ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${Math.round(build)} |`,
   );
 }
 const [, ourTrgm] = results[1]!;
@@ -144,8 +145,10 @@ const [, peerTrgm] = results[2]!;
 const [, ourFuse] = results[3]!;
 const [, peerFuse] = results[4]!;
 console.log(
-  `\nUpskill vs pg_trgm: ${(ourTrgm.perSecond / peerTrgm.perSecond).toFixed(0)}× the throughput, top-5 ${pct(ourTrgm.top5)} vs ${pct(peerTrgm.top5)}`,
+  `\nUpskill vs pg_trgm: ${(ourTrgm.perSecond / peerTrgm.perSecond).toFixed(0)}× the throughput, ` +
+    `top-5 ${pct(ourTrgm.top5)} vs ${pct(peerTrgm.top5)}`,
 );
 console.log(
-  `Upskill vs Fuse.js: ${(ourFuse.perSecond / peerFuse.perSecond).toFixed(0)}× the throughput, top-5 ${pct(ourFuse.top5)} vs ${pct(peerFuse.top5)}`,
+  `Upskill vs Fuse.js: ${(ourFuse.perSecond / peerFuse.perSecond).toFixed(0)}× the throughput, ` +
+    `top-5 ${pct(ourFuse.top5)} vs ${pct(peerFuse.top5)}`,
 );

@@ -74,11 +74,13 @@ describe('upskill CLI', () => {
     for (const [value, message] of [
       [
         'python=7',
-        `option '--skills <list>' argument 'python=7' is invalid. "7" is not a level (for python); give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead.`,
+        `option '--skills <list>' argument 'python=7' is invalid. "7" is not a level (for python); ` +
+          `give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead.`,
       ],
       [
         'python=expert',
-        `option '--skills <list>' argument 'python=expert' is invalid. "expert" is not a level (for python); give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead.`,
+        `option '--skills <list>' argument 'python=expert' is invalid. "expert" is not a level (for ` +
+          `python); give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead.`,
       ],
       [
         'python',
@@ -94,7 +96,10 @@ describe('upskill CLI', () => {
     assert.equal(setSkill.status, 2);
     assert.match(
       setSkill.stderr,
-      /^error: command-argument value 'guru' is invalid for argument 'level'\. "guru" is not a level; give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead\.\n/,
+      new RegExp(
+        "^error: command-argument value 'guru' is invalid for argument 'level'\\. \"guru\" is not a level; " +
+          'give a number or a name: 0 none, 1 aware, 2 can use, 3 can build, 4 can lead\\.\\n',
+      ),
     );
   });
 

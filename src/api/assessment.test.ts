@@ -29,28 +29,32 @@ interface Assessment {
 }
 
 describe('the short self-assessment', () => {
-  test('an AI-assisted data analyst goal: at most twelve skills, each level in words, O*NET-based suggestions with their reason', async () => {
-    const response = await post('/api/assessment', {
-      occupation: 'registered nurse',
-      target: 'ai-assisted-data-analyst',
-    });
-    assert.equal(response.status, 200);
-    const assessment = (await response.json()) as Assessment;
-    assert.equal(assessment.target.id, 'ai-assisted-data-analyst');
-    assert.ok(assessment.skills.length > 0 && assessment.skills.length <= 12);
-    const graph = new Map(readSkillGraph().skills.map((s) => [s.id, s]));
-    for (const skill of assessment.skills) {
-      assert.deepEqual(
-        skill.levels.map((l) => l.name),
-        ['none', 'aware', 'can use', 'can build', 'can lead'],
-      );
-      assert.deepEqual(
-        skill.levels.slice(1).map((l) => l.description),
-        graph.get(skill.skillId)!.levels,
-      );
-      if (skill.source === 'onet') assert.match(skill.basis!, /^O\*NET rates this occupation's /);
-    }
-  });
+  test(
+    'an AI-assisted data analyst goal: at most twelve skills, each level in words, O*NET-based ' +
+      'suggestions with their reason',
+    async () => {
+      const response = await post('/api/assessment', {
+        occupation: 'registered nurse',
+        target: 'ai-assisted-data-analyst',
+      });
+      assert.equal(response.status, 200);
+      const assessment = (await response.json()) as Assessment;
+      assert.equal(assessment.target.id, 'ai-assisted-data-analyst');
+      assert.ok(assessment.skills.length > 0 && assessment.skills.length <= 12);
+      const graph = new Map(readSkillGraph().skills.map((s) => [s.id, s]));
+      for (const skill of assessment.skills) {
+        assert.deepEqual(
+          skill.levels.map((l) => l.name),
+          ['none', 'aware', 'can use', 'can build', 'can lead'],
+        );
+        assert.deepEqual(
+          skill.levels.slice(1).map((l) => l.description),
+          graph.get(skill.skillId)!.levels,
+        );
+        if (skill.source === 'onet') assert.match(skill.basis!, /^O\*NET rates this occupation's /);
+      }
+    },
+  );
 
   test('confirming a level removes its gap from the plan', async () => {
     const assessment = (await (

@@ -142,7 +142,8 @@ describe('HTTP API', () => {
       });
     const body = (await (
       await post(
-        'Jane Doe\njane@example.com | Austin, TX\nSkills\nExperience\nSenior Accountant, Deloitte, 2019–2023\nRegistered Nurse (RN), 2015–2019',
+        'Jane Doe\njane@example.com | Austin, TX\nSkills\nExperience\nSenior Accountant, Deloitte, ' +
+          '2019–2023\nRegistered Nurse (RN), 2015–2019',
       )
     ).json()) as { matches: { code: string; evidence: string }[] };
     assert.deepEqual(

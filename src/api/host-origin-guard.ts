@@ -39,7 +39,8 @@ export function hostOriginGuard(policy: HostPolicy): MiddlewareHandler {
         421,
         'HOST_NOT_ALLOWED',
         `This server does not answer to the host name "${host.slice(0, 200)}".`,
-        'Open it as http://127.0.0.1:<port>/ or http://localhost:<port>/; a reverse proxy’s name is added with `upskill serve --allowed-host NAME` (or UPSKILL_ALLOWED_HOSTS).',
+        'Open it as http://127.0.0.1:<port>/ or http://localhost:<port>/; a reverse proxy’s name is ' +
+          'added with `upskill serve --allowed-host NAME` (or UPSKILL_ALLOWED_HOSTS).',
       );
     }
     if (STATE_CHANGING.has(c.req.method)) {

@@ -428,7 +428,9 @@ function casesFor(method: string, template: string, operation: Operation): Case[
 
   if (takesMultipart) {
     const boundary = 'upskill-boundary';
-    const part = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cv.txt"\r\nContent-Type: text/plain\r\n\r\nPython and prompt engineering\r\n--${boundary}--\r\n`;
+    const part =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cv.txt"\r\nContent-Type: ` +
+      `text/plain\r\n\r\nPython and prompt engineering\r\n--${boundary}--\r\n`;
     for (const [label, body, contentType] of [
       ['garbage', 'garbage', `multipart/form-data; boundary=${boundary}`],
       ['no boundary', part, 'multipart/form-data'],
@@ -454,8 +456,11 @@ function casesFor(method: string, template: string, operation: Operation): Case[
 }
 
 // What V8, Hono and zod say in their own errors; a problem says it in the product's words.
-const LIBRARY_TEXT =
-  /HTTPException|SyntaxError|TypeError|RangeError|Unexpected (token|end of JSON)|in JSON at position|" is not valid JSON|Malformed|Failed to parse|Unsupported Media Type|ZodError|node_modules|\bat .+:\d+:\d+/;
+const LIBRARY_TEXT = new RegExp(
+  'HTTPException|SyntaxError|TypeError|RangeError|Unexpected (token|end of JSON)|in JSON at position|' +
+    '" is not valid JSON|Malformed|Failed to parse|Unsupported Media Type|ZodError|node_modules|' +
+    '\\bat .+:\\d+:\\d+',
+);
 
 /** What is wrong with the response to one case, or nothing. */
 async function check(method: string, c: Case): Promise<string | undefined> {

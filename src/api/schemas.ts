@@ -28,7 +28,8 @@ const HoursSavedSchema = z.object({
 
 const Risk = z.enum(['assist', 'caution', 'human-only']).openapi({
   description:
-    'assist: AI drafts, the person decides; caution: personal, confidential or regulated data; human-only: AI may prepare information, never decides',
+    'assist: AI drafts, the person decides; caution: personal, confidential or regulated data; ' +
+    'human-only: AI may prepare information, never decides',
 });
 const Guidance = z
   .object({

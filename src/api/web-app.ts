@@ -10,7 +10,9 @@ export const WEB_ROOT = join(PACKAGE_ROOT, 'dist', 'web');
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Upskill</title>
 <body>
-<h1>The web app is not built</h1><p>Run <code>npm run build</code>, then start <code>upskill serve</code> again (<code>npm start</code> does both). The API is up: <a href="/api/about">/api/about</a>.</p>`;
+<h1>The web app is not built</h1>
+<p>Run <code>npm run build</code>, then start <code>upskill serve</code> again (<code>npm start</code> does both).
+The API is up: <a href="/api/about">/api/about</a>.</p>`;
 
 /**
  * The content security policy allows nothing but this server: no fonts, scripts, images or requests

@@ -89,7 +89,9 @@ export async function locateSources(config: AppConfig, options: LoadOptions): Pr
         'SOURCE_NOT_FOUND',
         `--from ${options.from}: no O*NET release or GPTs-are-GPTs files found there`,
         {
-          hint: `An O*NET folder has "${ONET_FILES.occupations}" and "${ONET_FILES.tasks}"; a GPTs-are-GPTs folder has "${GPTS_FILES.labels}".`,
+          hint:
+            `An O*NET folder has "${ONET_FILES.occupations}" and "${ONET_FILES.tasks}"; a GPTs-are-GPTs ` +
+            `folder has "${GPTS_FILES.labels}".`,
         },
       );
     }
@@ -98,7 +100,9 @@ export async function locateSources(config: AppConfig, options: LoadOptions): Pr
   if (!found.onet || !found.gpts) {
     progress({
       phase: 'locate',
-      message: `No local copy of ${[!found.onet && 'O*NET', !found.gpts && 'GPTs-are-GPTs'].filter(Boolean).join(' or ')}: downloading the public release`,
+      message:
+        `No local copy of ${[!found.onet && 'O*NET', !found.gpts && 'GPTs-are-GPTs'].filter(Boolean).join(' or ')}: ` +
+        `downloading the public release`,
     });
     const onDownload: DownloadProgress = (event) => progress({ phase: 'download', ...event });
     const cache = await downloadPublicReleases(

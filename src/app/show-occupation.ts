@@ -41,7 +41,10 @@ export interface OccupationView {
     medianAnnualWage: number | null;
     medianHourlyWage: number | null;
     source: string;
-    /** What the figures count, e.g. "employment of all Registered Nurses, 29-1141": BLS publishes by SOC, not by O*NET's detailed occupation. */
+    /**
+     * What the figures count, e.g. "employment of all Registered Nurses, 29-1141": BLS publishes by SOC, not
+     * by O*NET's detailed occupation.
+     */
     counts: string;
   } | null;
   /** BLS projected change in employment of the SOC occupation. */

@@ -23,7 +23,8 @@ export async function askLevels(assessment: SelfAssessment): Promise<SkillLevelI
     return text;
   };
   process.stderr.write(
-    `${pc.bold(`Check your starting levels for ${assessment.target.name}`)} (${assessment.skills.length} skills; Enter keeps the suggestion)\n`,
+    `${pc.bold(`Check your starting levels for ${assessment.target.name}`)} ` +
+      `(${assessment.skills.length} skills; Enter keeps the suggestion)\n`,
   );
   const levels: SkillLevelInput[] = [];
   try {

@@ -21,7 +21,10 @@ function raterLine(name: string, scores: RaterExposure | null): string {
   if (!scores) return `  ${name.padEnd(14)} no labelled tasks`;
   const measure = (key: keyof ExposureScores): string =>
     `${key === 'alpha' ? 'α' : key === 'beta' ? 'β' : 'γ'} ${percent(scores[key]).padStart(4)}`;
-  return `  ${name.padEnd(14)} ${measure('alpha')}  ${measure('beta')}  ${measure('gamma')}   β more exposed than ${scores.percentile.beta}% of occupations`;
+  return (
+    `  ${name.padEnd(14)} ${measure('alpha')}  ${measure('beta')}  ${measure('gamma')}   β more ` +
+    `exposed than ${scores.percentile.beta}% of occupations`
+  );
 }
 
 /** The occupation as a terminal page: header, exposure summary, then every task with both raters' labels. */
@@ -50,7 +53,8 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
   }
   if (view.outlook)
     out.push(
-      `Outlook       ${view.outlook.pctChange > 0 ? '+' : ''}${view.outlook.pctChange}% jobs ${view.outlook.period}  ${pc.dim(`(${view.outlook.source}, all ${view.outlook.title})`)}`,
+      `Outlook       ${view.outlook.pctChange > 0 ? '+' : ''}${view.outlook.pctChange}% jobs ${view.outlook.period}  ` +
+        pc.dim(`(${view.outlook.source}, all ${view.outlook.title})`),
     );
   const education = view.education.education;
   if (education)
@@ -76,11 +80,15 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
   out.push('', pc.bold('What people actually do with AI'));
   if (observed.applicability)
     out.push(
-      `  AI applicability ${observed.applicability.score.toFixed(2)} — higher than ${observed.applicability.percentile}% of occupations ${pc.dim(`(${observed.applicability.source}, SOC ${observed.applicability.soc})`)}`,
+      `  AI applicability ${observed.applicability.score.toFixed(2)} — ` +
+        `higher than ${observed.applicability.percentile}% of occupations ` +
+        pc.dim(`(${observed.applicability.source}, SOC ${observed.applicability.soc})`),
     );
   out.push(
     observed.taskSource
-      ? `  Tasks seen in the Anthropic Economic Index: ${observed.coverage.byStatement + observed.coverage.byTaskId} of ${observed.coverage.total} (${observed.coverage.notSeen} listed but not seen, ${observed.coverage.unknown} unknown to it)`
+      ? `  Tasks seen in the Anthropic Economic Index: ${observed.coverage.byStatement + observed.coverage.byTaskId} ` +
+          `of ${observed.coverage.total} (${observed.coverage.notSeen} listed but not seen, ${observed.coverage.unknown} ` +
+          `unknown to it)`
       : pc.dim('  Observed use per task is not loaded (the Anthropic Economic Index was not found).'),
     '',
   );
@@ -107,7 +115,9 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
     pc.bold(`Tasks (${view.tasks.length})`),
     table.toString(),
     pc.dim(
-      'E0 not exposed · E1 an LLM alone halves the time · E2 an LLM plus tools would (GPTs-are-GPTs) · Seen: observed use (Anthropic Economic Index) · Risk: assist (AI drafts, you decide), caution (personal or confidential data), human-only (AI never decides)',
+      'E0 not exposed · E1 an LLM alone halves the time · E2 an LLM plus tools would (GPTs-are-GPTs) ' +
+        '· Seen: observed use (Anthropic Economic Index) · Risk: assist (AI drafts, you decide), caution ' +
+        '(personal or confidential data), human-only (AI never decides)',
     ),
     '',
   );
@@ -128,7 +138,8 @@ export function formatOccupation(view: OccupationView, options: { all: boolean; 
       out.push(`    Check: ${guidance.check}`);
       if (guidance.neverPaste) out.push(`    ${pc.yellow('Never paste:')} ${guidance.neverPaste}`);
       out.push(
-        `    ${pc.bold('Stays human:')} ${guidance.staysHuman}${guidance.humanOnlyBecause ? ` (human-only: ${guidance.humanOnlyBecause})` : ''}`,
+        `    ${pc.bold('Stays human:')} ${guidance.staysHuman}` +
+          (guidance.humanOnlyBecause ? ` (human-only: ${guidance.humanOnlyBecause})` : ''),
       );
     }
     out.push('');

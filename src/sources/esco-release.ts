@@ -22,7 +22,9 @@ export async function readEscoSkills(dir: string): Promise<{ file: string; skill
   const file = findEscoSkillsFile(dir);
   if (!file) {
     throw new UpskillError('SOURCE_NOT_FOUND', `${dir}: no ESCO skills file (skills_en.csv) found`, {
-      hint: 'Download the ESCO classification as CSV from https://esco.ec.europa.eu/en/use-esco/download and point --esco at the unzipped folder.',
+      hint:
+        'Download the ESCO classification as CSV from https://esco.ec.europa.eu/en/use-esco/download ' +
+        'and point --esco at the unzipped folder.',
     });
   }
   const skills = await readRecords(

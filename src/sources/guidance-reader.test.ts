@@ -17,8 +17,11 @@ const IWAS = new Map(
 
 // Activities whose very title is operating machinery or vehicles, or treating, diagnosing or
 // deciding the care of a patient: AI may prepare information for them, never more.
-const MUST_STAY_HUMAN =
-  /^(Operate (?!office|audiovisual|communications|computer)|Transport patients|Direct vehicle traffic|Administer |Treat |Fit assistive|Diagnose health|Evaluate patient|Develop patient|Drive |Pilot )/;
+const MUST_STAY_HUMAN = new RegExp(
+  '^(Operate (?!office|audiovisual|communications|computer)|Transport patients|Direct vehicle traffic|' +
+    'Administer |Treat |Fit assistive|Diagnose health|Evaluate patient|Develop patient|' +
+    'Drive |Pilot )',
+);
 
 const guidance = readActivityGuidance();
 

@@ -26,7 +26,9 @@ export function isDatabaseOutage(error: unknown): boolean {
 /** The outage as the product says it: the CLI exits 5, the API answers 503; the driver's error is kept as the cause. */
 export function databaseUnavailable(where: string, error: unknown): UpskillError {
   return new UpskillError('DATABASE_UNAVAILABLE', `The database (${where}) cannot be reached right now.`, {
-    hint: 'Check that the PostgreSQL server is running; Upskill reconnects by itself as soon as it is back. Nothing you saved before is lost.',
+    hint:
+      'Check that the PostgreSQL server is running; Upskill reconnects by itself as soon as it is ' +
+      'back. Nothing you saved before is lost.',
     cause: error,
   });
 }

@@ -122,7 +122,9 @@ async function openPostgres(url: string): Promise<Database> {
       'STORE_FAILED',
       `Could not connect to the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`,
       {
-        hint: 'Check that the server runs and the URL (user, password, host, port, database) is right, or unset DATABASE_URL to use the embedded store.',
+        hint:
+          'Check that the server runs and the URL (user, password, host, port, database) is right, or ' +
+          'unset DATABASE_URL to use the embedded store.',
         cause: error,
       },
     );

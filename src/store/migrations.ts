@@ -47,10 +47,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create table related_occupations (code text not null, related_code text not null, tier text not null, rank int not null);
       create index related_occupations_code on related_occupations (code);
       create table job_zone_names (job_zone int primary key, name text not null);
-      create table education (code text not null, element_id text not null, element_name text not null, scale_id text not null, category int, value double precision not null);
+      create table education (code text not null, element_id text not null, element_name text not null,
+        scale_id text not null, category int, value double precision not null);
       create index education_code on education (code);
-      create table education_categories (element_id text not null, scale_id text not null, category int not null, description text not null);
-      create table element_ratings (code text not null, domain text not null, element_id text not null, element_name text not null, scale_id text not null, value double precision not null);
+      create table education_categories (element_id text not null, scale_id text not null,
+        category int not null, description text not null);
+      create table element_ratings (code text not null, domain text not null, element_id text not null,
+        element_name text not null, scale_id text not null, value double precision not null);
       create index element_ratings_code on element_ratings (code);
       create table content_model (element_id text primary key, name text not null, description text not null);
       create table occupation_exposure (
@@ -65,7 +68,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         human_alpha double precision not null, human_beta double precision not null, human_gamma double precision not null,
         gpt4_alpha double precision not null, gpt4_beta double precision not null, gpt4_gamma double precision not null
       );
-      create table wages (soc text primary key, title text not null, employment double precision, median_annual double precision, median_hourly double precision);
+      create table wages (soc text primary key, title text not null, employment double precision,
+        median_annual double precision, median_hourly double precision);
       create table data_sources (
         source text primary key,
         version text not null,
@@ -114,7 +118,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     version: 4,
     name: 'observed AI use and employment outlook',
     sql: `
-      create table observed_task_use (task_id int not null, code text not null, level text not null, pct double precision, percentile double precision, via text);
+      create table observed_task_use (task_id int not null, code text not null, level text not null,
+        pct double precision, percentile double precision, via text);
       create index observed_task_use_code on observed_task_use (code);
       create table activity_observed_use (
         iwa_id text primary key,
@@ -125,7 +130,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         scope_user double precision,
         scope_ai double precision
       );
-      create table occupation_applicability (soc text primary key, title text not null, score double precision not null, percentile double precision not null);
+      create table occupation_applicability (soc text primary key, title text not null,
+        score double precision not null, percentile double precision not null);
       create table occupation_activity_weights (soc text not null, iwa_id text not null, weight double precision not null);
       create index occupation_activity_weights_soc on occupation_activity_weights (soc);
       create table employment_projections (soc text primary key, title text not null, pct_change double precision not null);
@@ -136,7 +142,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */
 export async function migrate(database: Database): Promise<void> {
   await database.query(
-    'create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())',
+    'create table if not exists schema_migrations ' +
+      '(version int primary key, name text not null, applied_at timestamptz not null default now())',
   );
   await database.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(7401)');

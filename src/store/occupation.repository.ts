@@ -126,7 +126,8 @@ type ExposureColumns = {
   unlabelled: number;
 };
 
-const EXPOSURE_SELECT = `select code, human_alpha as ha, human_beta as hb, human_gamma as hg, gpt4_alpha as ga, gpt4_beta as gb, gpt4_gamma as gg,
+const EXPOSURE_SELECT = `select code, human_alpha as ha, human_beta as hb, human_gamma as hg,
+  gpt4_alpha as ga, gpt4_beta as gb, gpt4_gamma as gg,
   labelled_tasks as labelled, unlabelled_tasks as unlabelled from occupation_exposure`;
 
 function toExposureRow(row: ExposureColumns): OccupationExposureRow {
@@ -154,7 +155,8 @@ export async function findPublishedExposure(
   code: string,
 ): Promise<{ human: ExposureScores; gpt4: ExposureScores } | undefined> {
   const [row] = await db.query<Omit<ExposureColumns, 'labelled' | 'unlabelled'>>(
-    `select code, human_alpha as ha, human_beta as hb, human_gamma as hg, gpt4_alpha as ga, gpt4_beta as gb, gpt4_gamma as gg from published_exposure where code = $1`,
+    `select code, human_alpha as ha, human_beta as hb, human_gamma as hg, gpt4_alpha as ga, gpt4_beta ` +
+      `as gb, gpt4_gamma as gg from published_exposure where code = $1`,
     [code],
   );
   return row && { human: toScores(row.ha, row.hb, row.hg)!, gpt4: toScores(row.ga, row.gb, row.gg)! };

@@ -23,7 +23,8 @@ type Row = Omit<Profile, 'skills' | 'preferences' | 'createdAt'> & {
   createdAt: Date | string;
 };
 
-const SELECT = `select id, name, occupation_code as "occupationCode", target, skills, hours_per_week as "hoursPerWeek", start_date as "startDate",
+const SELECT = `select id, name, occupation_code as "occupationCode", target, skills,
+  hours_per_week as "hoursPerWeek", start_date as "startDate",
   preferences, resume_text as "resumeText", created_at as "createdAt" from profiles`;
 
 // pg parses jsonb; PGlite too, but be tolerant of either returning text.
@@ -39,7 +40,9 @@ export async function insertProfile(db: Queryable, profile: Omit<Profile, 'creat
   const [row] = await db.query<Row>(
     `insert into profiles (id, name, occupation_code, target, skills, hours_per_week, start_date, preferences, resume_text)
      values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9)
-     returning id, name, occupation_code as "occupationCode", target, skills, hours_per_week as "hoursPerWeek", start_date as "startDate", preferences, resume_text as "resumeText", created_at as "createdAt"`,
+     returning id, name, occupation_code as "occupationCode", target, skills,
+       hours_per_week as "hoursPerWeek", start_date as "startDate", preferences, resume_text as "resumeText",
+       created_at as "createdAt"`,
     [
       profile.id,
       profile.name,
@@ -110,7 +113,8 @@ export async function listProgress(
     hours: number | null;
     recordedAt: Date | string;
   }>(
-    'select step_id as "stepId", status, hours, recorded_at as "recordedAt" from progress where profile_id = $1 order by recorded_at, step_id',
+    'select step_id as "stepId", status, hours, recorded_at as "recordedAt" from progress where ' +
+      'profile_id = $1 order by recorded_at, step_id',
     [profileId],
   );
   return rows.map((row) => ({

@@ -129,7 +129,8 @@ export async function replaceEscoSkills(
       // Synonym lists travel as JSON: arrays of arrays do not fit unnest's one-dimensional parameters.
       await tx.query(
         `insert into esco_skills (uri, label, synonyms, skill_type)
-         select u, l, array(select jsonb_array_elements_text(s::jsonb)), t from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(u, l, s, t)`,
+         select u, l, array(select jsonb_array_elements_text(s::jsonb)), t from unnest($1::text[],
+           $2::text[], $3::text[], $4::text[]) as x(u, l, s, t)`,
         [
           batch.map((s) => s.uri),
           batch.map((s) => s.label),

@@ -5,7 +5,8 @@ type Example = { example: string; commodityCode: number; commodityTitle: string 
 /** Distinct O*NET technology examples with their commodity, for the extraction vocabulary. */
 export function listTechnologyExamples(db: Queryable): Promise<Example[]> {
   return db.query(
-    'select distinct example, commodity_code as "commodityCode", commodity_title as "commodityTitle" from technology_skills order by example',
+    'select distinct example, commodity_code as "commodityCode", commodity_title as "commodityTitle" ' +
+      'from technology_skills order by example',
   );
 }
 

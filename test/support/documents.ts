@@ -17,20 +17,34 @@ export async function makeImageOnlyPdf(): Promise<Uint8Array> {
   return pdf.save();
 }
 
+const OOXML = 'http://schemas.openxmlformats.org';
+
+/** The two package parts every Word document needs besides its text, shared by the test documents. */
+export const DOCX_CONTENT_TYPES = [
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="${OOXML}/package/2006/content-types">`,
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+  '<Default Extension="xml" ContentType="application/xml"/>',
+  '<Override PartName="/word/document.xml" ',
+  'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+].join('');
+export const DOCX_RELATIONSHIPS = [
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${OOXML}/package/2006/relationships">`,
+  `<Relationship Id="rId1" Type="${OOXML}/officeDocument/2006/relationships/officeDocument" `,
+  'Target="word/document.xml"/></Relationships>',
+].join('');
+/** The opening of word/document.xml, before the paragraphs. */
+export const DOCX_BODY_START =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  `<w:document xmlns:w="${OOXML}/wordprocessingml/2006/main"><w:body>`;
+
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A minimal, valid Word document (the three parts Word itself requires), one paragraph per line. */
 export function makeDocx(paragraphs: readonly string[]): Uint8Array {
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('');
   return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
-    'word/document.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-    ),
+    '[Content_Types].xml': strToU8(DOCX_CONTENT_TYPES),
+    '_rels/.rels': strToU8(DOCX_RELATIONSHIPS),
+    'word/document.xml': strToU8(`${DOCX_BODY_START}${body}</w:body></w:document>`),
   });
 }

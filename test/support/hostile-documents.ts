@@ -1,4 +1,5 @@
 import { crc32, createDeflateRaw } from 'node:zlib';
+import { DOCX_BODY_START, DOCX_CONTENT_TYPES, DOCX_RELATIONSHIPS } from './documents.js';
 
 /** Joins PDF objects into a file with a correct cross-reference table (pdf.js reads it as a real PDF). */
 function assemblePdf(objects: readonly string[]): Uint8Array {
@@ -107,9 +108,7 @@ const stored = (name: string, text: string): ZipEntry => {
  * it is written so the test stays small in memory (a 1 GB bomb is about 2 MB on disk).
  */
 export async function docxBomb(inflatedBytes: number): Promise<Uint8Array> {
-  const head = Buffer.from(
-    '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
-  );
+  const head = Buffer.from(DOCX_BODY_START);
   const tail = Buffer.from('</w:body></w:document>');
   const paragraphs = Buffer.from('<w:p></w:p>'.repeat(96_000)); // ≈1 MB
   const deflate = createDeflateRaw({ level: 9 });
@@ -128,14 +127,8 @@ export async function docxBomb(inflatedBytes: number): Promise<Uint8Array> {
   deflate.end(tail);
   await finished;
   return writeZip([
-    stored(
-      '[Content_Types].xml',
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    stored(
-      '_rels/.rels',
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
+    stored('[Content_Types].xml', DOCX_CONTENT_TYPES),
+    stored('_rels/.rels', DOCX_RELATIONSHIPS),
     { name: 'word/document.xml', method: 8, crc: crc >>> 0, compressed: Buffer.concat(out), size },
   ]);
 }

@@ -145,11 +145,13 @@ export function writeMiniObservedUse(root: string): { anthropicDir: string; micr
   );
   writeFileSync(
     join(anthropicDir, 'onet_task_statements.csv'),
-    'O*NET-SOC Code,Title,Task ID,Task\n13-1161.00,Marketing,1,Prepare reports of findings.\n13-1161.00,Marketing,2,Attend staff meetings and conferences.\n',
+    'O*NET-SOC Code,Title,Task ID,Task\n13-1161.00,Marketing,1,Prepare reports of findings.\n13-1161.00,Marketing,2,Attend ' +
+      'staff meetings and conferences.\n',
   );
   writeFileSync(
     join(microsoftDir, 'iwa_metrics.csv'),
-    'IWA,title,share_user,share_ai,completion_user,completion_ai,impact_scope_user,impact_scope_ai\n4.A.3.b.6.I05,Prepare reports.,0.02,0.01,0.8,,0.5,0.4\n',
+    'IWA,title,share_user,share_ai,completion_user,completion_ai,impact_scope_user,impact_scope_ai\n4.A.3.b.6.I05,Prepare ' +
+      'reports.,0.02,0.01,0.8,,0.5,0.4\n',
   );
   writeFileSync(
     join(microsoftDir, 'soc_ai_applicability_scores.csv'),

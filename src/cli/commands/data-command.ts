@@ -40,7 +40,9 @@ Examples:
           if (!options.from) {
             if (options.json) return printJson({ esco });
             process.stdout.write(
-              `${pc.green('✓')} Loaded ${esco.skills.toLocaleString('en-US')} ESCO skills with ${esco.synonyms.toLocaleString('en-US')} synonyms from ${esco.file}.\n`,
+              `${pc.green('✓')} Loaded ${esco.skills.toLocaleString('en-US')} ESCO skills ` +
+                `with ${esco.synonyms.toLocaleString('en-US')} ` +
+                `synonyms from ${esco.file}.\n`,
             );
             return;
           }
@@ -51,7 +53,11 @@ Examples:
         });
         if (options.json) return printJson(summary);
         process.stdout.write(
-          `${pc.green('✓')} Loaded ${summary.occupations.toLocaleString('en-US')} occupations and ${summary.tasks.toLocaleString('en-US')} tasks (${summary.labelledTasks.toLocaleString('en-US')} with exposure labels) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+          `${pc.green('✓')} Loaded ${summary.occupations.toLocaleString('en-US')} occupations ` +
+            `and ${summary.tasks.toLocaleString('en-US')} ` +
+            `tasks (${summary.labelledTasks.toLocaleString('en-US')} with exposure labels) ` +
+            `in ${((Date.now() - started) / 1000).toFixed(1)} ` +
+            `s.\n`,
         );
         for (const skip of summary.skipped)
           process.stdout.write(`${pc.yellow('!')} skipped ${skip.rows} rows of ${skip.file}: ${skip.reason}\n`);

@@ -67,7 +67,8 @@ function printPlan(result: PersonalPlan, format: { json?: boolean; md?: boolean;
   const { plan, gaps, hoursSaved } = result;
   const out = [
     `${pc.bold(result.occupation.title)} ${pc.dim(result.occupation.code)} → ${pc.bold(result.target.name)}`,
-    `Readiness ${Math.round(gaps.readiness * 100)} %; ${gaps.gaps.length} skills to grow; AI could save about ${hoursSaved.hoursPerWeek} h a week (${hoursSaved.low}–${hoursSaved.high}).`,
+    `Readiness ${Math.round(gaps.readiness * 100)} %; ${gaps.gaps.length} skills to grow; AI could ` +
+      `save about ${hoursSaved.hoursPerWeek} h a week (${hoursSaved.low}–${hoursSaved.high}).`,
     `${plan.totalHours} h at ${plan.hoursPerWeek} h a week: ${plan.startDate} → ${plan.endDate}`,
     '',
   ];
@@ -86,7 +87,9 @@ function printPlan(result: PersonalPlan, format: { json?: boolean; md?: boolean;
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-const SKILLS_HELP = `your levels, which win over the résumé's: skill=level,… with a level 0–4 or its name (${LEVEL_NAMES.join(', ')})`;
+const SKILLS_HELP =
+  "your levels, which win over the résumé's: skill=level,… with a level 0–4 " +
+  `or its name (${LEVEL_NAMES.join(', ')})`;
 
 export function registerPlanCommands(program: Command): void {
   const plan = program
@@ -241,7 +244,8 @@ Examples:
           });
           if (options.json) return printJson(created);
           process.stdout.write(
-            `${pc.green('✓')} Profile ${pc.bold(created.id)} created (${created.skills.length} skills from the résumé). Next: upskill plan --profile ${created.id}\n`,
+            `${pc.green('✓')} Profile ${pc.bold(created.id)} created (${created.skills.length} skills from ` +
+              `the résumé). Next: upskill plan --profile ${created.id}\n`,
           );
         });
       },
@@ -295,9 +299,10 @@ Examples:
           ...(options.hours ? { hoursPerWeek: options.hours } : {}),
         });
         const { plan } = await profilePlan(app, id);
-        process.stdout
-          .write(`${pc.green('✓')} ${updated.name}: ${updated.target}, ${updated.hoursPerWeek} h a week. The plan now ends ${plan.endDate}.
-`);
+        process.stdout.write(
+          `${pc.green('✓')} ${updated.name}: ${updated.target}, ${updated.hoursPerWeek} h a week. ` +
+            `The plan now ends ${plan.endDate}.\n`,
+        );
       }),
     );
   profile

@@ -41,7 +41,8 @@ export function registerServeCommand(program: Command): void {
     )
     .option(
       '--unsafe-no-login',
-      'allow a --host other than this machine although there is no login: anyone who reaches the port can read every saved plan and résumé',
+      'allow a --host other than this machine although there is no login: ' +
+        'anyone who reaches the port can read every saved plan and résumé',
     )
     .option('--no-load', 'do not load data on start, even when the store is empty')
     .addHelpText(
@@ -64,9 +65,12 @@ other upskill commands (occupation, plan, profile …) use the same store throug
         if (!isLoopback(hostname) && !options.unsafeNoLogin) {
           throw new UpskillError(
             'BAD_INPUT',
-            `--host ${hostname} would let other machines reach Upskill, which has no login: anyone who reaches the port could read every saved plan and résumé.`,
+            `--host ${hostname} would let other machines reach Upskill, which has no login: anyone who ` +
+              `reaches the port could read every saved plan and résumé.`,
             {
-              hint: 'Keep the default --host 127.0.0.1, or add --unsafe-no-login if you really mean it (for example inside a container whose port only you can reach).',
+              hint:
+                'Keep the default --host 127.0.0.1, or add --unsafe-no-login if you really mean it (for example ' +
+                'inside a container whose port only you can reach).',
             },
           );
         }
@@ -99,11 +103,14 @@ other upskill commands (occupation, plan, profile …) use the same store throug
           const origin = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
           if (!isLoopback(hostname)) {
             process.stderr.write(
-              `${pc.yellow('warning:')} listening on ${hostname} without a login (--unsafe-no-login): anyone who can reach port ${info.port} can read and change every saved plan and résumé. Browsers must address it by a name given with --allowed-host.\n`,
+              `${pc.yellow('warning:')} listening on ${hostname} without a login (--unsafe-no-login): anyone ` +
+                `who can reach port ${info.port} can read and change every saved plan and résumé. Browsers ` +
+                `must address it by a name given with --allowed-host.\n`,
             );
           }
           process.stdout.write(
-            `${pc.green('✓')} Upskill is running: open ${origin}/ in your browser  (API: ${origin}/api/about, OpenAPI: ${origin}/api/openapi.json; Ctrl+C stops it)\n`,
+            `${pc.green('✓')} Upskill is running: open ${origin}/ in your browser  (API: ${origin}/api/about, ` +
+              `OpenAPI: ${origin}/api/openapi.json; Ctrl+C stops it)\n`,
           );
         });
         const stop = (): void => {

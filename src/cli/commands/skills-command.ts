@@ -66,7 +66,8 @@ function printExtraction(extraction: Extraction, width: number): void {
   const claimed = extraction.skills.filter((s) => !s.negated).length;
   process.stdout.write(
     pc.dim(
-      `${extraction.mentions.length} mentions of ${extraction.skills.length} skills (${claimed} claimed, ${extraction.skills.length - claimed} only negated).\n`,
+      `${extraction.mentions.length} mentions of ${extraction.skills.length} skills (${claimed} claimed, ` +
+        `${extraction.skills.length - claimed} only negated).\n`,
     ),
   );
 }

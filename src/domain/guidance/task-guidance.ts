@@ -26,26 +26,50 @@ export interface TaskGuidance {
 // What a task statement itself says that puts it beyond AI, whatever its work activity allows.
 const HUMAN_ONLY_TASKS: readonly [RegExp, string][] = [
   [
-    /(?<![\w-])(respond\w*|treat\w*|stabili[sz]\w*|rescu\w*|provid\w* (first aid|care))\b[^.]{0,60}\bemergenc|\bemergenc\w*[^.]{0,40}\b(intervention|treatment|care)\b/i,
+    new RegExp(
+      '(?<![\\w-])(respond\\w*|treat\\w*|stabili[sz]\\w*|rescu\\w*|provid\\w* (first aid|care)' +
+        ')\\b[^.]{0,60}\\bemergenc|\\bemergenc\\w*[^.]{0,40}\\b(intervention|treatment|care)\\b',
+      'i',
+    ),
     'it is emergency care or response',
   ],
   [
-    /(?<![\w-])(diagnose|make diagnos\w*|prescribe|prescribes|resuscitat\w*)\b(?![^.]{0,60}\b(problems?|faults?|malfunctions?|failures?|defects?|causes?|equipment|systems?|vehicles?|hardware|software|networks?|engines?|machines?)\b)|(?<![\w-])administer\w*\b[^.]{0,40}\b(medications?|drugs?|injections?|an[a]?esthe\w*|first aid)/i,
+    new RegExp(
+      '(?<![\\w-])(diagnose|make diagnos\\w*|prescribe|prescribes|resuscitat\\w*)\\b(?![^.]{0,60}\\b(problems?|' +
+        'faults?|malfunctions?|failures?|defects?|causes?|equipment|systems?|vehicles?|hardware|' +
+        'software|networks?|engines?|machines?)\\b)|(?<![\\w-])administer\\w*\\b[^.]{0,40}\\b(medications?|' +
+        'drugs?|injections?|an[a]?esthe\\w*|first aid)',
+      'i',
+    ),
     'it is a clinical act or decision about a patient',
   ],
   [
-    /(?<![\w-])(determine|decide|decides|approve|approves|assess|assesses|evaluate|evaluates|recommend|recommends)\b[^.]{0,80}\b(eligib\w*|sentenc\w*|parole|custody|admission|discharg\w*|placements?|intervention needs|rehabilitation goals)\b/i,
+    new RegExp(
+      '(?<![\\w-])(determine|decide|decides|approve|approves|assess|assesses|evaluate|evaluates|' +
+        'recommend|recommends)\\b[^.]{0,80}\\b(eligib\\w*|sentenc\\w*|parole|custody|admission|' +
+        'discharg\\w*|placements?|intervention needs|rehabilitation goals)\\b',
+      'i',
+    ),
     'it decides about a person',
   ],
   [
-    /(?<![\w-])(?<!who )(drive|drives|operate|operates|steer|steers|pilot|pilots|navigate|navigates|maneuver|maneuvers|manoeuvre)\s+(\S+\s+){0,3}(vehicles?|trucks?|bus(es)?|aircraft|trains?|vessels?|boats?|cranes?|forklifts?|tractors?|machines?|machinery)\b/i,
+    new RegExp(
+      '(?<![\\w-])(?<!who )(drive|drives|operate|operates|steer|steers|pilot|pilots|navigate|' +
+        'navigates|maneuver|maneuvers|manoeuvre)\\s+(\\S+\\s+){0,3}(vehicles?|trucks?|bus(es)' +
+        '?|aircraft|trains?|vessels?|boats?|cranes?|forklifts?|tractors?|machines?|machinery)' +
+        '\\b',
+      'i',
+    ),
     'it is operating a vehicle or machine',
   ],
 ];
 
 /** Words for the people a decision may be about: the person-decision rule applies only when one is named. */
-const PEOPLE =
-  /\b(patients?|clients?|pupils?|students?|inmates?|defendants?|offenders?|suspects?|children|applicants?|individuals?|persons?|youths?|residents?)\b/i;
+const PEOPLE = new RegExp(
+  '\\b(patients?|clients?|pupils?|students?|inmates?|defendants?|offenders?|suspects?|' +
+    'children|applicants?|individuals?|persons?|youths?|residents?)\\b',
+  'i',
+);
 
 /** Why a task's own words make it human-only, if they do. */
 export function humanOnlyReason(statement: string): string | undefined {
@@ -61,9 +85,8 @@ export interface TaskGuidanceIndex {
 
 // Words every task statement uses; they say nothing about which activity it is.
 const FILLER = new Set(
-  'a an and are as at be by for from in into of on or other such that the their them to with within as using use used may related necessary work duties'.split(
-    ' ',
-  ),
+  'a an and are as at be by for from in into of on or other such that the their them to with ' +
+    'within as using use used may related necessary work duties'.split(' '),
 );
 
 const STRICTNESS: Record<RiskClass, number> = { 'human-only': 2, caution: 1, assist: 0 };

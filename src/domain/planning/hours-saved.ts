@@ -3,7 +3,10 @@ import { taskWeight, type ExposureLabel } from '../exposure/index.js';
 import type { RiskClass } from '../guidance/index.js';
 import type { OccupationTask } from './target-roles.js';
 
-/** Share of a task's time an LLM saves, by label: E1 halves the time (the paper's definition), E2 needs tools built on top, so a quarter. */
+/**
+ * Share of a task's time an LLM saves, by label: E1 halves the time (the paper's definition), E2 needs tools
+ * built on top, so a quarter.
+ */
 export const TIME_SAVED_SHARE: Record<ExposureLabel, number> = { E0: 0, E1: 0.5, E2: 0.25 };
 
 /**
@@ -82,9 +85,12 @@ export function taskTimeShares(
 const BASIS_WORDS: Record<TimeShareBasis, string> = {
   'task-ratings': 'each task’s share of the week from O*NET Task Ratings (frequency and importance)',
   'activity-weights':
-    'each task’s share of the week from the occupation’s work-activity weights (O*NET 29.0 task relevance and importance, published with Microsoft’s Working with AI), split over the tasks linked to each activity',
+    'each task’s share of the week from the occupation’s work-activity weights (O*NET 29.0 task ' +
+    'relevance and importance, published with Microsoft’s Working with AI), split over the tasks ' +
+    'linked to each activity',
   'task-weights':
-    'each task’s share of the week from its O*NET weight (core 2, supplemental 1, or importance) — no time-use data for this occupation, so an even split over comparable tasks',
+    'each task’s share of the week from its O*NET weight (core 2, supplemental 1, or importance) ' +
+    '— no time-use data for this occupation, so an even split over comparable tasks',
 };
 
 /**
@@ -117,9 +123,14 @@ export function estimateHoursSaved(
     basis: shares.basis,
     assumptions: [
       `a ${workHoursPerWeek}-hour week, with ${BASIS_WORDS[shares.basis]}`,
-      'a task labelled E1 takes half the time with an LLM, E2 (needs tools built on an LLM) a quarter less, E0 no change; the low end takes the lower of the two raters’ labels, the high end the higher',
-      'the low end counts only the share people realise today, from observed use per task (Anthropic Economic Index: all of it where use is frequent, 60 % where occasional or unknown, 30 % where none was seen); the high end all of it',
-      'checking AI’s work takes back 30 % of the time saved on assist tasks and 50 % on caution tasks; human-only tasks are not handed to AI and save nothing',
+      'a task labelled E1 takes half the time with an LLM, E2 (needs tools built on an LLM) a quarter ' +
+        'less, E0 no change; the low end takes the lower of the two raters’ labels, the high end the ' +
+        'higher',
+      'the low end counts only the share people realise today, from observed use per task (Anthropic ' +
+        'Economic Index: all of it where use is frequent, 60 % where occasional or unknown, 30 % where ' +
+        'none was seen); the high end all of it',
+      'checking AI’s work takes back 30 % of the time saved on assist tasks and 50 % on caution tasks; ' +
+        'human-only tasks are not handed to AI and save nothing',
     ],
   };
 }

@@ -188,7 +188,10 @@ function projectFor(
   used.add(task.statement);
   const caution = task.risk === 'caution' && task.neverPaste ? ` Careful: ${task.neverPaste}` : '';
   const human = task.staysHuman ? ` Stays with you (${task.risk}): ${task.staysHuman}` : '';
-  return `Hands-on: use ${skill.name} on a real task of yours — "${task.statement.replace(/\.$/, '')}" — until you can say: ${goal}.${caution}${human}`;
+  return (
+    `Hands-on: use ${skill.name} on a real task of yours — "${task.statement.replace(/\.$/, '')}" ` +
+    `— until you can say: ${goal}.${caution}${human}`
+  );
 }
 
 /** Turns gaps into dated weeks: prerequisites first, each level a step with a resource, a project at each milestone. */

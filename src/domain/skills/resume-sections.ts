@@ -4,7 +4,11 @@ export type Section = 'skills' | 'experience' | 'projects' | 'education' | 'summ
 const HEADINGS: ReadonlyArray<[Section, RegExp]> = [
   [
     'skills',
-    /^(technical |core |key |professional |computer |it |software )?(skills|skill set|competenc(y|ies)|tools|technologies|tech stack|expertise|proficienc(y|ies))( (and|&) (tools|technologies|competencies|languages))?$/,
+    new RegExp(
+      '^(technical |core |key |professional |computer |it |software )?(skills|skill set|' +
+        'competenc(y|ies)|tools|technologies|tech stack|expertise|proficienc(y|ies))( (and|' +
+        '&) (tools|technologies|competencies|languages))?$',
+    ),
   ],
   [
     'experience',

@@ -32,11 +32,19 @@ export function commonWordsOf(texts: Iterable<string>): Set<string> {
 }
 
 // O*NET writes products with their vendor ("Intuit QuickBooks", "The MathWorks MATLAB"); people don't.
-const VENDOR_PREFIX =
-  /^(The MathWorks|Adobe Systems|Intuit|Autodesk|Atlassian|Oracle|IBM|SAP|Apple|Corel|Bentley Systems|Dassault Systemes|Esri|Salesforce|Apache|Epic Systems|Cisco Systems|Red Hat|VMware|Hewlett Packard|Google|Microsoft|Amazon|Adobe) /;
+const VENDOR_PREFIX = new RegExp(
+  '^(The MathWorks|Adobe Systems|Intuit|Autodesk|Atlassian|Oracle|IBM|SAP|Apple|Corel|' +
+    'Bentley Systems|Dassault Systemes|Esri|Salesforce|Apache|Epic Systems|Cisco Systems|' +
+    'Red Hat|VMware|Hewlett Packard|Google|Microsoft|Amazon|Adobe) ',
+);
 // What is left after the vendor must be a product name, not an ordinary word ("Google Analytics" ≠ "analytics").
-const GENERIC_REMAINDER =
-  /^(analytics|project|office|teams|word|access|cloud|sheets|docs|drive|search|maps|software|systems?|data|server|database|visio|publisher|outlook|dynamics|excel|powerpoint|forms|calendar|meet|chat|mail|notes|photos|pages|numbers|keynote|store|web services)$/i;
+const GENERIC_REMAINDER = new RegExp(
+  '^(analytics|project|office|teams|word|access|cloud|sheets|docs|drive|search|maps|' +
+    'software|systems?|data|server|database|visio|publisher|outlook|dynamics|excel|powerpoint|' +
+    'forms|calendar|meet|chat|mail|notes|photos|pages|numbers|keynote|store|web services)' +
+    '$',
+  'i',
+);
 
 // Names in common use that O*NET's examples lack: Google Analytics 4 is written "GA4".
 const EXTRA_ALIASES: Readonly<Record<string, readonly string[]>> = {

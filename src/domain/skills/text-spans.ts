@@ -9,8 +9,13 @@ export interface TextSpan {
 
 // A scheme or "www." address; a bare host only with a path ("linkedin.com/in/jane"), because
 // "Salesforce.com" or "ASP.NET" alone are names people write for the product; an e-mail address.
-const ADDRESS =
-  /(?<![\p{L}\p{N}])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`]+|(?<![\p{L}\p{N}.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|edu|gov|io|dev|ai|co|me|app|info|biz|eu|uk|de|fr|es|it|nl|ca|au|in|ch|se)\/[^\s<>"'`]*|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const ADDRESS = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:(?:https?|ftp):\\/\\/|www\\.)[^\\s<>"\'`]+|(?<![\\p{L}\\p{N}.-])[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)' +
+    '*\\.(?:com|org|net|edu|gov|io|dev|ai|co|me|app|info|biz|eu|uk|de|fr|es|it|nl|ca|au|' +
+    'in|ch|se)\\/[^\\s<>"\'`]*|(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)' +
+    '+',
+  'gu',
+);
 // Sentence punctuation after an address belongs to the sentence ("see github.com/jane.").
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 // A character no vocabulary holds: a masked address scans as one unknown token, which also stops
@@ -128,8 +133,14 @@ export const DEGREE_START_WORDS: readonly string[] = [
 
 // Degrees whose abbreviation is no other word: dotted ("B.A.", "Ph.D.") or unambiguous ("BSc", "MBA"; not
 // "LLM" or "MFA", which are also skills). Case matters: "med school" and "bed" are no degrees.
-const DEGREE_STRONG =
-  /(?<![\p{L}\p{N}.])(?:[BM]\.(?:A|S|Sc|Eng|Ed|Tech|Com|F\.A|B\.A|P\.A|P\.H|S\.W|S\.N)\.?|Ph\.D\.?|D\.Phil\.?|LL\.[BM]\.?|J\.D\.|M\.D\.|Ed\.D\.|BSc|MSc|BEng|MEng|BBA|MBA|PhD|DPhil|BFA|BCom|MCom|LLB|MPH|MEd|BEd|BTech|MTech|BSN|MSW|BSW|MPA|[Bb]achelor(?:'s|’s|s)?|[Dd]octorate|(?:[Mm]aster|[Dd]octor|[Aa]ssociate)(?:(?:'s|’s|s)?\s{1,3}degree|'s|’s))(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:[Mm]aster|[Dd]octor|[Aa]ssociate)\s{1,3}of\s{1,3}(?=\p{Lu})/uy;
+const DEGREE_STRONG = new RegExp(
+  '(?<![\\p{L}\\p{N}.])(?:[BM]\\.(?:A|S|Sc|Eng|Ed|Tech|Com|F\\.A|B\\.A|P\\.A|P\\.H|S\\.W|S\\.N)' +
+    '\\.?|Ph\\.D\\.?|D\\.Phil\\.?|LL\\.[BM]\\.?|J\\.D\\.|M\\.D\\.|Ed\\.D\\.|BSc|MSc|BEng|MEng|BBA|' +
+    "MBA|PhD|DPhil|BFA|BCom|MCom|LLB|MPH|MEd|BEd|BTech|MTech|BSN|MSW|BSW|MPA|[Bb]achelor(?:'s|" +
+    "’s|s)?|[Dd]octorate|(?:[Mm]aster|[Dd]octor|[Aa]ssociate)(?:(?:'s|’s|s)?\\s{1,3}degree|" +
+    "'s|’s))(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?:[Mm]aster|[Dd]octor|[Aa]ssociate)\\s{1,3}of\\s{1,3}(?=\\p{Lu})",
+  'uy',
+);
 const DEGREE_WORDS = /(?<![\p{L}\p{N}])(?:degree|diploma|major|minor|concentration)\s{1,3}in\s/iuy;
 // "BA", "MS", "MA" are also a state, "MS Office" and more: a degree only before "in" or in an Education section.
 const DEGREE_WEAK = /(?<![\p{L}\p{N}.])(?:BA|BS|MA|MS)(?![\p{L}\p{N}.])/uy;

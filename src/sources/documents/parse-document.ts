@@ -45,6 +45,8 @@ const NOT_TEXT_EXTENSIONS = new Set([
   '.exe',
 ]);
 
+const isImage = (bytes: Uint8Array): boolean => IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature));
+
 function detectFormat(bytes: Uint8Array, name: string): DocumentFormat {
   const extension = extname(name).toLowerCase();
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
@@ -59,10 +61,10 @@ function detectFormat(bytes: Uint8Array, name: string): DocumentFormat {
       hint: 'Upload PDF, DOCX, HTML, Markdown or plain text.',
     });
   }
-  if (IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) || NOT_TEXT_EXTENSIONS.has(extension)) {
+  if (isImage(bytes) || NOT_TEXT_EXTENSIONS.has(extension)) {
     throw new UpskillError(
       'DOCUMENT_UNSUPPORTED',
-      `${name}: ${IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature)) ? 'a picture is' : `${extension} files are`} not a résumé format Upskill reads`,
+      `${name}: ${isImage(bytes) ? 'a picture is' : `${extension} files are`} not a résumé format Upskill reads`,
       {
         hint: 'Upload PDF, DOCX, HTML, Markdown or plain text (a photo of a résumé has no text to read).',
       },

@@ -99,8 +99,10 @@ const concat = (...parts: Uint8Array[]): Uint8Array => {
 
 const FORMATS = new Set(['pdf', 'docx', 'html', 'markdown', 'text']);
 // What leaks when a parser's own error reaches the user: stack frames, file paths, V8 and Node internals.
-const INTERNALS =
-  /\n\s*at |node:internal|v8::|file:\/\/|\.m?[jt]s:\d+|node_modules|TypeError|RangeError|ReferenceError|SyntaxError|undefined is not|Cannot read properties/;
+const INTERNALS = new RegExp(
+  '\\n\\s*at |node:internal|v8::|file:\\/\\/|\\.m?[jt]s:\\d+|node_modules|TypeError|RangeError|' +
+    'ReferenceError|SyntaxError|undefined is not|Cannot read properties',
+);
 
 /** readDocument's whole contract on damaged input: text, or a DOCUMENT_ error that names the file and nothing else. */
 async function assertReadsOrRefuses(bytes: Uint8Array, name: string): Promise<void> {

@@ -38,7 +38,8 @@ export function checkZipInflation(
       if (limit === 0) return;
       refusal = new UpskillError(
         'DOCUMENT_INFLATES_TOO_LARGE',
-        `${name}: the document unpacks to more than ${megabytes(limit)}${limit === limits.maxEntryBytes ? ` in its part "${file.name}"` : ''}`,
+        `${name}: the document unpacks to more than ${megabytes(limit)}` +
+          (limit === limits.maxEntryBytes ? ` in its part "${file.name}"` : ''),
         { hint: 'A résumé unpacks to a few MB; save it again from Word or LibreOffice, or upload a PDF.' },
       );
       file.terminate();

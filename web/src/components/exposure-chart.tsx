@@ -31,7 +31,9 @@ export function ExposureChart({
   const pct = (value: number) => `${Math.round(value * 100)}%`;
   const markerX = x(beta);
   const anchor = markerX > WIDTH - 100 ? 'end' : markerX < 100 ? 'start' : 'middle';
-  const summary = `${title}: ${pct(beta)} of its work is exposed to generative AI according to ${RATER_IN_TEXT[rater]}, more than ${Math.round(percentile)}% of ${occupations} occupations (median ${pct(median)}).`;
+  const summary =
+    `${title}: ${pct(beta)} of its work is exposed to generative AI according to ${RATER_IN_TEXT[rater]}, ` +
+    `more than ${Math.round(percentile)}% of ${occupations} occupations (median ${pct(median)}).`;
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>

@@ -71,7 +71,11 @@ function AssessmentForm({ profile }: { profile: Profile }) {
   return (
     <Page
       title="Check your starting levels"
-      lead={`The ${skills.length} skills that matter most for ${assessment.data.target.name}. Each starts where the evidence puts you; change any that is wrong, then save. Your plan aims only at what is really missing.`}
+      lead={
+        `The ${skills.length} skills that matter most for ${assessment.data.target.name}. Each starts ` +
+        `where the evidence puts you; change any that is wrong, then save. Your plan aims only at what ` +
+        `is really missing.`
+      }
     >
       <form
         className="assessment"

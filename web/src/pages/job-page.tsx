@@ -250,7 +250,8 @@ function TaskItem({ task }: { task: OccupationTask }) {
         <span className={`tag observed-${task.observed.level}`}>{OBSERVED_NAME[task.observed.level]}</span>{' '}
         {task.practice}
         {task.observed.pct !== null &&
-          ` (${task.observed.pct.toFixed(3)} % of the Anthropic Economic Index conversations${task.observed.via === 'task-id' ? ', matched by its O*NET Task ID' : ''})`}
+          ` (${task.observed.pct.toFixed(3)} % of the Anthropic Economic Index conversations` +
+            `${task.observed.via === 'task-id' ? ', matched by its O*NET Task ID' : ''})`}
       </p>
       {task.guidance && <TaskGuidance guidance={task.guidance} exposed={isExposed(task)} />}
     </li>

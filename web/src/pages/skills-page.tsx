@@ -160,7 +160,8 @@ function SkillsEditor({ profile }: { profile: Profile }) {
               <p className="muted small">
                 Found in your résumé: {claimed.length} {claimed.length === 1 ? 'skill' : 'skills'}
                 {alsoFound.length > 0
-                  ? ` — ${claimed.length - alsoFound.length} with a level here, ${alsoFound.length} more under “Also found in your résumé”.`
+                  ? ` — ${claimed.length - alsoFound.length} with a level here, ` +
+                    `${alsoFound.length} more under “Also found in your résumé”.`
                   : '.'}
               </p>
             )}

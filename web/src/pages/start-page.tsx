@@ -59,14 +59,18 @@ export function StartPage() {
   return (
     <Page
       title="Generative AI and your job"
-      lead="Find which of your tasks AI can help with, which skills you lack for the role you want, and a dated plan that fits your week — from public data, on your own computer."
+      lead="Find which of your tasks AI can help with, which skills you lack for the role you want,
+        and a dated plan that fits your week — from public data, on your own computer."
     >
       <div className="start-grid">
         <form className="card form" onSubmit={submit} noValidate aria-describedby="privacy-note">
           <h2>Tell us about your work</h2>
           <OccupationPicker
             label="Your job title"
-            hint="Type your title as you would say it and pick the closest occupation — or drop your résumé below and Upskill reads it from there."
+            hint={
+              'Type your title as you would say it and pick the closest occupation — ' +
+              'or drop your résumé below and Upskill reads it from there.'
+            }
             value={title}
             onValueChange={(value) => {
               setTitle(value);
