@@ -13,11 +13,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { buildVocabulary, compileSkillExtractor, extractSkills } from '../src/domain/skills/index.js';
-import { readOnetVocabulary } from '../src/sources/onet-vocabulary.js';
-import { readSkillGraph } from '../src/sources/skills-graph-reader.js';
+import { extractSkills } from '../src/domain/skills/index.js';
 import { readOnetCore } from '../src/sources/onet-release.js';
-import { readGold, scoreExtraction } from '../test/support/extraction-gold.js';
+import { fullExtractor, readGold, scoreExtraction } from '../test/support/extraction-gold.js';
 import { seededRandom } from './held-out-titles.js';
 
 const { values } = parseArgs({
@@ -58,9 +56,8 @@ const corpus = readFileSync(corpusFile, 'utf8');
 const corpusBytes = statSync(corpusFile).size;
 writeFileSync(sliceFile, corpus.slice(0, corpus.indexOf('\n', MB) + 1));
 
-const inputs = { graph: readSkillGraph(), ...(await readOnetVocabulary(onetDir)) };
 let started = performance.now();
-const extractor = compileSkillExtractor(buildVocabulary(inputs));
+const extractor = await fullExtractor(onetDir);
 const buildMs = performance.now() - started;
 const patterns = [...new Set(extractor.vocabulary.map((entry) => entry.surface))];
 writeFileSync(patternsFile, `${patterns.join('\n')}\n`);

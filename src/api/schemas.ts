@@ -201,7 +201,16 @@ export const SkillSchema = z
   })
   .openapi('Skill');
 
-const Source = z.enum(['graph', 'onet-technology', 'onet-tool', 'onet-element', 'esco']);
+const Source = z.enum(['graph', 'lexicon', 'onet-technology', 'onet-tool', 'onet-element', 'esco', 'phrase']);
+const MentionKind = z
+  .enum(['ai-skill', 'skill', 'knowledge', 'tool', 'language', 'certification'])
+  .openapi({ description: 'What the mention names: an AI skill of the graph, another skill, knowledge, a tool, …' });
+const EscoLink = z
+  .object({ label: z.string(), uri: z.string().nullable() })
+  .nullable()
+  .openapi({
+    description: 'The ESCO skill (preferred label; URI when the loaded export has one), when ESCO is loaded.',
+  });
 
 export const ExtractionSchema = z
   .object({
@@ -217,6 +226,8 @@ export const ExtractionSchema = z
         end: z.number().int(),
         confidence: z.number(),
         source: Source,
+        kind: MentionKind,
+        esco: EscoLink,
         section: z.enum(['skills', 'experience', 'projects', 'education', 'summary', 'hobbies', 'text']),
         negated: z.boolean(),
       }),
@@ -226,6 +237,8 @@ export const ExtractionSchema = z
         skillId: z.string(),
         label: z.string(),
         source: Source,
+        kind: MentionKind,
+        esco: EscoLink,
         confidence: z.number(),
         mentions: z.number().int(),
         negated: z.boolean(),

@@ -26,6 +26,7 @@ import { extractZip } from '../sources/zip-archive.js';
 import type { Database } from '../store/database.js';
 import { replaceReferenceData, type SourceProvenance, type TableContents } from '../store/reference-data.repository.js';
 import { PACKAGE_ROOT, type AppConfig } from './config.js';
+import { loadEsco, type EscoLoadSummary } from './load-esco.js';
 
 export type LoadProgress =
   | { phase: 'locate'; message: string }
@@ -40,6 +41,8 @@ export interface LoadOptions {
   /** Search only these folders (then the cache and the download) instead of UPSKILL_DATA_DIR and ../shared/data. */
   onlyIn?: string[];
   onProgress?: (event: LoadProgress) => void;
+  /** Load ESCO too when its files are found (default true). */
+  esco?: boolean;
 }
 
 export interface LoadSummary {
@@ -49,6 +52,8 @@ export interface LoadSummary {
   labelledTasks: number;
   /** Rows skipped because they name an occupation or task the release does not have. */
   skipped: { file: string; rows: number; reason: string }[];
+  /** ESCO, loaded whenever its files were found; null when none were. */
+  esco: EscoLoadSummary | null;
 }
 
 /** The folders searched, in the discovery order of DESIGN.md. */
@@ -217,7 +222,13 @@ export async function loadReferenceData(
     sources.push(await provenance('onet-ratings', found.onetRatings!.version, ratingsDir, ratingFiles));
   }
   await replaceReferenceData(database, tables, sources, (table, rows) => progress({ phase: 'store', table, rows }));
-  return { ...summary, sources };
+  let esco: EscoLoadSummary | null = null;
+  if (found.esco && options.esco !== false) {
+    progress({ phase: 'read', file: `ESCO (${found.esco.dirs.join(', ')})` });
+    esco = await loadEsco(database, found.esco.dirs[0]!, found.esco.dirs);
+    progress({ phase: 'store', table: 'esco_skills', rows: esco.skills });
+  }
+  return { ...summary, sources, esco };
 }
 
 function onetFileRows(onet: OnetRelease, file: string): number {
@@ -255,7 +266,7 @@ export function buildTables(
   onet: OnetRelease,
   gpts: GptsRelease,
   observed: ObservedSources = {},
-): { tables: TableContents[]; summary: Omit<LoadSummary, 'sources'> } {
+): { tables: TableContents[]; summary: Omit<LoadSummary, 'sources' | 'esco'> } {
   const known = new Set(onet.occupations.map((o) => o.code));
   const skipped: LoadSummary['skipped'] = [];
   const keep = <T extends { code: string }>(file: string, rows: T[]): T[] => {

@@ -8,14 +8,9 @@ import {
   listTitles,
   type OccupationExposureRow,
 } from '../store/occupation.repository.js';
-import {
-  buildVocabulary,
-  commonWordsOf,
-  compileSkillExtractor,
-  type SkillExtractor,
-  type SkillGraph,
-} from '../domain/skills/index.js';
+import { buildSkillExtractor, commonWordsOf, type SkillExtractor, type SkillGraph } from '../domain/skills/index.js';
 import { readSkillGraph } from '../sources/skills-graph-reader.js';
+import { readLexicon, readSkillPhrases } from '../sources/vocabulary-content-reader.js';
 import {
   listEscoSkills,
   listSkillElements,
@@ -136,9 +131,16 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
           listEscoSkills(db),
           listTaskStatements(db),
         ]);
-        return compileSkillExtractor(
-          buildVocabulary({ graph: graph(), technology, tools, elements, esco, commonWords: commonWordsOf(tasks) }),
-        );
+        return buildSkillExtractor({
+          graph: graph(),
+          lexicon: readLexicon(),
+          phrases: readSkillPhrases(),
+          technology,
+          tools,
+          elements,
+          esco,
+          commonWords: commonWordsOf(tasks),
+        });
       })()),
     planningContent: () =>
       (planning ??= {

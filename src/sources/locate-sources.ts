@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { ONET_FILES, REQUIRED_ONET_FILES, readOnetVersion } from './onet-release.js';
 import { REQUIRED_GPTS_FILES } from './gpts-release.js';
 import { ANTHROPIC_FILES, MICROSOFT_FILES } from './observed-use-release.js';
+import { findEscoSkillsFile, isEscoFolder } from './esco-release.js';
 
 /** Folders that hold each source, found by the files inside rather than by folder names. */
 export interface FoundSources {
@@ -14,6 +15,8 @@ export interface FoundSources {
   /** Observed use: the Anthropic Economic Index and Microsoft's Working with AI (optional). */
   anthropic?: { dir: string };
   microsoft?: { dir: string };
+  /** ESCO folders (optional): a skills file (full export or labels) first, then the collections. */
+  esco?: { dirs: string[] };
 }
 
 const RATING_FILES = [ONET_FILES.skills, ONET_FILES.knowledge, ONET_FILES.taskRatings];
@@ -56,7 +59,14 @@ export function findSourcesIn(root: string): FoundSources {
     // Recognised by their main file, so that a copy missing another file is reported, not skipped.
     if (!found.anthropic && hasAll(dir, [ANTHROPIC_FILES.shares])) found.anthropic = { dir };
     if (!found.microsoft && hasAll(dir, [MICROSOFT_FILES.activities])) found.microsoft = { dir };
+    if (isEscoFolder(dir)) (found.esco ??= { dirs: [] }).dirs.push(dir);
   }
+  // The folder with the fullest skills file leads: skills_en.csv, then a labels copy, then collections only.
+  const rank = (dir: string): number => {
+    const file = findEscoSkillsFile(dir);
+    return file ? (file.endsWith('_labels.csv') ? 1 : 0) : 2;
+  };
+  found.esco?.dirs.sort((a, b) => rank(a) - rank(b));
   return found;
 }
 
@@ -69,6 +79,7 @@ export function mergeFound(finds: readonly FoundSources[]): FoundSources {
     merged.gpts ??= found.gpts;
     merged.anthropic ??= found.anthropic;
     merged.microsoft ??= found.microsoft;
+    merged.esco ??= found.esco;
   }
   return merged;
 }

@@ -137,6 +137,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create table employment_projections (soc text primary key, title text not null, pct_change double precision not null);
     `,
   },
+  {
+    version: 5,
+    name: 'ESCO descriptions, collections and skill-to-skill relations',
+    sql: `
+      alter table esco_skills add column description text;
+      alter table esco_skills add column collections text[] not null default '{}';
+      alter table esco_skills add column position int;
+      create table esco_skill_relations (skill_uri text not null, related_uri text not null, relation_type text not null);
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */

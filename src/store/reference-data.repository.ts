@@ -116,27 +116,49 @@ export async function countReferenceRows(database: Queryable): Promise<Record<st
   return counts;
 }
 
-/** Replaces the ESCO skills (kept apart from O*NET: reloading one leaves the other alone). */
+/** Replaces the ESCO skills and their relations (kept apart from O*NET: reloading one leaves the other alone). */
 export async function replaceEscoSkills(
   database: Database,
-  skills: readonly { uri: string | null; label: string; synonyms: string[]; skillType: string | null }[],
+  skills: readonly {
+    uri: string | null;
+    label: string;
+    synonyms: string[];
+    skillType: string | null;
+    description: string | null;
+    collections: string[];
+  }[],
+  relations: readonly { skillUri: string; relatedUri: string; relationType: string }[],
   source: SourceProvenance,
 ): Promise<void> {
   await database.transaction(async (tx) => {
     await tx.query('delete from esco_skills');
+    await tx.query('delete from esco_skill_relations');
     for (let start = 0; start < skills.length; start += BATCH_ROWS) {
       const batch = skills.slice(start, start + BATCH_ROWS);
-      // Synonym lists travel as JSON: arrays of arrays do not fit unnest's one-dimensional parameters.
+      // Lists travel as JSON: arrays of arrays do not fit unnest's one-dimensional parameters.
       await tx.query(
-        `insert into esco_skills (uri, label, synonyms, skill_type)
-         select u, l, array(select jsonb_array_elements_text(s::jsonb)), t from unnest($1::text[],
-           $2::text[], $3::text[], $4::text[]) as x(u, l, s, t)`,
+        `insert into esco_skills (uri, label, synonyms, skill_type, description, collections, position)
+         select u, l, array(select jsonb_array_elements_text(s::jsonb)), t, d,
+           array(select jsonb_array_elements_text(c::jsonb)), p
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
+           as x(u, l, s, t, d, c, p)`,
         [
           batch.map((s) => s.uri),
           batch.map((s) => s.label),
           batch.map((s) => JSON.stringify(s.synonyms)),
           batch.map((s) => s.skillType),
+          batch.map((s) => s.description),
+          batch.map((s) => JSON.stringify(s.collections)),
+          batch.map((_, i) => start + i),
         ],
+      );
+    }
+    for (let start = 0; start < relations.length; start += BATCH_ROWS) {
+      const batch = relations.slice(start, start + BATCH_ROWS);
+      await tx.query(
+        `insert into esco_skill_relations (skill_uri, related_uri, relation_type)
+         select * from unnest($1::text[], $2::text[], $3::text[])`,
+        [batch.map((r) => r.skillUri), batch.map((r) => r.relatedUri), batch.map((r) => r.relationType)],
       );
     }
     await tx.query('delete from data_sources where source = $1', [source.source]);

@@ -24,8 +24,20 @@ export function listSkillElements(db: Queryable): Promise<{ elementId: string; n
   );
 }
 
-export function listEscoSkills(db: Queryable): Promise<{ uri: string | null; label: string; synonyms: string[] }[]> {
-  return db.query('select uri, label, synonyms from esco_skills');
+export interface StoredEscoSkill {
+  uri: string | null;
+  label: string;
+  synonyms: string[];
+  skillType: string | null;
+  description: string | null;
+  collections: string[];
+}
+
+/** The loaded ESCO skills, in load order (the export's order). */
+export function listEscoSkills(db: Queryable): Promise<StoredEscoSkill[]> {
+  return db.query(
+    'select uri, label, synonyms, skill_type as "skillType", description, collections from esco_skills order by position',
+  );
 }
 
 /** Every task statement, for telling ordinary words from product names. */

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import {
-  buildVocabulary,
-  compileSkillExtractor,
-  extractSkills,
-  type SkillExtractor,
-} from '../../src/domain/skills/index.js';
+import { buildSkillExtractor, extractSkills, type SkillExtractor } from '../../src/domain/skills/index.js';
 import { readOnetVocabulary } from '../../src/sources/onet-vocabulary.js';
 import { readSkillGraph } from '../../src/sources/skills-graph-reader.js';
+import { readLexicon, readSkillPhrases } from '../../src/sources/vocabulary-content-reader.js';
+import { readEscoRelease } from '../../src/sources/esco-release.js';
+import { findSourcesIn } from '../../src/sources/locate-sources.js';
+import { dirname } from 'node:path';
 
 export interface GoldSentence {
   text: string;
@@ -22,9 +21,22 @@ export function readGold(): GoldSentence[] {
     .map((line) => JSON.parse(line) as GoldSentence);
 }
 
-/** The vocabulary the app builds from a fresh load: the graph plus O*NET technology, tools and elements. */
-export async function fullExtractor(onetDir: string): Promise<SkillExtractor> {
-  return compileSkillExtractor(buildVocabulary({ graph: readSkillGraph(), ...(await readOnetVocabulary(onetDir)) }));
+/**
+ * The extractor the app builds from a fresh load: the graph, the authored lexicon and phrases,
+ * O*NET technology, tools and elements, and ESCO when it is found beside the O*NET folder (as
+ * `data load` finds it) or its folders are given.
+ */
+export async function fullExtractor(
+  onetDir: string,
+  escoDirs: readonly string[] | undefined = findSourcesIn(dirname(onetDir)).esco?.dirs,
+): Promise<SkillExtractor> {
+  return buildSkillExtractor({
+    graph: readSkillGraph(),
+    lexicon: readLexicon(),
+    phrases: readSkillPhrases(),
+    ...(await readOnetVocabulary(onetDir)),
+    ...(escoDirs?.length ? { esco: (await readEscoRelease(escoDirs)).skills } : {}),
+  });
 }
 
 export interface Scores {
@@ -35,6 +47,12 @@ export interface Scores {
   falseNegatives: { text: string; skillId: string }[];
 }
 
+/**
+ * The gold set labels graph skills and O*NET examples (docs/annotation-guide.md); ESCO skills,
+ * lexicon-only terms and phrases are scored on SkillSpan by `npm run bench:skills` instead.
+ */
+const inGoldScope = (skillId: string): boolean => !/^(esco|lexicon):/.test(skillId);
+
 /** Micro-averaged precision and recall of the claimed (not negated) skills, per sentence as sets. */
 export function scoreExtraction(extractor: SkillExtractor, gold: readonly GoldSentence[]): Scores {
   let truePositives = 0;
@@ -43,7 +61,7 @@ export function scoreExtraction(extractor: SkillExtractor, gold: readonly GoldSe
   for (const sentence of gold) {
     const predicted = new Set(
       extractSkills(extractor, sentence.text)
-        .filter((m) => !m.negated)
+        .filter((m) => !m.negated && inGoldScope(m.skillId))
         .map((m) => m.skillId),
     );
     const expected = new Set(sentence.skills);

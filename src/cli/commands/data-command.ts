@@ -2,9 +2,18 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { dataStatus } from '../../app/data-status.js';
 import { loadReferenceData } from '../../app/load-reference-data.js';
-import { loadEsco } from '../../app/load-esco.js';
+import { loadEsco, type EscoLoadSummary } from '../../app/load-esco.js';
 import { loadProgressPrinter } from '../progress-printer.js';
 import { printJson, withApp } from '../with-app.js';
+
+function printEsco(esco: EscoLoadSummary): void {
+  const n = (value: number): string => value.toLocaleString('en-US');
+  process.stdout.write(
+    `${pc.green('✓')} Loaded ESCO ${esco.version}: ${n(esco.skills)} skills with ${n(esco.synonyms)} synonyms ` +
+      `(${n(esco.withUri)} with URIs, ${n(esco.described)} with descriptions, ${n(esco.relations)} skill relations) ` +
+      `from ${esco.files.length} files.\n`,
+  );
+}
 
 export function registerDataCommands(program: Command): void {
   const data = program.command('data').description('load the public datasets and see what is loaded');
@@ -15,7 +24,8 @@ export function registerDataCommands(program: Command): void {
     .option('--from <path>', 'a folder laid out like shared/data, a single source folder, or a .zip of either')
     .option(
       '--esco <dir>',
-      'load ESCO skills and synonyms from an ESCO CSV export folder (skills_en.csv) into the skill vocabulary; alone, loads only ESCO',
+      'load ESCO from this folder (a CSV export with skills_en.csv, the 1.1.1 labels copy, or the 1.2.0 collections ' +
+        'with the labels folder beside it); alone, loads only ESCO. Without it, ESCO is loaded when found beside the data',
     )
     .option('--json', 'print the load summary as JSON')
     .addHelpText(
@@ -39,16 +49,14 @@ Examples:
           const esco = await loadEsco(app.database, options.esco);
           if (!options.from) {
             if (options.json) return printJson({ esco });
-            process.stdout.write(
-              `${pc.green('✓')} Loaded ${esco.skills.toLocaleString('en-US')} ESCO skills ` +
-                `with ${esco.synonyms.toLocaleString('en-US')} ` +
-                `synonyms from ${esco.file}.\n`,
-            );
+            printEsco(esco);
             return;
           }
         }
         const summary = await loadReferenceData(app.database, app.config, {
           ...(options.from ? { from: options.from } : {}),
+          // An explicit --esco folder was loaded above; the one found beside the data must not replace it.
+          ...(options.esco ? { esco: false } : {}),
           onProgress: loadProgressPrinter(),
         });
         if (options.json) return printJson(summary);
@@ -59,6 +67,13 @@ Examples:
             `in ${((Date.now() - started) / 1000).toFixed(1)} ` +
             `s.\n`,
         );
+        if (summary.esco) printEsco(summary.esco);
+        else if (!options.esco)
+          process.stdout.write(
+            `${pc.yellow('!')} ESCO not found: skills are matched without its 13,900 skills and synonyms. ` +
+              'Download the ESCO CSV export from https://esco.ec.europa.eu/en/use-esco/download and run ' +
+              `${pc.bold('upskill data load --esco <folder>')}.\n`,
+          );
         for (const skip of summary.skipped)
           process.stdout.write(`${pc.yellow('!')} skipped ${skip.rows} rows of ${skip.file}: ${skip.reason}\n`);
       });

@@ -21,28 +21,71 @@ fc.configureGlobal({ includeErrorInReport: true });
 // ("machine learning" in "machine learning engineering"), symbols, short ambiguous names, words
 // that need a cue, acronyms that count only in capitals, and sources of each kind.
 const VOCABULARY: VocabularyEntry[] = [
-  { surface: 'Python', skillId: 'python', label: 'Python', source: 'graph' },
-  { surface: 'machine learning engineering', skillId: 'ml-engineering', label: 'ML engineering', source: 'graph' },
-  { surface: 'machine learning', skillId: 'machine-learning', label: 'Machine learning', source: 'graph' },
-  { surface: 'learning', skillId: 'learning', label: 'Learning', source: 'esco' },
-  { surface: 'C++', skillId: 'c-language', label: 'C and C++', source: 'graph' },
-  { surface: 'C#', skillId: 'csharp', label: 'C#', source: 'graph' },
-  { surface: 'C', skillId: 'c-language', label: 'C and C++', source: 'graph' },
-  { surface: 'Node.js', skillId: 'javascript', label: 'JavaScript', source: 'graph' },
-  { surface: 'R', skillId: 'r-language', label: 'R', source: 'graph' },
-  { surface: 'Go', skillId: 'go-language', label: 'Go', source: 'graph' },
-  { surface: 'Excel', skillId: 'spreadsheets', label: 'Spreadsheets', source: 'graph' },
-  { surface: 'Microsoft Excel', skillId: 'spreadsheets', label: 'Spreadsheets', source: 'graph' },
-  { surface: 'prompt engineering', skillId: 'prompt-engineering', label: 'Prompt engineering', source: 'graph' },
-  { surface: 'large language model', skillId: 'llm', label: 'Large language models', source: 'graph' },
-  { surface: 'LLM', skillId: 'llm', label: 'Large language models', source: 'graph' },
-  { surface: 'Salesforce software', skillId: 'onet:salesforce', label: 'Salesforce', source: 'onet-technology' },
-  { surface: 'DOE', skillId: 'onet:doe', label: 'Design of experiments', source: 'onet-tool' },
-  { surface: 'Forklifts', skillId: 'onet:forklifts', label: 'Forklifts', source: 'onet-tool', needsCue: true },
-  { surface: 'Writing', skillId: 'onet-element:2.A.1.c', label: 'Writing', source: 'onet-element' },
-  { surface: 'Critical Thinking', skillId: 'onet-element:2.A.2.a', label: 'Critical Thinking', source: 'onet-element' },
-  { surface: 'data analysis', skillId: 'esco:data-analysis', label: 'data analysis', source: 'esco' },
-  { surface: 'café', skillId: 'esco:cafe', label: 'café', source: 'esco' },
+  { surface: 'Python', skillId: 'python', label: 'Python', source: 'graph', kind: 'ai-skill' },
+  {
+    surface: 'machine learning engineering',
+    skillId: 'ml-engineering',
+    label: 'ML engineering',
+    source: 'graph',
+    kind: 'ai-skill',
+  },
+  {
+    surface: 'machine learning',
+    skillId: 'machine-learning',
+    label: 'Machine learning',
+    source: 'graph',
+    kind: 'ai-skill',
+  },
+  { surface: 'learning', skillId: 'learning', label: 'Learning', source: 'esco', kind: 'skill' },
+  { surface: 'C++', skillId: 'c-language', label: 'C and C++', source: 'graph', kind: 'ai-skill' },
+  { surface: 'C#', skillId: 'csharp', label: 'C#', source: 'graph', kind: 'ai-skill' },
+  { surface: 'C', skillId: 'c-language', label: 'C and C++', source: 'graph', kind: 'ai-skill' },
+  { surface: 'Node.js', skillId: 'javascript', label: 'JavaScript', source: 'graph', kind: 'ai-skill' },
+  { surface: 'R', skillId: 'r-language', label: 'R', source: 'graph', kind: 'ai-skill' },
+  { surface: 'Go', skillId: 'go-language', label: 'Go', source: 'graph', kind: 'ai-skill' },
+  { surface: 'Excel', skillId: 'spreadsheets', label: 'Spreadsheets', source: 'graph', kind: 'ai-skill' },
+  { surface: 'Microsoft Excel', skillId: 'spreadsheets', label: 'Spreadsheets', source: 'graph', kind: 'ai-skill' },
+  {
+    surface: 'prompt engineering',
+    skillId: 'prompt-engineering',
+    label: 'Prompt engineering',
+    source: 'graph',
+    kind: 'ai-skill',
+  },
+  {
+    surface: 'large language model',
+    skillId: 'llm',
+    label: 'Large language models',
+    source: 'graph',
+    kind: 'ai-skill',
+  },
+  { surface: 'LLM', skillId: 'llm', label: 'Large language models', source: 'graph', kind: 'ai-skill' },
+  {
+    surface: 'Salesforce software',
+    skillId: 'onet:salesforce',
+    label: 'Salesforce',
+    source: 'onet-technology',
+    kind: 'tool',
+  },
+  { surface: 'DOE', skillId: 'onet:doe', label: 'Design of experiments', source: 'onet-tool', kind: 'tool' },
+  {
+    surface: 'Forklifts',
+    skillId: 'onet:forklifts',
+    label: 'Forklifts',
+    source: 'onet-tool',
+    kind: 'tool',
+    needsCue: true,
+  },
+  { surface: 'Writing', skillId: 'onet-element:2.A.1.c', label: 'Writing', source: 'onet-element', kind: 'skill' },
+  {
+    surface: 'Critical Thinking',
+    skillId: 'onet-element:2.A.2.a',
+    label: 'Critical Thinking',
+    source: 'onet-element',
+    kind: 'skill',
+  },
+  { surface: 'data analysis', skillId: 'esco:data-analysis', label: 'data analysis', source: 'esco', kind: 'skill' },
+  { surface: 'café', skillId: 'esco:cafe', label: 'café', source: 'esco', kind: 'skill' },
 ];
 const small = compileSkillExtractor(VOCABULARY);
 let full: SkillExtractor;
@@ -61,6 +104,9 @@ const claimsOf = (extractor: SkillExtractor): Set<string> => {
   return claims;
 };
 
+const phraseSkillsOf = (extractor: SkillExtractor): Set<string> =>
+  new Set(extractor.phrases.byFirstToken.flatMap((phrases) => (phrases ?? []).map((phrase) => phrase.skillId)));
+
 /** Everything a mention claims must hold in the text it came from. */
 function assertMentions(extractor: SkillExtractor, text: string, mentions: readonly SkillMention[]): void {
   mentions.forEach((mention, i) => {
@@ -76,8 +122,10 @@ function assertMentions(extractor: SkillExtractor, text: string, mentions: reado
       `ends mid-word at ${end}`,
     );
     assert.ok(
-      claimsOf(extractor).has(claimKey(mention)),
-      `no vocabulary entry says "${mention.surface}" is ${mention.skillId}`,
+      mention.source === 'phrase'
+        ? phraseSkillsOf(extractor).has(mention.skillId)
+        : claimsOf(extractor).has(claimKey(mention)),
+      `no vocabulary entry or phrase says "${mention.surface}" is ${mention.skillId}`,
     );
     assert.ok(Number.isFinite(mention.confidence) && mention.confidence > 0 && mention.confidence <= 1);
     assert.ok(SECTIONS.has(mention.section), mention.section);

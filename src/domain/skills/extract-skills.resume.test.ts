@@ -159,7 +159,7 @@ describe('addresses are masked, whole', () => {
 
   test('product names with dots are not addresses', () => {
     assert.deepEqual(findAddresses('ASP.NET/C#, Node.js and/or Salesforce.com'), []);
-    assert.deepEqual(claimed('Node.js and Salesforce.com daily'), ['Node.js', 'Salesforce']);
+    assert.deepEqual(claimed('Node.js and Salesforce.com daily'), ['Node.js', 'Salesforce.com']);
   });
 
   const claimed = (text: string): string[] =>

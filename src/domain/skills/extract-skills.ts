@@ -10,7 +10,21 @@ import {
   type TextSpan,
 } from './text-spans.js';
 import { tokenStrings, type TokenStream } from './token-scanner.js';
-import type { VocabularyEntry, VocabularySource } from './skill-vocabulary.js';
+import {
+  compileSkillPhrases,
+  matchSkillPhrases,
+  type CompiledSkillPhrases,
+  type SkillPhrase,
+} from './skill-phrases.js';
+import {
+  buildVocabulary,
+  escoSurfaceIndex,
+  type EscoLink,
+  type MentionKind,
+  type VocabularyEntry,
+  type VocabularyInputs,
+  type VocabularySource,
+} from './skill-vocabulary.js';
 
 /** One place in a text where a skill is named. Offsets are UTF-16 indices into the text, end exclusive. */
 export interface SkillMention {
@@ -21,7 +35,12 @@ export interface SkillMention {
   end: number;
   /** 0–1: how sure the extractor is that the text claims this skill. */
   confidence: number;
-  source: VocabularySource;
+  /** Which vocabulary named it; 'phrase' for a skill written as a phrase ("team player"). */
+  source: VocabularySource | 'phrase';
+  /** What it is: an AI skill of the graph, another skill, knowledge, a tool, a language, a certification. */
+  kind: MentionKind;
+  /** The ESCO skill it is, when ESCO is loaded. */
+  esco: EscoLink | null;
   section: Section;
   /** "no experience with X": the skill is named but not claimed. */
   negated: boolean;
@@ -39,6 +58,8 @@ export interface SkillExtractor {
   readonly ambiguous: Uint8Array;
   /** Per canonical token id: which context lists the word is on (bit flags below). */
   readonly wordFlags: Uint8Array;
+  /** Skills written as phrases, matched on the same token stream. */
+  readonly phrases: CompiledSkillPhrases;
   /** Token buffers reused across calls (extraction is synchronous), grown when a text needs more. */
   scratch: TokenStream | undefined;
 }
@@ -92,6 +113,8 @@ const AMBIGUOUS_SURFACES = new Set([
   'judgment',
   'judgement',
 ]);
+// Of those, the ones job ads also write in lower case ("java, spring boot"); context still decides.
+const LOWER_CASE_NAMES = new Set(['java', 'spark', 'ruby', 'rust', 'swift', 'julia', 'dart', 'puppet', 'chef']);
 const CUE_WORDS = [
   'programming',
   'program',
@@ -132,6 +155,7 @@ const CUE_WORDS = [
   'java',
   'javascript',
   'using',
+  'years',
   'certified',
   'expert',
   'advanced',
@@ -147,8 +171,57 @@ const CUE_WORDS = [
   'courses',
 ];
 const NEGATION_WORDS = ['no', 'not', 'never', 'without', 'lack', 'lacks', 'lacking', 'unfamiliar', 'nor', 'none'];
-const SOURCE_CONFIDENCE: Record<VocabularySource, number> = {
+// Words that make a language name a claim: "fluent English", "written and spoken German".
+const LANGUAGE_CUES = [
+  'fluent',
+  'fluency',
+  'fluently',
+  'spoken',
+  'written',
+  'speak',
+  'speaks',
+  'speaking',
+  'native',
+  'bilingual',
+  'language',
+  'languages',
+  'proficient',
+  'proficiency',
+  'verbal',
+  'oral',
+  'command',
+  'mother',
+  'tongue',
+  'communication',
+  'skills',
+  'knowledge',
+  'excellent',
+  'good',
+  'strong',
+  'business',
+];
+// A name right before one of these is part of a job title ("Java Developer", "DevOps Engineer"), not a claim.
+const ROLE_NOUNS = [
+  'developer',
+  'developers',
+  'engineer',
+  'engineers',
+  'architect',
+  'architects',
+  'consultant',
+  'consultants',
+  'specialist',
+  'administrator',
+  'programmer',
+  'programmers',
+  'tester',
+  'technician',
+  'evangelist',
+];
+const SOURCE_CONFIDENCE: Record<VocabularySource | 'phrase', number> = {
   graph: 0.95,
+  lexicon: 0.9,
+  phrase: 0.6,
   'onet-technology': 0.85,
   'onet-tool': 0.75,
   'onet-element': 0.7,
@@ -187,35 +260,58 @@ const ELEMENT_CUES = new Set([
 ]);
 const NEGATION_WINDOW = 6;
 
+/** The extractor of every vocabulary: graph, lexicon, O*NET and ESCO surfaces, and the skill phrases. */
+export function buildSkillExtractor(inputs: VocabularyInputs & { phrases?: readonly SkillPhrase[] }): SkillExtractor {
+  return compileSkillExtractor(buildVocabulary(inputs), inputs.phrases ?? [], escoSurfaceIndex(inputs.esco ?? []));
+}
+
 /** Compiles the vocabulary into the extractor (done once; reused for every text). */
-export function compileSkillExtractor(vocabulary: readonly VocabularyEntry[]): SkillExtractor {
+export function compileSkillExtractor(
+  vocabulary: readonly VocabularyEntry[],
+  phrases: readonly SkillPhrase[] = [],
+  escoIndex: ReadonlyMap<string, EscoLink> = new Map(),
+): SkillExtractor {
   const ambiguous = new Uint8Array(vocabulary.length);
   vocabulary.forEach((entry, i) => {
     const tokens = tokenStrings(entry.surface);
     if (tokens.length === 1 && AMBIGUOUS_SURFACES.has(tokens[0]!)) ambiguous[i] = AMBIGUOUS_NAME;
+    else if (entry.source !== 'graph' && /^[A-Z]{2,5}s?$/.test(entry.surface)) ambiguous[i] = EXACT_CASE;
+    // ESCO's own name for a skill, of two words or more, is one ("patient assessment"); its synonyms and
+    // one-word names are often everyday phrases, so they count with evidence only.
+    else if (entry.source === 'esco' && !entry.needsCue && (tokens.length < 2 || entry.surface !== entry.label))
+      ambiguous[i] = NEEDS_EVIDENCE;
+    // "English" needs a cue; "speak English" is one.
+    else if (entry.kind === 'language' && tokens.length === 1) ambiguous[i] = NEEDS_LANGUAGE_CUE;
     else if (entry.needsCue || (tokens.length === 1 && entry.source === 'onet-element')) ambiguous[i] = NEEDS_CUE;
-    else if (entry.source !== 'graph' && /^[A-Z]{2,5}$/.test(entry.surface)) ambiguous[i] = EXACT_CASE;
   });
   const contextWords: [readonly string[] | ReadonlySet<string>, number][] = [
     [CUE_WORDS, CUE],
     [ELEMENT_CUES, ELEMENT_CUE],
     [NEGATION_WORDS, NEGATION],
     [DEGREE_START_WORDS, DEGREE_START],
+    [LANGUAGE_CUES, LANGUAGE_CUE],
+    [ROLE_NOUNS, ROLE_NOUN],
   ];
+  const phraseWords = phrases.flatMap((phrase) => tokenStrings(phrase.pattern));
   const automaton = compilePhrases(
     vocabulary.map((entry) => entry.surface),
-    contextWords.flatMap(([words]) => [...words]),
+    [...contextWords.flatMap(([words]) => [...words]), ...phraseWords],
   );
   // Context words become token ids, so the rules compare integers instead of slicing strings.
   const wordFlags = new Uint8Array(automaton.tokenCount);
   for (const [words, flag] of contextWords) for (const word of words) wordFlags[automaton.wordIds.get(word)!]! |= flag;
-  return { vocabulary, automaton, ambiguous, wordFlags, scratch: undefined };
+  const compiledPhrases = compileSkillPhrases(phrases, automaton, escoIndex);
+  return { vocabulary, automaton, ambiguous, wordFlags, phrases: compiledPhrases, scratch: undefined };
 }
 
 const CUE = 1;
 const ELEMENT_CUE = 2;
 const NEGATION = 4;
 const DEGREE_START = 8;
+const LANGUAGE_CUE = 16;
+const ROLE_NOUN = 32;
+const NEEDS_LANGUAGE_CUE = 4;
+const NEEDS_EVIDENCE = 5;
 
 /**
  * True when the tokens first..last lie in a degree name. A degree starts at a flagged word at most
@@ -275,6 +371,86 @@ function isNegated(extractor: SkillExtractor, text: string, stream: TokenStream,
   return false;
 }
 
+/**
+ * True when a confirmed mention ends or starts within 40 characters of this one: "Kafka, Redis and
+ * Spark" is a list. The first `count` mentions are in text order and do not overlap, so a binary
+ * search finds the neighbours.
+ */
+function besideMention(mentions: readonly SkillMention[], count: number, mention: SkillMention): boolean {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (mentions[mid]!.start < mention.start) low = mid + 1;
+    else high = mid;
+  }
+  const next = mentions[low];
+  const previous = mentions[low - 1];
+  return (
+    (next !== undefined && low < count && next.start - mention.end < 40) ||
+    (previous !== undefined && mention.start - previous.end < 40)
+  );
+}
+
+/** "Java Developer", "Senior DevOps Engineer": a name one or two words before a role noun is a title. */
+function namesTitle(extractor: SkillExtractor, text: string, stream: TokenStream, last: number): boolean {
+  for (let i = last + 1; i <= Math.min(stream.count - 1, last + 2); i++) {
+    if (breaksSentence(text, stream.ends[i - 1]!, stream.starts[i]!) || text[stream.ends[i - 1]!] === ',') return false;
+    const id = stream.ids[i]!;
+    if (id >= 0 && (extractor.wordFlags[id]! & ROLE_NOUN) !== 0) return true;
+  }
+  return false;
+}
+
+/** "Job description:" alone on its line labels what follows; it claims nothing. */
+function isHeading(text: string, start: number, end: number): boolean {
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  if (text[after] !== ':') return false;
+  let before = start;
+  while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  if (before > 0 && text[before - 1] !== '\n') return false;
+  const lineEnd = text.indexOf('\n', after);
+  return text.slice(after + 1, lineEnd === -1 ? text.length : lineEnd).trim().length === 0;
+}
+
+/** "data-driven" is not "driven", "non-technical" not "technical": a word glued by a hyphen is part of another. */
+function hyphenAttached(text: string, start: number, end: number): boolean {
+  const glued = (at: number, step: number): boolean =>
+    text[at] === '-' && /[A-Za-z0-9]/.test(text[at + step] ?? '') && !/\s/.test(text[at - step] ?? ' ');
+  return (start > 1 && glued(start - 1, -1)) || glued(end, 1);
+}
+
+/**
+ * Mentions never overlap. A phrase that holds a shorter mention ("strong communication skills" ⊃
+ * "communication") stands for it; a vocabulary mention the phrase only partly covers, or covers
+ * exactly, is the more specific and wins. Mentions are sorted by start and phrases are few, so each
+ * phrase looks only at its neighbours.
+ */
+function withoutOverlaps(mentions: SkillMention[]): SkillMention[] {
+  const dropped = new Set<SkillMention>();
+  for (const phrase of mentions) {
+    if (phrase.source !== 'phrase' || dropped.has(phrase)) continue;
+    let low = 0;
+    let high = mentions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (mentions[mid]!.start < phrase.start) low = mid + 1;
+      else high = mid;
+    }
+    // Back over the mentions that start earlier but reach into the phrase (vocabulary mentions do not overlap).
+    while (low > 0 && mentions[low - 1]!.end > phrase.start) low--;
+    for (let i = low; i < mentions.length && mentions[i]!.start < phrase.end; i++) {
+      const other = mentions[i]!;
+      if (other === phrase || dropped.has(other) || other.end <= phrase.start) continue;
+      const inside = other.start >= phrase.start && other.end <= phrase.end;
+      if (inside && other.end - other.start < phrase.end - phrase.start) dropped.add(other);
+      else dropped.add(phrase);
+    }
+  }
+  return dropped.size === 0 ? mentions : mentions.filter((mention) => !dropped.has(mention));
+}
+
 /** Capitalised as a name ("Go", "R", "Excel"), not as an ordinary word ("go", "excel at"). */
 function writtenAsName(surface: string): boolean {
   const first = surface.charCodeAt(0);
@@ -316,6 +492,12 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
       labelsAddress(text, start, end, addresses)
     )
       continue;
+    if (
+      namesTitle(extractor, text, stream, match.lastToken) ||
+      isHeading(text, start, end) ||
+      hyphenAttached(text, start, end)
+    )
+      continue;
     const surface = text.slice(start, end);
     const section = sectionAt(sections, start);
     const negated = isNegated(extractor, text, stream, match.firstToken);
@@ -328,36 +510,69 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
       end,
       confidence,
       source: entry.source,
+      kind: entry.kind,
+      esco: entry.esco ?? null,
       section,
       negated,
     };
     const ambiguity = extractor.ambiguous[match.entry];
     if (ambiguity === AMBIGUOUS_NAME) {
-      if (writtenAsName(surface)) pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
+      if (writtenAsName(surface) || LOWER_CASE_NAMES.has(surface))
+        pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
+    } else if (ambiguity === NEEDS_EVIDENCE) {
+      pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
     } else if (ambiguity === EXACT_CASE) {
-      if (surface === entry.surface) mentions.push(mention);
+      // "DOE", "LEDs": written in capitals (a plural s aside), or it is the ordinary word ("Led", "Doe").
+      if (/^[A-Z0-9]+s?$/.test(surface) && /[A-Z]{2}/.test(surface)) mentions.push(mention);
     } else if (ambiguity === NEEDS_CUE) {
       if (section === 'skills' || hasFlagNear(extractor, ELEMENT_CUE, stream, match.firstToken, match.lastToken))
         mentions.push(mention);
+    } else if (ambiguity === NEEDS_LANGUAGE_CUE) {
+      if (hasFlagNear(extractor, LANGUAGE_CUE, stream, match.firstToken, match.lastToken)) mentions.push(mention);
     } else mentions.push(mention);
   }
   // An ambiguous name counts in a Skills section, next to a cue word, or beside another skill.
+  const confirmed = mentions.length;
+  let previous: SkillMention | undefined;
   for (const { mention, first, last } of pendingAmbiguous) {
-    const besideSkill = mentions.some(
-      (other) => Math.abs(other.start - mention.end) < 40 || Math.abs(mention.start - other.end) < 40,
-    );
-    if (mention.section === 'skills' || besideSkill || hasFlagNear(extractor, CUE, stream, first, last)) {
-      mentions.push({ ...mention, confidence: mention.confidence * 0.85 });
+    if (
+      mention.section === 'skills' ||
+      besideMention(mentions, confirmed, mention) ||
+      (previous !== undefined && mention.start - previous.end < 40) ||
+      hasFlagNear(extractor, CUE, stream, first, last)
+    ) {
+      // Pending names come in text order: "Go, Rust and R" — each confirmed one vouches for the next.
+      previous = { ...mention, confidence: mention.confidence * 0.85 };
+      mentions.push(previous);
     }
   }
+  for (const phrase of matchSkillPhrases(extractor.phrases, text, stream)) {
+    const section = sectionAt(sections, phrase.start);
+    const negated = isNegated(extractor, text, stream, phrase.firstToken);
+    mentions.push({
+      skillId: phrase.skillId,
+      label: phrase.label,
+      surface: text.slice(phrase.start, phrase.end),
+      start: phrase.start,
+      end: phrase.end,
+      confidence: SOURCE_CONFIDENCE.phrase * SECTION_FACTOR[section] * (negated ? 0.2 : 1),
+      source: 'phrase',
+      kind: 'skill',
+      esco: phrase.esco,
+      section,
+      negated,
+    });
+  }
   for (const mention of mentions) mention.confidence = Math.round(mention.confidence * 100) / 100;
-  return mentions.sort((a, b) => a.start - b.start);
+  return withoutOverlaps(mentions.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 
 export interface FoundSkill {
   skillId: string;
   label: string;
-  source: VocabularySource;
+  source: SkillMention['source'];
+  kind: MentionKind;
+  esco: EscoLink | null;
   /** The strongest claim among the mentions (negated mentions count only if nothing else does). */
   confidence: number;
   mentions: number;
@@ -379,6 +594,8 @@ export function summarizeMentions(mentions: readonly SkillMention[]): FoundSkill
       skillId: first.skillId,
       label: first.label,
       source: first.source,
+      kind: first.kind,
+      esco: first.esco,
       confidence: claimed >= 0 ? claimed : denied,
       mentions: count,
       negated: claimed < 0,

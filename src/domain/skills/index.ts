@@ -12,12 +12,20 @@ export {
 export {
   buildVocabulary,
   commonWordsOf,
+  escoSurfaceIndex,
   onetExampleAliases,
+  type EscoLink,
+  type EscoSkillInput,
+  type LexiconKind,
+  type LexiconTerm,
+  type MentionKind,
   type VocabularyEntry,
   type VocabularyInputs,
   type VocabularySource,
 } from './skill-vocabulary.js';
+export type { SkillPhrase } from './skill-phrases.js';
 export {
+  buildSkillExtractor,
   compileSkillExtractor,
   extractSkills,
   summarizeMentions,

@@ -1,6 +1,16 @@
+import { singularToken } from './phrase-automaton.js';
 import type { SkillGraph } from './skill-graph.js';
 
-export type VocabularySource = 'graph' | 'onet-technology' | 'onet-tool' | 'onet-element' | 'esco';
+export type VocabularySource = 'graph' | 'lexicon' | 'onet-technology' | 'onet-tool' | 'onet-element' | 'esco';
+
+/** What a mention names, whichever vocabulary found it. */
+export type MentionKind = 'ai-skill' | 'skill' | 'knowledge' | 'tool' | 'language' | 'certification';
+
+/** The ESCO skill a surface stands for: its preferred label, and its URI when the export has one. */
+export interface EscoLink {
+  label: string;
+  uri: string | null;
+}
 
 /** One surface form that names a skill, and the skill it links to. */
 export interface VocabularyEntry {
@@ -9,8 +19,59 @@ export interface VocabularyEntry {
   /** Human name of what it links to (the skill, tool or element name). */
   label: string;
   source: VocabularySource;
+  kind: MentionKind;
+  /** Set when ESCO is loaded and knows this surface or its label. */
+  esco?: EscoLink;
   /** A common word that names a skill only next to a cue ("Analyze", "Forklifts"). */
   needsCue?: boolean;
+}
+
+/** A named technology, method, certification or language from the authored lexicon. */
+export interface LexiconTerm {
+  name: string;
+  kind: LexiconKind;
+  aliases: readonly string[];
+  /** The ESCO preferred label it is, when ESCO has it. */
+  esco?: string;
+  /** An ordinary English word as well ("Spring", "Go"): counted only with evidence. */
+  cue?: boolean;
+}
+
+export type LexiconKind =
+  | 'programming-language'
+  | 'framework'
+  | 'library'
+  | 'database'
+  | 'cloud'
+  | 'tool'
+  | 'platform'
+  | 'method'
+  | 'certification'
+  | 'language'
+  | 'field';
+
+const LEXICON_KIND: Record<LexiconKind, MentionKind> = {
+  'programming-language': 'tool',
+  framework: 'tool',
+  library: 'tool',
+  database: 'tool',
+  cloud: 'tool',
+  tool: 'tool',
+  platform: 'tool',
+  method: 'knowledge',
+  field: 'knowledge',
+  certification: 'certification',
+  language: 'language',
+};
+
+export interface EscoSkillInput {
+  label: string;
+  synonyms: readonly string[];
+  uri: string | null;
+  /** "knowledge" or "skill/competence" in ESCO's exports. */
+  skillType?: string | null;
+  /** ESCO collections the skill belongs to ("language", "digital", "transversal", …). */
+  collections?: readonly string[];
 }
 
 export interface VocabularyInputs {
@@ -19,7 +80,9 @@ export interface VocabularyInputs {
   tools?: readonly { example: string; commodityCode: number; commodityTitle: string }[];
   /** O*NET Content Model skill and knowledge elements (2.A, 2.B, 2.C). */
   elements?: readonly { elementId: string; name: string }[];
-  esco?: readonly { label: string; synonyms: readonly string[]; uri: string | null }[];
+  esco?: readonly EscoSkillInput[];
+  /** The authored lexicon of technologies, methods, certifications and languages. */
+  lexicon?: readonly LexiconTerm[];
   /** Words ordinary prose writes in lower case (from O*NET's task statements): not product names. */
   commonWords?: ReadonlySet<string>;
 }
@@ -97,20 +160,74 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/** Surface (lower case) → ESCO skill: preferred labels first, so another skill's synonym never hides one. */
+export function escoSurfaceIndex(esco: readonly EscoSkillInput[]): Map<string, EscoLink> {
+  const index = new Map<string, EscoLink>();
+  for (const skill of esco) index.set(skill.label.toLowerCase(), { label: skill.label, uri: skill.uri });
+  for (const skill of esco)
+    for (const synonym of skill.synonyms)
+      if (!index.has(synonym.toLowerCase())) index.set(synonym.toLowerCase(), { label: skill.label, uri: skill.uri });
+  return index;
+}
+
+function escoKind(skill: EscoSkillInput): MentionKind {
+  if (skill.collections?.includes('language')) return 'language';
+  return skill.skillType === 'knowledge' ? 'knowledge' : 'skill';
+}
+
 /**
  * Every surface the extractor knows, graph first: when two sources share a surface, the earlier
- * one wins, so "Python" links to the graph's skill rather than to O*NET's software example.
+ * one wins, so "Python" links to the graph's skill rather than to O*NET's software example. Then
+ * the authored lexicon, O*NET technology and tools, O*NET elements, ESCO preferred labels, and
+ * last ESCO synonyms. Each entry carries its ESCO skill whichever source claimed it.
  */
 export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
   const entries: VocabularyEntry[] = [];
+  const escoIndex = escoSurfaceIndex(inputs.esco ?? []);
+  const escoByUri = new Map((inputs.esco ?? []).filter((s) => s.uri).map((s) => [s.uri!, s]));
+  const linkOf = (...surfaces: (string | undefined)[]): EscoLink | undefined => {
+    for (const surface of surfaces) {
+      const link = surface && escoIndex.get(surface.toLowerCase());
+      if (link) return link;
+    }
+    return undefined;
+  };
+  const push = (entry: Omit<VocabularyEntry, 'esco'>, esco: EscoLink | undefined): void => {
+    entries.push(esco ? { ...entry, esco } : entry);
+  };
+  const common = inputs.commonWords ?? new Set<string>();
+  const isCommonWord = (surface: string): boolean =>
+    !/\s/.test(surface.trim()) &&
+    (common.has(surface.toLowerCase()) || common.has(singularToken(surface.toLowerCase())));
   const graphByExample = new Map<string, string>();
   for (const skill of inputs.graph.skills) {
-    for (const surface of [skill.name, ...skill.aliases])
-      entries.push({ surface, skillId: skill.id, label: skill.name, source: 'graph' });
+    const byUri = skill.esco?.map((uri) => escoByUri.get(uri)).find(Boolean);
+    for (const surface of [skill.name, ...skill.aliases]) {
+      const esco = byUri ? { label: byUri.label, uri: byUri.uri } : linkOf(surface, skill.name);
+      // "in collaboration with", "statistics show": an ordinary word names the skill only with evidence.
+      const cue = isCommonWord(surface) ? { needsCue: true } : {};
+      push({ surface, skillId: skill.id, label: skill.name, source: 'graph', kind: 'ai-skill', ...cue }, esco);
+    }
     for (const example of skill.onet?.examples ?? []) graphByExample.set(example, skill.id);
   }
+  // A term the graph or O*NET already names keeps their identity; the lexicon adds spellings, type and cue rules.
+  const knownIds = new Map<string, { skillId: string; label: string }>();
+  for (const entry of entries) knownIds.set(entry.surface.toLowerCase(), entry);
+  for (const row of [...(inputs.technology ?? []), ...(inputs.tools ?? [])])
+    for (const surface of [row.example, ...onetExampleAliases(row.example)])
+      if (!knownIds.has(surface.toLowerCase()))
+        knownIds.set(surface.toLowerCase(), { skillId: `onet:${slug(row.example)}`, label: row.example });
+  for (const term of inputs.lexicon ?? []) {
+    const esco = linkOf(term.esco, term.name);
+    const surfaces = [term.name, ...term.aliases];
+    const known = surfaces.map((surface) => knownIds.get(surface.toLowerCase())).find(Boolean);
+    const identity = known ?? { skillId: `lexicon:${slug(term.name)}`, label: term.name };
+    for (const surface of surfaces) {
+      const entry = { surface, ...identity, source: 'lexicon', kind: LEXICON_KIND[term.kind] } as const;
+      push(term.cue && !/\s/.test(surface.trim()) ? { ...entry, needsCue: true } : entry, esco);
+    }
+  }
   const graphNames = new Map(inputs.graph.skills.map((skill) => [skill.id, skill.name]));
-  const common = inputs.commonWords ?? new Set<string>();
   // A short name is kept only if some word of it is not ordinary prose ("Salesforce", not "Tax").
   const isName = (surface: string): boolean =>
     surface.split(/[\s-]+/).some((word) => /[A-Z].*[A-Z]|\d/.test(word) || !common.has(word.toLowerCase()));
@@ -119,45 +236,81 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
     for (const row of rows ?? []) {
       const linked = graphByExample.get(row.example);
       for (const surface of [row.example, ...onetExampleAliases(row.example).filter(isName)]) {
-        const needsCue = !/\s/.test(surface.trim()) && common.has(surface.toLowerCase());
-        entries.push(
+        const esco = linkOf(surface, row.example);
+        push(
           linked
-            ? { surface, skillId: linked, label: graphNames.get(linked)!, source: 'graph' }
+            ? { surface, skillId: linked, label: graphNames.get(linked)!, source: 'graph', kind: 'ai-skill' }
             : {
                 surface,
                 skillId: `onet:${slug(row.example)}`,
                 label: row.example,
                 source,
-                ...(needsCue ? { needsCue } : {}),
+                kind: 'tool',
+                ...(isCommonWord(surface) ? { needsCue: true } : {}),
               },
+          esco,
         );
       }
       commodities.set(row.commodityCode, row.commodityTitle);
     }
     for (const [code, title] of commodities) {
-      const needsCue = !/\s/.test(title.trim()) && common.has(title.toLowerCase());
-      entries.push({
-        surface: title,
-        skillId: `onet-commodity:${code}`,
-        label: title,
-        source,
-        ...(needsCue ? { needsCue } : {}),
-      });
+      push(
+        {
+          surface: title,
+          skillId: `onet-commodity:${code}`,
+          label: title,
+          source,
+          kind: 'tool',
+          ...(isCommonWord(title) ? { needsCue: true } : {}),
+        },
+        linkOf(title),
+      );
     }
   };
   addOnet(inputs.technology, 'onet-technology');
   addOnet(inputs.tools, 'onet-tool');
   for (const element of inputs.elements ?? [])
-    entries.push({
-      surface: element.name,
-      skillId: `onet-element:${element.elementId}`,
-      label: element.name,
-      source: 'onet-element',
-    });
-  for (const skill of inputs.esco ?? []) {
-    const skillId = skill.uri ? `esco:${skill.uri.split('/').pop()}` : `esco:${slug(skill.label)}`;
-    for (const surface of [skill.label, ...skill.synonyms])
-      entries.push({ surface, skillId, label: skill.label, source: 'esco' });
+    push(
+      {
+        surface: element.name,
+        skillId: `onet-element:${element.elementId}`,
+        label: element.name,
+        source: 'onet-element',
+        kind: element.elementId.startsWith('2.C') ? 'knowledge' : 'skill',
+      },
+      linkOf(element.name),
+    );
+  const escoId = (skill: EscoSkillInput): string =>
+    skill.uri ? `esco:${skill.uri.split('/').pop()}` : `esco:${slug(skill.label)}`;
+  // Preferred labels before any synonym: "project management" is that skill, not a synonym of another.
+  for (const [surfacesOf, isSynonym] of [
+    [(skill: EscoSkillInput) => [skill.label], false],
+    [(skill: EscoSkillInput) => skill.synonyms, true],
+  ] as const) {
+    for (const skill of inputs.esco ?? []) {
+      const esco = { label: skill.label, uri: skill.uri };
+      for (const surface of surfacesOf(skill)) {
+        // "financial", "current", "lead": one everyday word is never an ESCO skill by itself.
+        if (!/[\s-]/.test(surface.trim()) && common.has(surface.toLowerCase())) continue;
+        const entry = {
+          surface,
+          skillId: escoId(skill),
+          label: skill.label,
+          source: 'esco',
+          kind: escoKind(skill),
+        } as const;
+        push(isOrdinaryPhrase(surface, common, isSynonym) ? { ...entry, needsCue: true } : entry, esco);
+      }
+    }
   }
   return entries;
+}
+
+/**
+ * ESCO names skills in everyday words ("be responsible", "enjoy working"): a synonym of two words
+ * that are both ordinary prose counts only next to a cue.
+ */
+function isOrdinaryPhrase(surface: string, common: ReadonlySet<string>, isSynonym: boolean): boolean {
+  const words = surface.toLowerCase().split(/[\s-]+/);
+  return isSynonym && words.length === 2 && words.every((word) => common.has(word));
 }

@@ -1,0 +1,184 @@
+import type { PhraseAutomaton } from './phrase-automaton.js';
+import { tokenStrings, type TokenStream } from './token-scanner.js';
+import type { EscoLink } from './skill-vocabulary.js';
+
+/**
+ * Skills people write as phrases ("team player", "work in large collaborative teams"), each a
+ * pattern over words linked to the ESCO skill it expresses. Pattern grammar (content/vocabulary/
+ * phrases.yaml): words separated by spaces, matched case-insensitively; `a|b` one word of several;
+ * `[a|b]` an optional word; `…` a gap of 0–3 words. A hyphenated word ("self-starter") must be
+ * written hyphenated. No match crosses a sentence break.
+ */
+export interface SkillPhrase {
+  pattern: string;
+  /** The ESCO preferred label of the skill the phrase expresses. */
+  skill: string;
+}
+
+type Step =
+  { kind: 'word'; optional: boolean; alternatives: readonly (readonly number[])[] } | { kind: 'gap'; max: number };
+
+interface CompiledPhrase {
+  steps: Step[];
+  skillId: string;
+  label: string;
+  esco: EscoLink | null;
+}
+
+export interface CompiledSkillPhrases {
+  /** Phrases by the canonical token id their first word can start with (an array: one read per token). */
+  byFirstToken: readonly (readonly CompiledPhrase[] | undefined)[];
+  count: number;
+}
+
+export interface PhraseMention {
+  skillId: string;
+  label: string;
+  esco: EscoLink | null;
+  start: number;
+  end: number;
+  firstToken: number;
+}
+
+const GAP = '…';
+const MAX_GAP = 3;
+
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** Compiles the phrases onto the extractor's token ids (their words were registered with the automaton). */
+export function compileSkillPhrases(
+  phrases: readonly SkillPhrase[],
+  automaton: PhraseAutomaton,
+  escoIndex: ReadonlyMap<string, EscoLink>,
+): CompiledSkillPhrases {
+  const idOf = (word: string): number => automaton.wordIds.get(word) ?? -1;
+  const byFirstToken: CompiledPhrase[][] = new Array<CompiledPhrase[]>(automaton.tokenCount);
+  for (const phrase of phrases) {
+    const steps: Step[] = phrase.pattern
+      .trim()
+      .split(/\s+/)
+      .map((part): Step => {
+        if (part === GAP || part === '...') return { kind: 'gap', max: MAX_GAP };
+        const optional = part.startsWith('[') && part.endsWith(']');
+        const words = (optional ? part.slice(1, -1) : part).split('|');
+        return { kind: 'word', optional, alternatives: words.map((word) => tokenStrings(word).map(idOf)) };
+      });
+    const esco = escoIndex.get(phrase.skill.toLowerCase()) ?? null;
+    const compiled: CompiledPhrase = {
+      steps,
+      skillId: esco?.uri ? `esco:${esco.uri.split('/').pop()}` : `esco:${slug(phrase.skill)}`,
+      label: esco?.label ?? phrase.skill,
+      esco,
+    };
+    const first = steps[0];
+    if (!first || first.kind !== 'word' || first.optional) continue;
+    for (const alternative of first.alternatives) (byFirstToken[alternative[0]!] ??= []).push(compiled);
+  }
+  return { byFirstToken, count: phrases.length };
+}
+
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 || code === 59 || code === 33 || code === 63 || code === 10) return true;
+  }
+  return false;
+}
+
+/** The last token of `words` matched from token `at` (sub-tokens glued by one character), or -1. */
+function matchWord(text: string, stream: TokenStream, at: number, words: readonly number[]): number {
+  for (let k = 0; k < words.length; k++) {
+    const i = at + k;
+    if (i >= stream.count || stream.ids[i] !== words[k]) return -1;
+    if (k > 0 && stream.starts[i]! - stream.ends[i - 1]! !== 1) return -1;
+  }
+  return at + words.length - 1;
+}
+
+/** The last token of the longest match of steps[s..] starting at token `at` (after token `prev`), or -1. */
+function matchSteps(
+  text: string,
+  stream: TokenStream,
+  steps: readonly Step[],
+  s: number,
+  at: number,
+  prev: number,
+): number {
+  if (s === steps.length) return prev;
+  if (at >= stream.count) return steps.slice(s).every((step) => step.kind === 'word' && step.optional) ? prev : -1;
+  if (prev >= 0 && breaksSentence(text, stream.ends[prev]!, stream.starts[at]!)) return -1;
+  const step = steps[s]!;
+  let best = -1;
+  if (step.kind === 'gap') {
+    for (let skip = 0; skip <= step.max && at + skip <= stream.count; skip++) {
+      if (skip >= 2 && breaksSentence(text, stream.ends[at + skip - 2]!, stream.starts[at + skip - 1]!)) break;
+      const end = matchSteps(text, stream, steps, s + 1, at + skip, skip === 0 ? prev : at + skip - 1);
+      if (end > best) best = end;
+    }
+    return best;
+  }
+  for (const words of step.alternatives) {
+    const last = matchWord(text, stream, at, words);
+    if (last >= 0) best = Math.max(best, matchSteps(text, stream, steps, s + 1, last + 1, last));
+  }
+  if (step.optional) best = Math.max(best, matchSteps(text, stream, steps, s + 1, at, prev));
+  return best;
+}
+
+// After a one-word trait, these keep it about the person: "passionate about", "motivated and curious".
+const TRAIT_FOLLOWERS = new Set([
+  'and',
+  'or',
+  'about',
+  'to',
+  'for',
+  'with',
+  'in',
+  'individual',
+  'person',
+  'professional',
+]);
+
+/**
+ * A one-word trait claims something of the person when it stands alone or before "and", "about", …
+ * ("you are motivated, curious and structured"), not when it describes a noun ("an ambitious
+ * company", "driven by data").
+ */
+function describesPerson(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (i >= text.length || /[,;.:!?)\n/•·|–—]/.test(text[i]!)) return true;
+  const next = /^[A-Za-z]+/.exec(text.slice(i, i + 24))?.[0].toLowerCase();
+  return next !== undefined && TRAIT_FOLLOWERS.has(next);
+}
+
+/** Every phrase match, leftmost-longest, on a token stream the extractor has already scanned. */
+export function matchSkillPhrases(phrases: CompiledSkillPhrases, text: string, stream: TokenStream): PhraseMention[] {
+  const found: PhraseMention[] = [];
+  if (phrases.count === 0) return found;
+  const { byFirstToken } = phrases;
+  for (let i = 0; i < stream.count; i++) {
+    const id = stream.ids[i]!;
+    const candidates = id >= 0 ? byFirstToken[id] : undefined;
+    if (!candidates) continue;
+    let bestEnd = -1;
+    let best: CompiledPhrase | undefined;
+    for (const phrase of candidates) {
+      const end = matchSteps(text, stream, phrase.steps, 0, i, -1);
+      if (end > bestEnd) [bestEnd, best] = [end, phrase];
+    }
+    if (!best) continue;
+    const start = stream.starts[i]!;
+    const end = stream.ends[bestEnd]!;
+    // "data-driven" is not the trait "driven": a match glued to a neighbouring word by a hyphen is part of it.
+    if ((start > 0 && text[start - 1] === '-') || text[end] === '-') continue;
+    if (best.steps.length === 1 && !describesPerson(text, end)) continue;
+    found.push({ skillId: best.skillId, label: best.label, esco: best.esco, start, end, firstToken: i });
+    i = bestEnd;
+  }
+  return found;
+}
