@@ -189,6 +189,7 @@ describe('HTTP API', () => {
     assert.match(body.version, /^\d+\.\d+\.\d+/);
     assert.deepEqual(body.data.map((d) => d.source).sort(), [
       'anthropic-economic-index',
+      'esco',
       'gpts-are-gpts',
       'microsoft-working-with-ai',
       'onet',

@@ -205,12 +205,9 @@ const Source = z.enum(['graph', 'lexicon', 'onet-technology', 'onet-tool', 'onet
 const MentionKind = z
   .enum(['ai-skill', 'skill', 'knowledge', 'tool', 'language', 'certification'])
   .openapi({ description: 'What the mention names: an AI skill of the graph, another skill, knowledge, a tool, …' });
-const EscoLink = z
-  .object({ label: z.string(), uri: z.string().nullable() })
-  .nullable()
-  .openapi({
-    description: 'The ESCO skill (preferred label; URI when the loaded export has one), when ESCO is loaded.',
-  });
+const EscoLink = z.object({ label: z.string(), uri: z.string().nullable() }).nullable().openapi({
+  description: 'The ESCO skill (preferred label; URI when the loaded export has one), when ESCO is loaded.',
+});
 
 export const ExtractionSchema = z
   .object({

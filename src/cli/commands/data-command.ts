@@ -8,10 +8,11 @@ import { printJson, withApp } from '../with-app.js';
 
 function printEsco(esco: EscoLoadSummary): void {
   const n = (value: number): string => value.toLocaleString('en-US');
+  const version = esco.version === 'unknown' ? '' : `ESCO ${esco.version}, `;
   process.stdout.write(
-    `${pc.green('✓')} Loaded ESCO ${esco.version}: ${n(esco.skills)} skills with ${n(esco.synonyms)} synonyms ` +
-      `(${n(esco.withUri)} with URIs, ${n(esco.described)} with descriptions, ${n(esco.relations)} skill relations) ` +
-      `from ${esco.files.length} files.\n`,
+    `${pc.green('✓')} Loaded ${n(esco.skills)} ESCO skills with ${n(esco.synonyms)} synonyms: ` +
+      `${n(esco.withUri)} with URIs, ${n(esco.described)} with descriptions, ${n(esco.relations)} skill relations ` +
+      `(${version}${esco.files.length === 1 ? '1 file' : `${esco.files.length} files`}).\n`,
   );
 }
 

@@ -274,7 +274,9 @@ export function compileSkillExtractor(
   const ambiguous = new Uint8Array(vocabulary.length);
   vocabulary.forEach((entry, i) => {
     const tokens = tokenStrings(entry.surface);
-    if (tokens.length === 1 && AMBIGUOUS_SURFACES.has(tokens[0]!)) ambiguous[i] = AMBIGUOUS_NAME;
+    // An authored name that is also a word ("Spring", "Jest", "Angular") is like the short names above.
+    if (tokens.length === 1 && (AMBIGUOUS_SURFACES.has(tokens[0]!) || (entry.source === 'lexicon' && entry.needsCue)))
+      ambiguous[i] = AMBIGUOUS_NAME;
     else if (entry.source !== 'graph' && /^[A-Z]{2,5}s?$/.test(entry.surface)) ambiguous[i] = EXACT_CASE;
     // ESCO's own name for a skill, of two words or more, is one ("patient assessment"); its synonyms and
     // one-word names are often everyday phrases, so they count with evidence only.
@@ -485,8 +487,11 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
   const pendingAmbiguous: { mention: SkillMention; first: number; last: number }[] = [];
   for (const match of matches) {
     const entry = extractor.vocabulary[match.entry]!;
-    const start = stream.starts[match.firstToken]!;
+    let start = stream.starts[match.firstToken]!;
     const end = stream.ends[match.lastToken]!;
+    // ".NET" is written with its dot, which the scanner reads as a separator.
+    if (entry.surface.startsWith('.') && text[start - 1] === '.' && (start < 2 || !/\w/.test(text[start - 2]!)))
+      start--;
     if (
       inDegree(extractor, text, stream, sections, match.firstToken, match.lastToken, degreesTried) ||
       labelsAddress(text, start, end, addresses)

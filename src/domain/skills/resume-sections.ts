@@ -49,6 +49,11 @@ export function findSections(text: string): SectionSpan[] {
     if (end === -1) end = text.length;
     const lineStart = start;
     start = end + 1;
+    // A Skills section is a list: the first line of prose ends it ("Technologies" then a job ad's text).
+    if (open?.section === 'skills' && isProse(text, lineStart, end)) {
+      open.end = lineStart;
+      open = undefined;
+    }
     // Headings are short; long lines are body text and skipped without a closer look.
     let headEnd = lineStart;
     while (headEnd < end && headEnd - lineStart <= 48 && text.charCodeAt(headEnd) !== 58 /* : */) headEnd++;
@@ -67,6 +72,17 @@ export function findSections(text: string): SectionSpan[] {
     spans.push(open);
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A line of running text, not a list item: twelve words or more that read as a sentence (ending in
+ * a full stop, or with a verb-like "we", "you", "will", "are"). "Python, SQL, dbt, Airflow" is not.
+ */
+function isProse(text: string, start: number, end: number): boolean {
+  const line = text.slice(start, end).trim();
+  const words = line.split(/\s+/).length;
+  if (words < 12) return false;
+  return /[.!?]$/.test(line) || /\b(we|you|our|will|are|is|have)\b/i.test(line);
 }
 
 /** The section at a character offset (the innermost span containing it). */

@@ -176,7 +176,8 @@ export function matchSkillPhrases(phrases: CompiledSkillPhrases, text: string, s
     const end = stream.ends[bestEnd]!;
     // "data-driven" is not the trait "driven": a match glued to a neighbouring word by a hyphen is part of it.
     if ((start > 0 && text[start - 1] === '-') || text[end] === '-') continue;
-    if (best.steps.length === 1 && !describesPerson(text, end)) continue;
+    // One plain word ("motivated") must describe the person; a compound ("self-starter") is a trait by itself.
+    if (best.steps.length === 1 && !text.slice(start, end).includes('-') && !describesPerson(text, end)) continue;
     found.push({ skillId: best.skillId, label: best.label, esco: best.esco, start, end, firstToken: i });
     i = bestEnd;
   }

@@ -228,9 +228,17 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
     }
   }
   const graphNames = new Map(inputs.graph.skills.map((skill) => [skill.id, skill.name]));
+  // O*NET's product names include everyday words ("Scheme", "Designer", "Smart"): ESCO's labels
+  // write those in lower case, so they join task statements' words as ordinary prose for O*NET.
+  const ordinary = new Set(common);
+  for (const skill of inputs.esco ?? [])
+    for (const surface of [skill.label, ...skill.synonyms])
+      for (const word of surface.match(/\b[a-z]+\b/g) ?? []) ordinary.add(word);
+  const isOrdinary = (word: string): boolean => ordinary.has(word) || ordinary.has(singularToken(word));
   // A short name is kept only if some word of it is not ordinary prose ("Salesforce", not "Tax").
   const isName = (surface: string): boolean =>
-    surface.split(/[\s-]+/).some((word) => /[A-Z].*[A-Z]|\d/.test(word) || !common.has(word.toLowerCase()));
+    surface.split(/[\s-]+/).some((word) => /[A-Z].*[A-Z]|\d/.test(word) || !isOrdinary(word.toLowerCase()));
+  const isOrdinaryWord = (surface: string): boolean => !/\s/.test(surface.trim()) && isOrdinary(surface.toLowerCase());
   const addOnet = (rows: VocabularyInputs['technology'], source: 'onet-technology' | 'onet-tool'): void => {
     const commodities = new Map<number, string>();
     for (const row of rows ?? []) {
@@ -246,7 +254,7 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
                 label: row.example,
                 source,
                 kind: 'tool',
-                ...(isCommonWord(surface) ? { needsCue: true } : {}),
+                ...(isOrdinaryWord(surface) ? { needsCue: true } : {}),
               },
           esco,
         );
@@ -261,7 +269,7 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
           label: title,
           source,
           kind: 'tool',
-          ...(isCommonWord(title) ? { needsCue: true } : {}),
+          ...(isOrdinaryWord(title) ? { needsCue: true } : {}),
         },
         linkOf(title),
       );
