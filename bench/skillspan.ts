@@ -123,3 +123,47 @@ export function scoreSpans(
     misses,
   };
 }
+
+export interface SpanRow {
+  name: string;
+  house: SpanScores;
+  tech: SpanScores;
+  all: SpanScores;
+  sentencesPerSecond: number;
+}
+
+/** Scores one predictor on both development splits (and the two together), timing it. */
+export function scoreOnSkillSpan(
+  name: string,
+  splits: { house: SpanSentence[]; tech: SpanSentence[] },
+  predict: (text: string) => readonly { start: number; end: number }[],
+): SpanRow {
+  const sentences = [...splits.house, ...splits.tech];
+  for (const sentence of sentences) predict(sentence.text); // warm the JIT before timing
+  const started = performance.now();
+  for (const sentence of sentences) predict(sentence.text);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    name,
+    house: scoreSpans(splits.house, predict),
+    tech: scoreSpans(splits.tech, predict),
+    all: scoreSpans(sentences, predict),
+    sentencesPerSecond: sentences.length / seconds,
+  };
+}
+
+/** The Markdown table of span scores: strict and loose P/R/F1 on each split and both. */
+export function spanTable(rows: readonly SpanRow[]): string {
+  const f = (value: number): string => value.toFixed(2);
+  const cells = (s: SpanScores): string =>
+    `${f(s.strict.precision)} / ${f(s.strict.recall)} / **${f(s.strict.f1)}** | ${f(s.loose.f1)}`;
+  return [
+    '| extractor | HOUSE strict P / R / F1 | loose F1 | TECH strict P / R / F1 | loose F1 | both strict P / R / F1 | loose F1 | sentences/s |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${cells(row.house)} | ${cells(row.tech)} | ${cells(row.all)} | ` +
+        `${Math.round(row.sentencesPerSecond).toLocaleString('en-US')} |`,
+    ),
+  ].join('\n');
+}

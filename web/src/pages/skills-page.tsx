@@ -12,11 +12,13 @@ import { LEVEL_NAMES } from '../format';
 type FoundSkill = Extraction['skills'][number];
 type CurrentLevel = ProfilePlan['current'][number];
 
-/** How the found skills the profile holds no level for are grouped, by the vocabulary that named them. */
-const FOUND_GROUPS: { id: string; title: string; sources: readonly FoundSkill['source'][] }[] = [
-  { id: 'graph', title: 'AI and skills-graph skills', sources: ['graph'] },
-  { id: 'tools', title: 'Tools and technologies (O*NET)', sources: ['onet-technology', 'onet-tool'] },
-  { id: 'other', title: 'Other skills (O*NET and ESCO)', sources: ['onet-element', 'esco'] },
+/** How the found skills the profile holds no level for are grouped: by what each one is. */
+const FOUND_GROUPS: { id: string; title: string; kinds: readonly FoundSkill['kind'][] }[] = [
+  { id: 'graph', title: 'AI and skills-graph skills', kinds: ['ai-skill'] },
+  { id: 'tools', title: 'Tools and technologies', kinds: ['tool'] },
+  { id: 'knowledge', title: 'Knowledge and methods', kinds: ['knowledge'] },
+  { id: 'skills', title: 'Skills and ways of working', kinds: ['skill'] },
+  { id: 'languages', title: 'Languages and certifications', kinds: ['language', 'certification'] },
 ];
 
 function FoundGroup({
@@ -53,6 +55,9 @@ function FoundGroup({
             <li key={skill.skillId} className={selected === skill.skillId ? 'selected' : undefined}>
               <div className="skill-name">
                 <strong>{skill.label}</strong>
+                {skill.esco && skill.esco.label.toLowerCase() !== skill.label.toLowerCase() && (
+                  <span className="muted small">ESCO: {skill.esco.label}</span>
+                )}
                 <button type="button" className="link-button small" onClick={() => onShow(skill.skillId)}>
                   found {evidence.get(skill.skillId) ?? skill.mentions}× in your résumé
                   <span className="visually-hidden"> — show where</span>
@@ -129,13 +134,13 @@ function SkillsEditor({ profile }: { profile: Profile }) {
   );
   const have = new Set(mine.map((s) => s.skillId));
   // Everything the résumé claims is shown: skills-graph skills with a level in the list above, and the rest —
-  // graph skills the profile has no level for, O*NET tools and technologies, other O*NET and ESCO skills —
-  // under "Also found", so the page lists as many as the start page said were found.
+  // graph skills the profile has no level for, tools, knowledge, other skills, languages and certifications
+  // (from O*NET, ESCO and the lexicon) — under "Also found", as many as the start page said were found.
   const claimed = (extraction.data?.skills ?? []).filter((s) => !s.negated);
   const alsoFound = claimed.filter((s) => !have.has(s.skillId));
   const groups = FOUND_GROUPS.map((group) => ({
     ...group,
-    skills: alsoFound.filter((s) => group.sources.includes(s.source)),
+    skills: alsoFound.filter((s) => group.kinds.includes(s.kind)),
   })).filter((group) => group.skills.length > 0);
   const current = new Map((plan.data?.current ?? []).map((c) => [c.skillId, c]));
 
