@@ -131,7 +131,10 @@ export function accessGuard(app: UpskillApp, options: AccessOptions): Middleware
       const decision = decideRoute(who.principal, ruleFor(method, template), method);
       if (!decision.allowed)
         return problem(c, decision.status, decision.code, decision.reason, refusalHint(decision.status));
-      if (STATE_CHANGING.has(method) && who.principal.kind === 'account' && who.principal.via === 'session') {
+      // Public routes (signing in, using a link) act on no session's authority: the Origin check guards them.
+      const rule = ruleFor(method, template);
+      const cookieChange = STATE_CHANGING.has(method) && rule !== 'public';
+      if (cookieChange && who.principal.kind === 'account' && who.principal.via === 'session') {
         const sent = c.req.header(CSRF_HEADER) ?? '';
         if (!who.csrfToken || !sameSecret(sent, who.csrfToken))
           return problem(

@@ -17,9 +17,9 @@ const toAccount = (row: AccountRow): Account => ({ ...row, createdAt: iso(row.cr
 const ACCOUNT_COLUMNS = `id, email, name, role, manager_id as "managerId", created_at as "createdAt"`;
 
 export async function readSetting<T>(db: Queryable, key: string): Promise<T | undefined> {
-  const [row] = await db.query<{ value: T | string }>('select value from settings where key = $1', [key]);
-  if (!row) return undefined;
-  return typeof row.value === 'string' ? (JSON.parse(row.value) as T) : row.value;
+  // As text: a jsonb string comes back already parsed, and could not be told from JSON text.
+  const [row] = await db.query<{ value: string }>('select value::text as value from settings where key = $1', [key]);
+  return row && (JSON.parse(row.value) as T);
 }
 
 export async function writeSetting(db: Queryable, key: string, value: unknown): Promise<void> {
