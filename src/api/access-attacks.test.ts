@@ -95,7 +95,7 @@ describe('sessions', () => {
 describe('CSRF', () => {
   test('a change made with the session cookie needs the session’s own CSRF token, and a same-origin request', async () => {
     const profile = await profileOf(members.employee);
-    const { cookie } = members.employee.headers;
+    const cookie = members.employee.headers['cookie']!;
     const patch = (headers: Record<string, string>) =>
       send(`/api/profiles/${profile.id}`, { method: 'PATCH', headers, body: { hoursPerWeek: 9 } });
     const missing = await patch({ cookie });

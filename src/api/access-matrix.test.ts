@@ -193,12 +193,13 @@ describe('role × route matrix, generated from the served OpenAPI document', () 
       const expected: string[] = [];
       for (const caller of CALLERS) {
         // A person route is tried on the caller's team member's profile and on a stranger's.
-        const targets = rule === 'person' ? (['team', 'stranger'] as const) : (['any'] as const);
+        const targets: readonly ('team' | 'stranger' | 'any')[] = rule === 'person' ? ['team', 'stranger'] : ['any'];
         for (const target of targets) {
-          const owner = target === 'stranger' ? members.outsider : members.employee;
-          const profileId = (await profileOf(owner)).id;
-          const who = await callerFor(caller, (await sample({ caller: undefined, profileId })).freshCaller ?? false);
-          const request = await sample({ caller: who, profileId });
+          const owner: Member = target === 'stranger' ? members.outsider : members.employee;
+          const profileId: string = (await profileOf(owner)).id;
+          const probe: Sample = await sample({ caller: undefined, profileId });
+          const who: Member | undefined = await callerFor(caller, probe.freshCaller ?? false);
+          const request: Sample = await sample({ caller: who, profileId });
           const { status, text } = await call(op.method, request, who?.headers ?? {});
           const allowed = ALLOWED[rule].includes(caller) && !(target === 'stranger' && caller !== 'administrator');
           const want =

@@ -178,11 +178,20 @@ export async function signIn(
     });
   }
   await store.clearSignInFailures(db, email);
-  const { passwordHash: _hash, ...signedIn } = account;
+  const signedIn = withoutHash(account);
   const session = await startSession(db, signedIn, address, now);
   await recordAudit(db, actorOf(signedIn, address), { action: 'sign-in', detail: 'signed in with a password' }, now);
   return session;
 }
+
+const withoutHash = (account: Account & { passwordHash: string | null }): Account => ({
+  id: account.id,
+  email: account.email,
+  name: account.name,
+  role: account.role,
+  managerId: account.managerId,
+  createdAt: account.createdAt,
+});
 
 const actorOf = (account: Account, address: string | null): Actor => ({
   principal: { kind: 'account', accountId: account.id, role: account.role, via: 'session' },
@@ -399,8 +408,7 @@ export async function passwordResetLink(
 export async function accountByEmail(app: UpskillApp, email: string): Promise<Account> {
   const account = await store.findAccountForSignIn(app.database, normaliseEmail(email));
   if (!account) throw new UpskillError('NOT_FOUND', `There is no account for ${email.trim()}.`);
-  const { passwordHash: _hash, ...rest } = account;
-  return rest;
+  return withoutHash(account);
 }
 
 /** Deletes an account with all its data (profiles, progress, sessions, tokens); the audit log keeps that it happened. */
