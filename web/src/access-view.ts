@@ -20,7 +20,9 @@ export const HIDDEN_FOR: Record<Account['role'], { what: string; why: string; pa
   analyst: [
     {
       what: 'Start, Your job & AI, Your skills and Your path',
-      why: 'they are one person’s profile and plan; analysts see market and occupation data and aggregates only (Explore, About the data).',
+      why:
+        'they are one person’s profile and plan; analysts see market and occupation data and aggregates only ' +
+        '(Explore, About the data).',
       paths: ['/', '/job', '/skills', '/path', '/assess'],
     },
     {
