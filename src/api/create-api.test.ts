@@ -207,9 +207,21 @@ describe('HTTP API', () => {
     assert.equal(result.valid, true, JSON.stringify(result.errors));
     assert.deepEqual(Object.keys(document.paths).sort(), [
       '/api/about',
+      '/api/accounts',
+      '/api/accounts/invitations',
+      '/api/accounts/{accountId}',
+      '/api/accounts/{accountId}/password-reset',
       '/api/assessment',
+      '/api/audit',
+      '/api/auth/links/inspect',
+      '/api/auth/links/redeem',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/session',
       '/api/exposure',
       '/api/extract',
+      '/api/me',
+      '/api/me/export',
       '/api/occupations',
       '/api/occupations/from-text',
       '/api/occupations/{code}',
@@ -217,6 +229,7 @@ describe('HTTP API', () => {
       '/api/profiles',
       '/api/profiles/{id}',
       '/api/profiles/{id}/gaps',
+      '/api/profiles/{id}/owner',
       '/api/profiles/{id}/plan',
       '/api/profiles/{id}/progress',
       '/api/profiles/{id}/progress/{stepId}',
@@ -224,6 +237,8 @@ describe('HTTP API', () => {
       '/api/roles',
       '/api/skills',
       '/api/skills/{id}',
+      '/api/tokens',
+      '/api/tokens/{tokenId}',
     ]);
   });
 });

@@ -9,6 +9,8 @@ import { registerAboutRoutes } from './routes/about.js';
 import { registerOccupationRoutes } from './routes/occupations.js';
 import { registerSkillRoutes } from './routes/skills.js';
 import { registerPlanRoutes } from './routes/plans.js';
+import { registerAccountRoutes } from './routes/accounts.js';
+import { accessGuard, type AccessOptions } from './access-guard.js';
 import { pageSecurity, registerWebApp, WEB_ROOT } from './web-app.js';
 import { compress } from 'hono/compress';
 import type { MiddlewareHandler } from 'hono';
@@ -20,17 +22,23 @@ export interface ApiOptions {
   webRoot?: string;
   /** Host names and port the server answers to; by default the loopback names on any port. */
   hosts?: HostPolicy;
+  /** Personal (no accounts; the default) or team mode, and whether a reverse proxy's headers are believed. */
+  access?: AccessOptions;
 }
 
 /** The HTTP API: validated by the same zod schemas that generate /api/openapi.json. */
 export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHono {
-  const { webRoot = WEB_ROOT, hosts = { allowedHosts: [], port: () => undefined } } = options;
+  const {
+    webRoot = WEB_ROOT,
+    hosts = { allowedHosts: [], port: () => undefined },
+    access = { mode: 'personal' },
+  } = options;
   const api = new OpenAPIHono({ defaultHook: validationHook });
   const compression = compress();
   // Compressing streams every response; a client that asks for none (scripts, load tools) is spared it.
   const compressWhenAsked: MiddlewareHandler = (c, next) =>
     c.req.header('accept-encoding') ? compression(c, next) : next();
-  api.use('*', hostOriginGuard(hosts), pageSecurity(), compressWhenAsked);
+  api.use('*', hostOriginGuard(hosts), pageSecurity(), compressWhenAsked, accessGuard(app, access));
   // No request body may grow past what the largest legitimate one (a document upload) needs.
   const limitBody = bodyLimit({
     maxSize: MAX_REQUEST_BYTES,
@@ -49,6 +57,7 @@ export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHon
   registerSkillRoutes(api, app);
   registerPlanRoutes(api, app);
   registerAboutRoutes(api, app);
+  registerAccountRoutes(api, app);
   registerWebApp(api, webRoot);
   // The routes are fixed once registered: the document is generated on first request, then served as is.
   let openApiDocument: string | undefined;

@@ -44,16 +44,28 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   HOST_NOT_ALLOWED: 421,
   ORIGIN_NOT_ALLOWED: 403,
+  SIGN_IN_REQUIRED: 401,
+  SIGN_IN_FAILED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  ACCOUNT_LOCKED: 429,
+  TOO_MANY_ATTEMPTS: 429,
+  CONFLICT: 409,
+  LINK_INVALID: 410,
 };
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
+  401: 'Sign-in required',
   403: 'Forbidden',
   404: 'Not found',
+  409: 'Conflict',
+  410: 'Gone',
   413: 'Content too large',
   415: 'Unsupported media type',
   421: 'Misdirected request',
   422: 'Unprocessable document',
+  429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -163,7 +175,12 @@ function httpExceptionToProblem(error: HTTPException, c: Context): Response {
 
 /** Maps any thrown error to a problem response; unexpected errors never leak their internals. */
 export function errorToProblem(error: unknown, c: Context): Response {
-  if (isUpskillError(error)) return problem(c, STATUS[error.code], error.code, error.message, error.hint);
+  if (isUpskillError(error)) {
+    const retryAfter = error.details?.['retryAfter'];
+    if (typeof retryAfter === 'string')
+      c.header('retry-after', String(Math.max(1, Math.ceil((Date.parse(retryAfter) - Date.now()) / 1000))));
+    return problem(c, STATUS[error.code], error.code, error.message, error.hint);
+  }
   if (error instanceof HTTPException && error.status < 500) return httpExceptionToProblem(error, c);
   console.error(error);
   return problem(c, 500, 'INTERNAL', 'Something went wrong on the server; the error was logged.');

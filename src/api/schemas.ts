@@ -265,6 +265,7 @@ export const ProfileSchema = z
     startDate: z.string(),
     preferences: z.object({ freeOnly: z.boolean(), formats: z.array(z.string()).optional() }),
     resumeText: z.string().nullable(),
+    ownerId: z.string().nullable().openapi({ description: 'The account whose profile it is (team mode)' }),
     createdAt: z.string(),
   })
   .openapi('Profile');
@@ -382,3 +383,80 @@ export const AssessmentSchema = z
       .max(12),
   })
   .openapi('SelfAssessment');
+
+export const RoleNameSchema = z.enum(['administrator', 'manager', 'employee', 'analyst']);
+
+export const AccountSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: RoleNameSchema,
+    managerId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Account');
+
+export const SessionSchema = z
+  .object({
+    mode: z.enum(['personal', 'team']),
+    /** Team mode with no administrator yet: the setup link printed on the console makes the first. */
+    setupNeeded: z.boolean(),
+    account: AccountSchema.nullable(),
+    /** What the signed-in role may see, in words. */
+    roleScope: z.string().nullable(),
+    /** Sent back in X-CSRF-Token with every change made with this session. */
+    csrfToken: z.string().nullable(),
+  })
+  .openapi('Session');
+
+export const LinkInfoSchema = z
+  .object({
+    purpose: z.enum(['setup', 'invitation', 'password-reset']),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+    role: RoleNameSchema.nullable(),
+    expiresAt: z.string(),
+  })
+  .openapi('LinkInfo');
+
+export const IssuedLinkSchema = z
+  .object({
+    link: z.string().openapi({ description: 'Give it to the person; it works once.' }),
+    expiresAt: z.string(),
+  })
+  .openapi('IssuedLink');
+
+export const AccessTokenSchema = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    name: z.string(),
+    scope: z.enum(['read', 'read-write']),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .openapi('AccessToken');
+
+export const AuditEntrySchema = z
+  .object({
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actorEmail: z.string().nullable(),
+    action: z.string(),
+    subjectProfileId: z.string().nullable(),
+    subjectAccountId: z.string().nullable(),
+    address: z.string().nullable(),
+    detail: z.string(),
+  })
+  .openapi('AuditEntry');
+
+export const PersonalDataSchema = z
+  .object({
+    exportedAt: z.string(),
+    account: AccountSchema,
+    profiles: z.array(ProfileSchema.extend({ progress: z.array(z.object({ stepId: z.string() }).passthrough()) })),
+    accessTokens: z.array(AccessTokenSchema),
+    auditLog: z.array(AuditEntrySchema),
+  })
+  .openapi('PersonalData');

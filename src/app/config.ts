@@ -18,6 +18,10 @@ export interface AppConfig {
   host: string;
   /** Host names `serve` answers to besides the loopback ones (UPSKILL_ALLOWED_HOSTS, comma-separated). */
   allowedHosts: string[];
+  /** Run `serve` as a team server with accounts (UPSKILL_TEAM=1; `--team`). */
+  team: boolean;
+  /** Believe a reverse proxy's X-Forwarded-For and X-Forwarded-Proto (UPSKILL_TRUST_PROXY=1; `--trust-proxy`). */
+  trustProxy: boolean;
 }
 
 const EnvSchema = z.object({
@@ -33,6 +37,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[\w.\-[\]:]+(,[\w.\-[\]:]+)*$/, 'must be host names separated by commas, e.g. upskill.lan,proxy.local')
     .optional(),
+  UPSKILL_TEAM: z.enum(['0', '1'], 'must be 1 (team mode) or 0').optional(),
+  UPSKILL_TRUST_PROXY: z.enum(['0', '1'], 'must be 1 (behind a reverse proxy) or 0').optional(),
 });
 
 export { PACKAGE_ROOT };
@@ -53,6 +59,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: vars.PORT ?? 3000,
     host: vars.HOST ?? '127.0.0.1',
     allowedHosts: vars.UPSKILL_ALLOWED_HOSTS?.split(',') ?? [],
+    team: vars.UPSKILL_TEAM === '1',
+    trustProxy: vars.UPSKILL_TRUST_PROXY === '1',
   };
 }
 

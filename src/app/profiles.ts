@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mayAccessPerson, type PersonRelation, type Principal } from '../domain/access/index.js';
+import { findAccount } from '../store/account.repository.js';
 import { UpskillError } from '../domain/errors.js';
 import { isStorableText } from '../domain/text/normalize.js';
 import type { PlanPreferences } from '../domain/planning/learning-resource.js';
@@ -28,6 +30,10 @@ export interface NewProfile {
   preferences?: PlanPreferences;
   resumeText?: string;
   skills?: { skillId: string; level: SkillLevel }[];
+  /** Keep the résumé text with the profile (its skills are read either way); on by default. */
+  keepResumeText?: boolean;
+  /** The account whose profile it is (team mode). */
+  ownerId?: string | null;
 }
 
 /** Creates a profile after checking everything a plan will need; résumé skills become its starting levels. */
@@ -66,7 +72,8 @@ export async function createProfile(app: UpskillApp, input: NewProfile, now: str
     hoursPerWeek,
     startDate,
     preferences: input.preferences ?? { freeOnly: false },
-    resumeText: input.resumeText ?? null,
+    resumeText: input.keepResumeText === false ? null : (input.resumeText ?? null),
+    ownerId: input.ownerId ?? null,
   });
 }
 
@@ -88,12 +95,36 @@ export async function listSavedProfiles(app: UpskillApp): Promise<Profile[]> {
   return profiles.listProfiles(app.database);
 }
 
+/** The answer for a profile that does not exist, and for one the caller may not see: the same, so neither leaks. */
+export const profileNotFound = (id: string): UpskillError =>
+  new UpskillError('NOT_FOUND', `There is no profile "${id}".`, {
+    hint: 'List them with `upskill profile list`.',
+  });
+
+/** The profiles this principal may see (all of them in personal mode), oldest first. */
+export async function listVisibleProfiles(app: UpskillApp, principal: Principal): Promise<Profile[]> {
+  if (principal.kind === 'personal') return listSavedProfiles(app);
+  return (await profiles.listProfilesWithOwners(app.database))
+    .filter((profile) => mayAccessPerson(principal, profile))
+    .map(({ ownerManagerId: _manager, ...profile }) => profile);
+}
+
+/** Whose a profile is, for the access check; undefined when there is no such profile. */
+export const personRelation = (app: UpskillApp, id: string): Promise<PersonRelation | undefined> =>
+  profiles.findPersonRelation(app.database, id);
+
+/** Hands a profile to its person's account (an administrator's step after switching a personal store). */
+export async function handOverProfile(app: UpskillApp, id: string, accountId: string): Promise<Profile> {
+  const profile = await getProfile(app, id);
+  if (!(await findAccount(app.database, accountId)))
+    throw new UpskillError('BAD_INPUT', `accountId: there is no account "${accountId}".`);
+  await profiles.setProfileOwner(app.database, id, accountId);
+  return { ...profile, ownerId: accountId };
+}
+
 export async function getProfile(app: UpskillApp, id: string): Promise<Profile> {
   const profile = await profiles.findProfile(app.database, id);
-  if (!profile)
-    throw new UpskillError('NOT_FOUND', `There is no profile "${id}".`, {
-      hint: 'List them with `upskill profile list`.',
-    });
+  if (!profile) throw profileNotFound(id);
   return profile;
 }
 
@@ -205,6 +236,5 @@ export async function updateProfile(app: UpskillApp, id: string, changes: Partia
 }
 
 export async function deleteProfile(app: UpskillApp, id: string): Promise<void> {
-  if (!(await profiles.deleteProfile(app.database, id)))
-    throw new UpskillError('NOT_FOUND', `There is no profile "${id}".`);
+  if (!(await profiles.deleteProfile(app.database, id))) throw profileNotFound(id);
 }

@@ -22,6 +22,14 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'UNSUPPORTED_MEDIA_TYPE':
     case 'HOST_NOT_ALLOWED':
     case 'ORIGIN_NOT_ALLOWED':
+    case 'SIGN_IN_REQUIRED':
+    case 'SIGN_IN_FAILED':
+    case 'FORBIDDEN':
+    case 'CSRF_TOKEN_INVALID':
+    case 'ACCOUNT_LOCKED':
+    case 'TOO_MANY_ATTEMPTS':
+    case 'CONFLICT':
+    case 'LINK_INVALID':
       return EXIT.usage;
     case 'NOT_FOUND':
     case 'NO_MATCH':

@@ -9,6 +9,7 @@ import { registerOccupationCommands } from './commands/occupations-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerSkillCommands } from './commands/skills-command.js';
 import { registerPlanCommands } from './commands/plan-command.js';
+import { registerAccountCommands } from './commands/accounts-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
@@ -43,6 +44,7 @@ Environment:
   DATABASE_URL      use this PostgreSQL server instead of the embedded database
   UPSKILL_DATA_DIR  folder of public datasets to load from
   PORT, HOST        where \`serve\` listens (default 127.0.0.1:3000)
+  UPSKILL_TEAM=1    \`serve\` as a team server with accounts (as --team)
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad input or usage · 3 not found / no match ·
             4 data missing or invalid · 5 database unavailable`,
@@ -53,6 +55,7 @@ registerOccupationCommands(program);
 registerSkillCommands(program);
 registerPlanCommands(program);
 registerServeCommand(program);
+registerAccountCommands(program);
 program
   .command('about')
   .description('version, loaded data and the attribution of every source')

@@ -25,7 +25,15 @@ export type ErrorCode =
   | 'BAD_JSON'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'HOST_NOT_ALLOWED'
-  | 'ORIGIN_NOT_ALLOWED';
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'SIGN_IN_REQUIRED'
+  | 'SIGN_IN_FAILED'
+  | 'FORBIDDEN'
+  | 'CSRF_TOKEN_INVALID'
+  | 'ACCOUNT_LOCKED'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'CONFLICT'
+  | 'LINK_INVALID';
 
 /** An expected failure with a human message and a hint on what to do next. */
 export class UpskillError extends Error {

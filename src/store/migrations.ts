@@ -147,6 +147,71 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create table esco_skill_relations (skill_uri text not null, related_uri text not null, relation_type text not null);
     `,
   },
+  {
+    version: 6,
+    name: 'accounts, sessions, access tokens, one-time links, audit log',
+    sql: `
+      create table settings (key text primary key, value jsonb not null);
+      create table accounts (
+        id text primary key,
+        email text not null unique,
+        name text not null,
+        role text not null check (role in ('administrator', 'manager', 'employee', 'analyst')),
+        manager_id text references accounts (id) on delete set null,
+        password_hash text,
+        created_at timestamptz not null default now()
+      );
+      create index accounts_manager on accounts (manager_id);
+      alter table profiles add column owner_id text references accounts (id) on delete cascade;
+      create index profiles_owner on profiles (owner_id);
+      create table sessions (
+        id_hash text primary key,
+        account_id text not null references accounts (id) on delete cascade,
+        csrf_token text not null,
+        address text,
+        created_at timestamptz not null,
+        expires_at timestamptz not null
+      );
+      create index sessions_account on sessions (account_id);
+      create table access_tokens (
+        id text primary key,
+        account_id text not null references accounts (id) on delete cascade,
+        name text not null,
+        token_hash text not null unique,
+        scope text not null check (scope in ('read', 'read-write')),
+        created_at timestamptz not null,
+        last_used_at timestamptz
+      );
+      create table one_time_links (
+        token_hash text primary key,
+        purpose text not null check (purpose in ('setup', 'invitation', 'password-reset')),
+        account_id text references accounts (id) on delete cascade,
+        email text,
+        name text,
+        role text,
+        manager_id text references accounts (id) on delete set null,
+        created_by text,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        used_at timestamptz
+      );
+      create table sign_in_failures (email text not null, address text not null, at timestamptz not null);
+      create index sign_in_failures_email on sign_in_failures (email, at);
+      create index sign_in_failures_address on sign_in_failures (address, at);
+      create table audit_log (
+        id bigserial primary key,
+        at timestamptz not null,
+        actor_id text,
+        actor_email text,
+        action text not null,
+        subject_profile_id text,
+        subject_account_id text,
+        address text,
+        detail text not null
+      );
+      create index audit_log_at on audit_log (at);
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */

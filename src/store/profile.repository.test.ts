@@ -27,6 +27,7 @@ for (const backend of DATABASES) {
           startDate: '2026-12-07',
           preferences: { freeOnly: true, formats: ['course'] },
           resumeText: 'Skills: ChatGPT',
+          ownerId: null,
         });
         assert.equal(profile.name, "Jane O'Hara; drop table profiles;--");
         assert.deepEqual(await findProfile(db, profile.id), profile);

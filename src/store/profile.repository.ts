@@ -1,6 +1,7 @@
 import type { PlanPreferences } from '../domain/planning/learning-resource.js';
 import type { ProgressRecord, ProgressStatus } from '../domain/planning/path-planner.js';
 import type { SkillLevel } from '../domain/planning/skill-gaps.js';
+import type { PersonRelation } from '../domain/access/index.js';
 import type { Queryable } from './database.js';
 
 /** A worker's saved situation: kept in the local store, never sent anywhere. */
@@ -14,6 +15,8 @@ export interface Profile {
   startDate: string;
   preferences: PlanPreferences;
   resumeText: string | null;
+  /** The account whose profile it is on a team server; null on a personal store. */
+  ownerId: string | null;
   createdAt: string;
 }
 
@@ -25,7 +28,7 @@ type Row = Omit<Profile, 'skills' | 'preferences' | 'createdAt'> & {
 
 const SELECT = `select id, name, occupation_code as "occupationCode", target, skills,
   hours_per_week as "hoursPerWeek", start_date as "startDate",
-  preferences, resume_text as "resumeText", created_at as "createdAt" from profiles`;
+  preferences, resume_text as "resumeText", owner_id as "ownerId", created_at as "createdAt" from profiles`;
 
 // pg parses jsonb; PGlite too, but be tolerant of either returning text.
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
@@ -38,11 +41,12 @@ const toProfile = (row: Row): Profile => ({
 
 export async function insertProfile(db: Queryable, profile: Omit<Profile, 'createdAt'>): Promise<Profile> {
   const [row] = await db.query<Row>(
-    `insert into profiles (id, name, occupation_code, target, skills, hours_per_week, start_date, preferences, resume_text)
-     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9)
+    `insert into profiles (id, name, occupation_code, target, skills, hours_per_week, start_date, preferences,
+       resume_text, owner_id)
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9, $10)
      returning id, name, occupation_code as "occupationCode", target, skills,
        hours_per_week as "hoursPerWeek", start_date as "startDate", preferences, resume_text as "resumeText",
-       created_at as "createdAt"`,
+       owner_id as "ownerId", created_at as "createdAt"`,
     [
       profile.id,
       profile.name,
@@ -53,6 +57,7 @@ export async function insertProfile(db: Queryable, profile: Omit<Profile, 'creat
       profile.startDate,
       JSON.stringify(profile.preferences),
       profile.resumeText,
+      profile.ownerId,
     ],
   );
   return toProfile(row!);
@@ -60,6 +65,43 @@ export async function insertProfile(db: Queryable, profile: Omit<Profile, 'creat
 
 export async function listProfiles(db: Queryable): Promise<Profile[]> {
   return (await db.query<Row>(`${SELECT} order by created_at, id`)).map(toProfile);
+}
+
+/** Every profile with whose it is: its person's account and that person's manager. */
+export async function listProfilesWithOwners(db: Queryable): Promise<(Profile & PersonRelation)[]> {
+  const rows = await db.query<Row & { ownerManagerId: string | null }>(
+    `select p.id, p.name, p.occupation_code as "occupationCode", p.target, p.skills,
+       p.hours_per_week as "hoursPerWeek", p.start_date as "startDate", p.preferences,
+       p.resume_text as "resumeText", p.owner_id as "ownerId", p.created_at as "createdAt",
+       a.manager_id as "ownerManagerId"
+     from profiles p left join accounts a on a.id = p.owner_id order by p.created_at, p.id`,
+  );
+  return rows.map((row) => ({ ...toProfile(row), ownerManagerId: row.ownerManagerId }));
+}
+
+/** Whose one profile is, or undefined when there is no such profile. */
+export async function findPersonRelation(db: Queryable, id: string): Promise<PersonRelation | undefined> {
+  const [row] = await db.query<PersonRelation>(
+    `select p.owner_id as "ownerId", a.manager_id as "ownerManagerId"
+     from profiles p left join accounts a on a.id = p.owner_id where p.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+/** Hands a profile to an account; false when there is no such profile. */
+export async function setProfileOwner(db: Queryable, id: string, ownerId: string): Promise<boolean> {
+  return (await db.query('update profiles set owner_id = $2 where id = $1 returning id', [id, ownerId])).length > 0;
+}
+
+/** Gives every profile without an owner (a personal store's) to an account; the count given. */
+export async function adoptUnownedProfiles(db: Queryable, ownerId: string): Promise<number> {
+  return (await db.query('update profiles set owner_id = $1 where owner_id is null returning id', [ownerId])).length;
+}
+
+/** An account's own profiles, with their progress (for the person's data export). */
+export async function listOwnedProfiles(db: Queryable, ownerId: string): Promise<Profile[]> {
+  return (await db.query<Row>(`${SELECT} where owner_id = $1 order by created_at, id`, [ownerId])).map(toProfile);
 }
 
 export async function findProfile(db: Queryable, id: string): Promise<Profile | undefined> {

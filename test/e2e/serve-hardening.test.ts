@@ -158,10 +158,16 @@ describe('only this machine’s pages may talk to the server', () => {
     },
   );
 
-  test('a non-loopback --host needs --unsafe-no-login, and then warns', async () => {
+  test('a non-loopback --host needs --team: personal mode has no login, and --unsafe-no-login is gone', async () => {
     const refused = upskill(['serve', '--host', '0.0.0.0', '--port', '0', '--no-load']);
     assert.equal(refused.status, 2);
-    assert.match(refused.stderr, /--host 0\.0\.0\.0 would let other machines reach Upskill, which has no login/);
-    assert.match(refused.stderr, /--unsafe-no-login/);
+    assert.match(
+      refused.stderr,
+      /--host 0\.0\.0\.0 would let other machines reach Upskill in personal mode, which has no login/,
+    );
+    assert.match(refused.stderr, /add --team to require accounts/);
+    const gone = upskill(['serve', '--host', '0.0.0.0', '--unsafe-no-login', '--no-load']);
+    assert.equal(gone.status, 2);
+    assert.match(gone.stderr, /unknown option '--unsafe-no-login'/);
   });
 });

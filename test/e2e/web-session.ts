@@ -24,6 +24,8 @@ export interface RunningServer {
   origin: string;
   /** The server's UPSKILL_HOME, for other upskill commands on the same store. */
   home: string;
+  /** What the server printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -31,9 +33,10 @@ export interface RunningServer {
  * Starts the real `upskill serve` on a free port with a fresh home folder: it finds ../shared/data,
  * loads it into a new embedded store, and serves the built web app beside the API.
  */
-export async function startUpskill(): Promise<RunningServer> {
+export async function startUpskill(extraArgs: string[] = []): Promise<RunningServer> {
   const home = mkdtempSync(join(tmpdir(), 'upskill-web-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...extraArgs];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -63,6 +66,7 @@ export async function startUpskill(): Promise<RunningServer> {
   return {
     origin,
     home,
+    output: () => output,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

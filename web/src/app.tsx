@@ -10,6 +10,15 @@ import { PathPage } from './pages/path-page';
 import { AssessPage } from './pages/assess-page';
 import { AboutPage } from './pages/about-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { SignInPage } from './pages/sign-in-page';
+import { WelcomePage } from './pages/welcome-page';
+import { AccountPage } from './pages/account-page';
+import { TeamPage } from './pages/team-page';
+import { Page } from './components/page';
+import { ErrorNotice } from './components/status-views';
+import { useSession, useSignOut } from './api/session';
+import { hiddenBecause } from './access-view';
+import type { Session } from './api/types';
 
 // Explore is a side trip off the worker's journey, so its code loads only when it is opened.
 const ExplorePage = lazy(() => import('./pages/explore-page'));
@@ -23,9 +32,49 @@ const NAV = [
   { href: '/about', label: 'About the data' },
 ];
 
+/** On a team server: who is signed in, and a way out. */
+function SignedIn({ session }: { session: Session }) {
+  const signOut = useSignOut();
+  const [, navigate] = useLocation();
+  if (!session.account) return null;
+  return (
+    <p className="signed-in">
+      <Link href="/account">
+        {session.account.name} <span className="muted small">({session.account.role})</span>
+      </Link>{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/') })}
+      >
+        Sign out
+      </button>
+    </p>
+  );
+}
+
+/** Shown in place of a page the role may not see, saying why. */
+function HiddenPage({ why }: { why: string }) {
+  return (
+    <Page title="Not shown for your role">
+      <p className="notice">This page is hidden because {why}</p>
+    </Page>
+  );
+}
+
 export function App() {
   const [location] = useLocation();
   useTopOnNewPath(location);
+  const session = useSession();
+  const team = session.data?.mode === 'team';
+  const role = session.data?.account?.role;
+  const nav = [
+    ...NAV.filter((item) => !role || !hiddenBecause(role, item.href)),
+    ...(role === 'administrator' ? [{ href: '/team', label: 'Team' }] : []),
+    ...(role ? [{ href: '/account', label: 'Your account' }] : []),
+  ];
+  const hidden = role ? hiddenBecause(role, location) : undefined;
+  const signInNeeded = team && !session.data?.account && location !== '/welcome';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -48,7 +97,7 @@ export function App() {
         </Link>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={location === item.href ? 'page' : undefined}>
                   {item.label}
@@ -57,20 +106,34 @@ export function App() {
             ))}
           </ul>
         </nav>
+        {team && session.data && <SignedIn session={session.data} />}
       </header>
       <main id="main">
-        <Suspense fallback={<Loading what="the page" />}>
-          <Switch>
-            <Route path="/" component={StartPage} />
-            <Route path="/job" component={JobPage} />
-            <Route path="/skills" component={SkillsPage} />
-            <Route path="/path" component={PathPage} />
-            <Route path="/assess" component={AssessPage} />
-            <Route path="/explore" component={ExplorePage} />
-            <Route path="/about" component={AboutPage} />
-            <Route component={NotFoundPage} />
-          </Switch>
-        </Suspense>
+        {session.isPending ? (
+          <Loading what="the page" />
+        ) : session.isError ? (
+          <ErrorNotice error={session.error} retry={() => void session.refetch()} />
+        ) : signInNeeded ? (
+          <SignInPage />
+        ) : hidden ? (
+          <HiddenPage why={hidden} />
+        ) : (
+          <Suspense fallback={<Loading what="the page" />}>
+            <Switch>
+              <Route path="/welcome" component={WelcomePage} />
+              <Route path="/account" component={AccountPage} />
+              <Route path="/team" component={TeamPage} />
+              <Route path="/" component={StartPage} />
+              <Route path="/job" component={JobPage} />
+              <Route path="/skills" component={SkillsPage} />
+              <Route path="/path" component={PathPage} />
+              <Route path="/assess" component={AssessPage} />
+              <Route path="/explore" component={ExplorePage} />
+              <Route path="/about" component={AboutPage} />
+              <Route component={NotFoundPage} />
+            </Switch>
+          </Suspense>
+        )}
       </main>
       <Footer />
     </>

@@ -10,8 +10,10 @@ import {
   recordProgress,
   setProfileSkill,
   updateProfile,
-  listSavedProfiles,
+  listVisibleProfiles,
+  handOverProfile,
 } from '../../app/profiles.js';
+import { accessOf } from '../access-guard.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
@@ -50,7 +52,13 @@ const PlanBody = z
     preferences: Preferences.optional(),
   })
   .openapi('PlanRequest');
-const ProfileBody = PlanBody.extend({ name: z.string().trim().min(1).max(80) }).openapi('NewProfile');
+const ProfileBody = PlanBody.extend({
+  name: z.string().trim().min(1).max(80),
+  keepResumeText: z
+    .boolean()
+    .default(true)
+    .openapi({ description: 'Keep the résumé text with the profile (its skills are read either way)' }),
+}).openapi('NewProfile');
 const IdParam = z.object({
   id: z
     .string()
@@ -228,6 +236,23 @@ const routes = {
       404: problemResponse('Unknown profile or step'),
     },
   }),
+  handOver: createRoute({
+    method: 'put',
+    path: '/api/profiles/{id}/owner',
+    summary: 'Hand a profile to its person’s account (team mode, administrators)',
+    request: {
+      params: IdParam,
+      body: {
+        required: true,
+        content: { 'application/json': { schema: z.object({ accountId: z.string().max(12) }).openapi('NewOwner') } },
+      },
+    },
+    responses: {
+      200: json(ProfileSchema, 'Handed over'),
+      400: problemResponse('Unknown account'),
+      404: problemResponse('Unknown profile'),
+    },
+  }),
   clearProgress: createRoute({
     method: 'delete',
     path: '/api/profiles/{id}/progress/{stepId}',
@@ -269,11 +294,15 @@ export function registerPlanRoutes(api: OpenAPIHono, app: UpskillApp): void {
       await createProfile(app, {
         ...body,
         skills: body.skills as { skillId: string; level: SkillLevel }[] | undefined,
+        ownerId: accessOf(c).account?.id ?? null,
       }),
       201,
     );
   });
-  api.openapi(routes.listProfiles, async (c) => c.json(await listSavedProfiles(app), 200));
+  api.openapi(routes.listProfiles, async (c) => c.json(await listVisibleProfiles(app, accessOf(c).principal), 200));
+  api.openapi(routes.handOver, async (c) =>
+    c.json(await handOverProfile(app, c.req.valid('param').id, c.req.valid('json').accountId), 200),
+  );
   api.openapi(routes.getProfile, async (c) => c.json(await getProfile(app, c.req.valid('param').id), 200));
   api.openapi(routes.updateProfile, async (c) =>
     c.json(await updateProfile(app, c.req.valid('param').id, c.req.valid('json')), 200),

@@ -8,6 +8,8 @@ import { dataStatus } from '../../app/data-status.js';
 import { loadReferenceData } from '../../app/load-reference-data.js';
 import { createApi } from '../../api/create-api.js';
 import { loadProgressPrinter } from '../progress-printer.js';
+import { enableTeamMode, isTeamStore } from '../../app/accounts.js';
+import { pruneOldAudit } from '../../app/audit.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -39,10 +41,10 @@ export function registerServeCommand(program: Command): void {
       collect,
       [],
     )
+    .option('--team', 'team mode: accounts and roles, required to listen on another address (UPSKILL_TEAM=1)')
     .option(
-      '--unsafe-no-login',
-      'allow a --host other than this machine although there is no login: ' +
-        'anyone who reaches the port can read every saved plan and résumé',
+      '--trust-proxy',
+      'believe the reverse proxy’s X-Forwarded-For and X-Forwarded-Proto: HTTPS cookies, client addresses (UPSKILL_TRUST_PROXY=1)',
     )
     .option('--no-load', 'do not load data on start, even when the store is empty')
     .addHelpText(
@@ -50,32 +52,45 @@ export function registerServeCommand(program: Command): void {
       `
 The server answers only requests addressed to this machine (Host: localhost, 127.0.0.1 or [::1] and
 its port), and changes data only for pages it served itself. While it runs on the embedded store,
-other upskill commands (occupation, plan, profile …) use the same store through it.`,
+other upskill commands (occupation, plan, profile …) use the same store through it.
+
+Personal mode (the default) has no login, so it stays on this machine. --team requires accounts:
+the first start prints a one-time link that creates the first administrator (or run
+\`upskill accounts create-admin\`); a personal store's profiles go to that administrator. A store
+once switched to team mode always serves as a team server.`,
     )
     .action(
       async (options: {
         port?: number;
         host?: string;
         allowedHost: string[];
-        unsafeNoLogin?: boolean;
+        team?: boolean;
+        trustProxy?: boolean;
         load: boolean;
       }) => {
         const config = readConfig();
         const hostname = options.host ?? config.host;
-        if (!isLoopback(hostname) && !options.unsafeNoLogin) {
-          throw new UpskillError(
-            'BAD_INPUT',
-            `--host ${hostname} would let other machines reach Upskill, which has no login: anyone who ` +
-              `reaches the port could read every saved plan and résumé.`,
-            {
-              hint:
-                'Keep the default --host 127.0.0.1, or add --unsafe-no-login if you really mean it (for example ' +
-                'inside a container whose port only you can reach).',
-            },
-          );
-        }
         let app = await openServerApp(config);
+        let team = false;
+        let setupToken: string | undefined;
         try {
+          team = Boolean(options.team) || config.team || (await isTeamStore(app));
+          if (!isLoopback(hostname) && !team) {
+            throw new UpskillError(
+              'BAD_INPUT',
+              `--host ${hostname} would let other machines reach Upskill in personal mode, which has no login: ` +
+                `anyone who reaches the port could read every saved plan and résumé.`,
+              {
+                hint:
+                  'Keep the default --host 127.0.0.1, or add --team to require accounts (see the README on running ' +
+                  'a team server behind HTTPS).',
+              },
+            );
+          }
+          if (team) {
+            setupToken = (await enableTeamMode(app)).setupToken;
+            await pruneOldAudit(app);
+          }
           let loaded = (await dataStatus(app)).loaded;
           if (options.load && !loaded) {
             process.stderr.write(`${pc.cyan('›')} The store is empty: loading the public data first (once).\n`);
@@ -97,16 +112,20 @@ other upskill commands (occupation, plan, profile …) use the same store throug
         let listening: number | undefined;
         const allowedHosts = [...config.allowedHosts, ...options.allowedHost];
         if (!isLoopback(hostname) && hostname !== '0.0.0.0' && hostname !== '::') allowedHosts.push(hostname);
-        const api = createApi(app, { hosts: { allowedHosts, port: () => listening } });
+        const api = createApi(app, {
+          hosts: { allowedHosts, port: () => listening },
+          access: { mode: team ? 'team' : 'personal', trustProxy: Boolean(options.trustProxy) || config.trustProxy },
+        });
         const server = serve({ fetch: api.fetch, port: options.port ?? config.port, hostname }, (info) => {
           listening = info.port;
           const origin = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
-          if (!isLoopback(hostname)) {
-            process.stderr.write(
-              `${pc.yellow('warning:')} listening on ${hostname} without a login (--unsafe-no-login): anyone ` +
-                `who can reach port ${info.port} can read and change every saved plan and résumé. Browsers ` +
-                `must address it by a name given with --allowed-host.\n`,
-            );
+          if (team) {
+            process.stdout.write(`${pc.cyan('›')} Team mode: everyone signs in; each role sees only what it may.\n`);
+            if (setupToken)
+              process.stdout.write(
+                `${pc.cyan('›')} No administrator yet. Open this one-time link within 24 hours to create the first ` +
+                  `(or run \`upskill accounts create-admin\`):\n  ${origin}/welcome#${setupToken}\n`,
+              );
           }
           process.stdout.write(
             `${pc.green('✓')} Upskill is running: open ${origin}/ in your browser  (API: ${origin}/api/about, ` +

@@ -33,10 +33,19 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
 }
 
+// On a team server every change carries the session's CSRF token (the session query sets it).
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
+  const method = init?.method ?? 'GET';
+  const headers = new Headers(init?.headers);
+  if (csrfToken && method !== 'GET') headers.set('x-csrf-token', csrfToken);
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, { ...init, headers });
   } catch {
     throw new ApiError(
       0,

@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { createRoute } from '@hono/zod-openapi';
+import { createAccessToken, invite } from '../app/accounts.js';
+import { profilePlan, recordProgress } from '../app/profiles.js';
+import { ROUTE_POLICY, ruleFor, type RouteRule } from '../domain/access/index.js';
+import { browserHeaders, ORIGIN, openTeam, PASSWORD, principalOf, type Member } from '../../test/support/team-app.js';
+import { createApi } from './create-api.js';
+
+/*
+ * The role-by-route matrix. It walks every operation of the served /api/openapi.json and calls each
+ * as every role and anonymously, and for a route about one person both on a profile the caller is
+ * related to and on a stranger's: it asserts who gets a 2xx and who gets 401, 403 or 404, and that a
+ * stranger's profile answers exactly like a missing one. A route without a policy entry, or without a
+ * sample request here, fails — so a new route cannot forget its check.
+ */
+
+const team = await openTeam();
+after(() => team.close());
+const { app, api, members, join, profileOf } = team;
+
+type Caller = 'anonymous' | 'administrator' | 'manager' | 'employee' | 'analyst';
+const CALLERS: readonly Caller[] = ['anonymous', 'administrator', 'manager', 'employee', 'analyst'];
+
+interface Sample {
+  path: string;
+  body?: unknown;
+  /** The call ends or deletes the caller's own session or account: make it as a fresh person of the role. */
+  freshCaller?: boolean;
+}
+interface SampleContext {
+  caller: Member | undefined;
+  /** The profile a person route is called on (the manager's report's, or a stranger's). */
+  profileId: string;
+}
+
+const adminActor = { principal: principalOf(members.administrator.account), address: null };
+let unique = 0;
+const invitation = async () =>
+  (
+    await invite(
+      app,
+      { ...adminActor, accountId: members.administrator.account.id },
+      { email: `new${++unique}@example.org`, name: `New ${unique}`, role: 'employee' },
+    )
+  ).token;
+const firstStep = async (profileId: string) => (await profilePlan(app, profileId)).plan.steps[0]!.id;
+
+/** A request each operation succeeds with for a caller allowed to make it. */
+const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
+  'GET /api/about': async () => ({ path: '/api/about' }),
+  'GET /api/auth/session': async () => ({ path: '/api/auth/session' }),
+  'POST /api/auth/login': async () => ({
+    path: '/api/auth/login',
+    body: { email: members.outsider.account.email, password: PASSWORD },
+    freshCaller: true, // signing in ends the session the cookie held
+  }),
+  'POST /api/auth/logout': async () => ({ path: '/api/auth/logout', freshCaller: true }),
+  'POST /api/auth/links/inspect': async () => ({
+    path: '/api/auth/links/inspect',
+    body: { token: await invitation() },
+  }),
+  'POST /api/auth/links/redeem': async () => ({
+    path: '/api/auth/links/redeem',
+    body: { token: await invitation(), password: PASSWORD },
+    freshCaller: true,
+  }),
+  'GET /api/occupations': async () => ({ path: '/api/occupations?q=accountant' }),
+  'GET /api/occupations/{code}': async () => ({ path: '/api/occupations/13-1161.00' }),
+  'POST /api/occupations/from-text': async () => ({
+    path: '/api/occupations/from-text',
+    body: { text: 'Senior Accountant\nDeloitte' },
+  }),
+  'GET /api/exposure': async () => ({ path: '/api/exposure' }),
+  'GET /api/skills': async () => ({ path: '/api/skills' }),
+  'GET /api/skills/{id}': async () => ({ path: '/api/skills/prompt-engineering' }),
+  'POST /api/extract': async () => ({ path: '/api/extract', body: { text: 'Skills: ChatGPT, Excel' } }),
+  'GET /api/roles': async () => ({ path: '/api/roles' }),
+  'POST /api/assessment': async () => ({ path: '/api/assessment', body: { occupation: '13-1161.00' } }),
+  'POST /api/plan': async () => ({ path: '/api/plan', body: { occupation: '13-1161.00', hoursPerWeek: 5 } }),
+  'GET /api/profiles': async () => ({ path: '/api/profiles' }),
+  'POST /api/profiles': async () => ({
+    path: '/api/profiles',
+    body: { name: 'Mine', occupation: '13-2011.00', hoursPerWeek: 4 },
+  }),
+  'GET /api/profiles/{id}': async ({ profileId }) => ({ path: `/api/profiles/${profileId}` }),
+  'PATCH /api/profiles/{id}': async ({ profileId }) => ({
+    path: `/api/profiles/${profileId}`,
+    body: { hoursPerWeek: 6 },
+  }),
+  'DELETE /api/profiles/{id}': async ({ profileId }) => ({ path: `/api/profiles/${profileId}` }),
+  'PUT /api/profiles/{id}/skills/{skillId}': async ({ profileId }) => ({
+    path: `/api/profiles/${profileId}/skills/prompt-engineering`,
+    body: { level: 2 },
+  }),
+  'GET /api/profiles/{id}/plan': async ({ profileId }) => ({ path: `/api/profiles/${profileId}/plan?format=md` }),
+  'GET /api/profiles/{id}/gaps': async ({ profileId }) => ({ path: `/api/profiles/${profileId}/gaps` }),
+  'POST /api/profiles/{id}/progress': async ({ profileId }) => ({
+    path: `/api/profiles/${profileId}/progress`,
+    body: { stepId: await firstStep(profileId), status: 'done' },
+  }),
+  'DELETE /api/profiles/{id}/progress/{stepId}': async ({ profileId }) => {
+    const stepId = await firstStep(profileId);
+    await recordProgress(app, profileId, stepId, 'done');
+    return { path: `/api/profiles/${profileId}/progress/${encodeURIComponent(stepId)}` };
+  },
+  'PUT /api/profiles/{id}/owner': async ({ profileId }) => ({
+    path: `/api/profiles/${profileId}/owner`,
+    body: { accountId: members.employee.account.id },
+  }),
+  'GET /api/me/export': async () => ({ path: '/api/me/export' }),
+  'DELETE /api/me': async () => ({ path: '/api/me', body: { password: PASSWORD }, freshCaller: true }),
+  'GET /api/tokens': async () => ({ path: '/api/tokens' }),
+  'POST /api/tokens': async () => ({ path: '/api/tokens', body: { name: 'script', scope: 'read' } }),
+  'DELETE /api/tokens/{tokenId}': async ({ caller }) => {
+    const owner = caller ?? members.employee;
+    const actor = { principal: principalOf(owner.account), address: null, accountId: owner.account.id };
+    const { accessToken } = await createAccessToken(app, actor, { name: 'to revoke', scope: 'read' });
+    return { path: `/api/tokens/${accessToken.id}` };
+  },
+  'GET /api/accounts': async () => ({ path: '/api/accounts' }),
+  'POST /api/accounts/invitations': async () => ({
+    path: '/api/accounts/invitations',
+    body: { email: `invited${++unique}@example.org`, name: 'Invited', role: 'employee' },
+  }),
+  'PATCH /api/accounts/{accountId}': async () => ({
+    path: `/api/accounts/${(await join('employee')).account.id}`,
+    body: { managerId: members.manager.account.id },
+  }),
+  'DELETE /api/accounts/{accountId}': async () => ({ path: `/api/accounts/${(await join('employee')).account.id}` }),
+  'POST /api/accounts/{accountId}/password-reset': async () => ({
+    path: `/api/accounts/${members.outsider.account.id}/password-reset`,
+  }),
+  'GET /api/audit': async () => ({ path: '/api/audit?format=csv' }),
+};
+
+/** Who must succeed under each rule — written here, independently of the policy that implements it. */
+const ALLOWED: Record<RouteRule, readonly Caller[]> = {
+  public: CALLERS,
+  'signed-in': ['administrator', 'manager', 'employee', 'analyst'],
+  individuals: ['administrator', 'manager', 'employee'],
+  person: ['administrator', 'manager', 'employee'],
+  administrator: ['administrator'],
+};
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown>>;
+}
+const document = (await (await api.request('/api/openapi.json')).json()) as OpenApiDocument;
+const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+  Object.keys(methods).map((method) => ({
+    key: `${method.toUpperCase()} ${path}`,
+    method: method.toUpperCase(),
+    path,
+  })),
+);
+
+async function call(method: string, sample: Sample, headers: Record<string, string>) {
+  const init: RequestInit = { method, headers: { origin: ORIGIN, ...headers } };
+  if (sample.body !== undefined) {
+    init.body = JSON.stringify(sample.body);
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+  }
+  const response = await api.request(sample.path, init);
+  return { status: response.status, text: await response.text() };
+}
+
+async function callerFor(caller: Caller, fresh: boolean): Promise<Member | undefined> {
+  if (caller === 'anonymous') return undefined;
+  if (!fresh) return members[caller];
+  return join(caller);
+}
+
+describe('role × route matrix, generated from the served OpenAPI document', () => {
+  test('the document lists the routes of every area, and every operation has a policy entry and a sample', () => {
+    assert.ok(operations.length >= 38, `only ${operations.length} operations`);
+    const missingPolicy = operations.filter((op) => ruleFor(op.method, op.path) === undefined).map((op) => op.key);
+    assert.deepEqual(missingPolicy, [], 'add a line for each to ROUTE_POLICY in src/domain/access/route-policy.ts');
+    const missingSample = operations.filter((op) => !SAMPLES[op.key]).map((op) => op.key);
+    assert.deepEqual(missingSample, [], 'add a sample request for each to SAMPLES in this test');
+    const stale = Object.keys(ROUTE_POLICY).filter(
+      (key) => key !== 'GET /api/openapi.json' && !operations.some((op) => op.key === key),
+    );
+    assert.deepEqual(stale, [], 'policy entries for routes that no longer exist');
+  });
+
+  for (const op of operations) {
+    test(`${op.key}: who gets through and who gets 401, 403 or 404`, async () => {
+      const rule = ruleFor(op.method, op.path);
+      const sample = SAMPLES[op.key];
+      assert.ok(rule && sample, `${op.key} has no policy entry or sample (see the first test)`);
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const caller of CALLERS) {
+        // A person route is tried on the caller's team member's profile and on a stranger's.
+        const targets: readonly ('team' | 'stranger' | 'any')[] = rule === 'person' ? ['team', 'stranger'] : ['any'];
+        for (const target of targets) {
+          const owner: Member = target === 'stranger' ? members.outsider : members.employee;
+          const profileId: string = (await profileOf(owner)).id;
+          const probe: Sample = await sample({ caller: undefined, profileId });
+          const who: Member | undefined = await callerFor(caller, probe.freshCaller ?? false);
+          const request: Sample = await sample({ caller: who, profileId });
+          const { status, text } = await call(op.method, request, who?.headers ?? {});
+          const allowed = ALLOWED[rule].includes(caller) && !(target === 'stranger' && caller !== 'administrator');
+          const want =
+            caller === 'anonymous' && rule !== 'public'
+              ? '401'
+              : allowed
+                ? '2xx'
+                : rule === 'person' && (caller === 'manager' || caller === 'employee')
+                  ? '404'
+                  : '403';
+          const got = status >= 200 && status < 300 ? '2xx' : String(status);
+          outcomes.push(`${caller}/${target}: ${got}${got === want ? '' : ` (${text.slice(0, 160)})`}`);
+          expected.push(`${caller}/${target}: ${want}`);
+          if (want === '404') {
+            // No existence leak: the stranger's profile answers exactly as a profile that does not exist.
+            const missing = await call(
+              op.method,
+              { ...request, path: request.path.replace(profileId, '000000000000') },
+              who!.headers,
+            );
+            assert.equal(text.replaceAll(profileId, '000000000000'), missing.text, `${op.key} as ${caller}`);
+          }
+        }
+      }
+      assert.deepEqual(outcomes, expected);
+    });
+  }
+
+  test('a route registered without a policy entry is refused to everyone, administrators included', async () => {
+    const extended = createApi(app, { access: { mode: 'team' } });
+    extended.openapi(
+      createRoute({ method: 'get', path: '/api/forgotten', responses: { 200: { description: 'secret' } } }),
+      (c) => c.json({ secret: true }, 200),
+    );
+    const asAdmin = await extended.request('/api/forgotten', { headers: members.administrator.headers });
+    assert.equal(asAdmin.status, 403);
+    assert.match(((await asAdmin.json()) as { detail: string }).detail, /no access rule/);
+    assert.equal((await extended.request('/api/forgotten')).status, 401);
+  });
+
+  test('lists show only the people the role may see', async () => {
+    const names = async (member: Member) =>
+      ((await (await api.request('/api/profiles', { headers: member.headers })).json()) as { ownerId: string }[]).map(
+        (p) => p.ownerId,
+      );
+    const owners = (member: Member) => names(member).then((ids) => [...new Set(ids)].sort());
+    assert.deepEqual(await owners(members.employee), [members.employee.account.id]);
+    assert.deepEqual(await owners(members.manager), [members.employee.account.id, members.manager.account.id].sort());
+    assert.ok((await owners(members.administrator)).includes(members.outsider.account.id));
+    const fresh = browserHeaders((await join('employee')).session);
+    assert.deepEqual(await (await api.request('/api/profiles', { headers: fresh })).json(), []);
+  });
+});
