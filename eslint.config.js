@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'docs/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'docs/', 'coverage/', 'bench/.cache/', '.upskill-test/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

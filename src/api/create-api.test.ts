@@ -197,7 +197,7 @@ describe('HTTP API', () => {
     ]);
     assert.deepEqual(
       body.attribution.map((a) => a.source),
-      ['O*NET', 'GPTs-are-GPTs', 'BLS OEWS', 'Anthropic Economic Index', 'Working with AI (Microsoft)'],
+      ['O*NET', 'GPTs-are-GPTs', 'BLS OEWS', 'Anthropic Economic Index', 'Working with AI (Microsoft)', 'ESCO'],
     );
   });
 
