@@ -222,6 +222,7 @@ describe('HTTP API', () => {
       '/api/profiles/{id}/skills/{skillId}',
       '/api/roles',
       '/api/skills',
+      '/api/skills/link',
       '/api/skills/{id}',
     ]);
   });
