@@ -188,7 +188,7 @@ export function compileSkillLinker(inputs: SkillLinkerInputs): SkillLinker {
   for (const labelsOfDoc of docLabels)
     for (const label of labelsOfDoc) label.idfMass = label.terms.reduce((sum, term) => sum + idf[term]!, 0) || 1;
   const learned = learnParaphrases(labelTermLists);
-  const paraphrases = Array.from({ length: termIds.size }, (_, term) => [] as { term: number; weight: number }[]);
+  const paraphrases = Array.from({ length: termIds.size }, () => [] as { term: number; weight: number }[]);
   for (const [term, list] of learned) {
     const id = termIds.get(term)!;
     paraphrases[id] = list.map((p) => ({ term: termIds.get(p.term)!, weight: p.weight }));
