@@ -101,9 +101,7 @@ export function compileSkillLinker(inputs: SkillLinkerInputs): SkillLinker {
     for (const name of new Set([skill.label, ...skill.synonyms])) claimName(name, doc);
   }
   const preferredDoc = new Map(inputs.esco.map((skill, doc) => [skill.label.toLowerCase(), doc]));
-  let graphSkills = 0;
   for (const skill of inputs.graph.skills) {
-    graphSkills++;
     // A graph skill that names its ESCO skill (by URI, else by a name only that ESCO skill has) is
     // that skill: one entry carries both identities, so "Python" answers as "Python (computer programming)".
     const linked =
@@ -197,7 +195,7 @@ export function compileSkillLinker(inputs: SkillLinkerInputs): SkillLinker {
   const grams = compileGrams(docTexts.map((doc) => [doc.preferred, ...doc.synonyms]));
   return {
     escoSkills: inputs.esco.length,
-    graphSkills,
+    graphSkills: inputs.graph.skills.length,
     labels,
     uris,
     skillIds,
