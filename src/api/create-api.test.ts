@@ -236,6 +236,7 @@ describe('HTTP API', () => {
       '/api/profiles/{id}/skills/{skillId}',
       '/api/roles',
       '/api/skills',
+      '/api/skills/link',
       '/api/skills/{id}',
       '/api/tokens',
       '/api/tokens/{tokenId}',

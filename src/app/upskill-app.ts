@@ -11,6 +11,7 @@ import {
 import { buildSkillExtractor, commonWordsOf, type SkillExtractor, type SkillGraph } from '../domain/skills/index.js';
 import { readSkillGraph } from '../sources/skills-graph-reader.js';
 import { readLexicon, readSkillPhrases } from '../sources/vocabulary-content-reader.js';
+import { compileSkillLinker, type SkillLinker } from '../domain/skills/skill-linker.js';
 import {
   listEscoSkills,
   listSkillElements,
@@ -37,6 +38,8 @@ export interface UpskillApp {
   skillGraph(): SkillGraph;
   /** The extraction vocabulary compiled once: graph, O*NET technology, tools and elements, ESCO when loaded. */
   skillExtractor(): Promise<SkillExtractor>;
+  /** The skill linker compiled once from the stored ESCO skills (none when ESCO is not loaded) and the graph. */
+  skillLinker(): Promise<SkillLinker>;
   /** Target roles and the resource catalogue (content/planning), read once. */
   planningContent(): PlanningContent;
   /** The authored guidance of every work activity (content/guidance) with the task → guidance lookup, built once. */
@@ -105,6 +108,7 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
   let exposures: Promise<OccupationExposureRow[]> | undefined;
   let skillGraph: SkillGraph | undefined;
   let skillExtractor: Promise<SkillExtractor> | undefined;
+  let skillLinker: Promise<SkillLinker> | undefined;
   const graph = (): SkillGraph => (skillGraph ??= readSkillGraph());
   let planning: PlanningContent | undefined;
   let guidance: Promise<TaskGuidanceIndex> | undefined;
@@ -142,6 +146,8 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
           commonWords: commonWordsOf(tasks),
         });
       })()),
+    skillLinker: () =>
+      (skillLinker ??= (async () => compileSkillLinker({ esco: await listEscoSkills(db), graph: graph() }))()),
     planningContent: () =>
       (planning ??= {
         roles: readTargetRoles(),
@@ -154,6 +160,7 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
       titleIndex = undefined;
       exposures = undefined;
       skillExtractor = undefined;
+      skillLinker = undefined;
       guidance = undefined;
       occupationCache.clear();
     },

@@ -6,6 +6,7 @@ import type { UpskillApp } from '../../app/upskill-app.js';
 import { MAX_DOCUMENT_BYTES } from '../../sources/documents/read-document.js';
 import { problem, ProblemSchema } from '../problem.js';
 import { ExtractionSchema, SkillSchema } from '../schemas.js';
+import { DEFAULT_LINKS, linkText, MAX_LINK_TEXT_LENGTH, MAX_LINKS } from '../../app/link-skills.js';
 
 const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
@@ -97,8 +98,50 @@ const extract = createRoute({
   },
 });
 
+const LinkRequestSchema = z
+  .object({
+    text: z
+      .string()
+      .min(1)
+      .max(MAX_LINK_TEXT_LENGTH)
+      .openapi({ description: 'the sentence or short text', example: 'work in large collaborative teams' }),
+    top: z.number().int().min(1).max(MAX_LINKS).default(DEFAULT_LINKS).openapi({ description: 'how many skills' }),
+  })
+  .openapi('LinkRequest');
+
+const LinkingSchema = z
+  .object({
+    text: z.string(),
+    links: z.array(
+      z.object({
+        label: z.string().openapi({ description: 'the ESCO preferred label, or the graph skill name' }),
+        esco: z.string().nullable().openapi({ description: 'the ESCO URI when the loaded export has one' }),
+        skillId: z.string().nullable().openapi({ description: 'the generative-AI graph skill, when it is one' }),
+        score: z.number().openapi({ description: '0–1, higher is likelier' }),
+      }),
+    ),
+    escoLoaded: z.boolean(),
+    note: z.string().optional(),
+  })
+  .openapi('Linking');
+
+const link = createRoute({
+  method: 'post',
+  path: '/api/skills/link',
+  summary: 'The ESCO and graph skills a sentence most likely means, best first, even when it names none',
+  request: { body: { required: true, content: { 'application/json': { schema: LinkRequestSchema } } } },
+  responses: {
+    200: { content: { 'application/json': { schema: LinkingSchema } }, description: 'Ranked skills' },
+    400: problemResponse('No text, too long, or a bad top'),
+  },
+});
+
 export function registerSkillRoutes(api: OpenAPIHono, app: UpskillApp): void {
   api.openapi(list, (c) => c.json(listSkills(app, c.req.valid('query').category), 200));
+  api.openapi(link, async (c) => {
+    const { text, top } = c.req.valid('json');
+    return c.json(await linkText(app, text, top), 200);
+  });
   api.openapi(show, (c) => c.json(showSkill(app, c.req.valid('param').id), 200));
   api.openapi(extract, async (c) => {
     if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { UpskillError } from '../../domain/errors.js';
@@ -15,6 +15,28 @@ import {
   type Extraction,
 } from '../../app/skills.js';
 import { printJson, withApp } from '../with-app.js';
+import { runTextBatch } from '../json-lines-batch.js';
+import { DEFAULT_LINKS, ESCO_NOT_LOADED, linkText, validateTop, type Linking } from '../../app/link-skills.js';
+
+function parseTop(value: string): number {
+  try {
+    return validateTop(Number(value));
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+function printLinking(linking: Linking): void {
+  if (linking.note) process.stdout.write(pc.dim(`${linking.note}\n`));
+  if (linking.links.length === 0) {
+    process.stdout.write('No skill is close to this text.\n');
+    return;
+  }
+  for (const link of linking.links) {
+    const ids = [link.skillId, link.esco].filter((id) => id !== null).join(' · ');
+    process.stdout.write(`${link.score.toFixed(2)}  ${pc.bold(link.label)}${ids ? `  ${pc.dim(ids)}` : ''}\n`);
+  }
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -137,10 +159,58 @@ export function registerSkillCommands(program: Command): void {
     });
 
   skills
+    .command('link')
+    .description('rank the ESCO and graph skills a sentence or text most likely means, even when it names none')
+    .argument('[text]', 'the sentence or text, e.g. "work in large collaborative teams"')
+    .option('--top <k>', `how many skills to return (1–50, default ${DEFAULT_LINKS})`, parseTop, DEFAULT_LINKS)
+    .option('--json', 'print {text, links: [{label, esco, skillId, score}], escoLoaded} as JSON')
+    .option(
+      '--batch',
+      'read {"text": "…"} objects one per line on stdin; write one per line: ' +
+        '{"text","links":[{"label","esco","skillId","score"}]}; a bad line answers {"error","line"}',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  upskill skills link "we code in Python"
+  upskill skills link "partner with your many stakeholders" --top 10 --json
+  printf '{"text": "work in large collaborative teams"}\\n' | upskill skills link --batch`,
+    )
+    .action(async (text: string | undefined, options: { top: number; json?: boolean; batch?: boolean }) => {
+      if (options.batch) {
+        if (text !== undefined)
+          throw new UpskillError('BAD_INPUT', 'Give either a text or --batch (texts on stdin), not both.');
+        return withApp(async (app) => {
+          const linker = await app.skillLinker();
+          if (linker.escoSkills === 0) process.stderr.write(`${ESCO_NOT_LOADED}\n`);
+          await runTextBatch(async (line) => {
+            const { links } = await linkText(app, line, options.top);
+            return { text: line, links };
+          });
+        });
+      }
+      if (text === undefined)
+        throw new UpskillError('BAD_INPUT', 'Give the text to link, or --batch to read texts from stdin.', {
+          hint: 'Example: upskill skills link "we code in Python"',
+        });
+      await withApp(async (app) => {
+        const linking = await linkText(app, text, options.top);
+        if (options.json) return printJson(linking);
+        printLinking(linking);
+      });
+    });
+
+  skills
     .command('extract')
     .description('find the skills named in a résumé or posting (PDF, DOCX, HTML, Markdown, text; - reads stdin)')
-    .argument('<file>', 'the document, or - for text on stdin')
+    .argument('[file]', 'the document, or - for text on stdin')
     .option('--json', 'print mentions (with offsets) and the per-skill summary as JSON')
+    .option(
+      '--batch',
+      'read {"text": "…"} objects one per line on stdin; write {"mentions": [...]} one per line; ' +
+        'a bad line answers {"error","line"}',
+    )
     .addHelpText(
       'after',
       `
@@ -148,9 +218,19 @@ Nothing leaves your machine: the document is read and matched locally.
 
 Examples:
   upskill skills extract resume.pdf
-  pbpaste | upskill skills extract - --json`,
+  pbpaste | upskill skills extract - --json
+  printf '{"text": "Python and SQL"}\\n' | upskill skills extract --batch`,
     )
-    .action(async (file: string, options: { json?: boolean }) => {
+    .action(async (file: string | undefined, options: { json?: boolean; batch?: boolean }) => {
+      if (options.batch) {
+        if (file !== undefined)
+          throw new UpskillError('BAD_INPUT', 'Give either a file or --batch (texts on stdin), not both.');
+        return withApp((app) =>
+          runTextBatch(async (text) => ({ mentions: (await extractFromText(app, text)).mentions })),
+        );
+      }
+      if (file === undefined)
+        throw new UpskillError('BAD_INPUT', 'Give the document (or - for stdin), or --batch to read texts from stdin.');
       await withApp(async (app) => {
         let extraction: Extraction;
         if (file === '-') extraction = await extractFromText(app, await readStdin());
