@@ -1,6 +1,9 @@
 /**
  * Skill benchmarks, one section per exported function (`npm run bench:skills`).
  *
+ * Spans: strict and loose P/R/F1 on SkillSpan's development split (bench/skills-spans.ts), beside
+ * a literal ESCO dictionary baseline computed in the same run.
+ *
  * Linking: RP@5 / RP@10 / MRR of `linkSkills` on the development queries of docs/skill-linking.md
  * (ESCO alternative labels held out of the index, and the hand-labelled posting sentences of
  * bench/skill-linking-queries.tsv), beside a plain TF-IDF character n-gram ranker (sentence vs
@@ -11,27 +14,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse } from 'csv-parse/sync';
 import { compileSkillLinker, linkSkills, type LinkableEscoSkill } from '../src/domain/skills/skill-linker.js';
-import { readEscoSkills } from '../src/sources/esco-release.js';
+import { escoFoldersFor, readEscoRelease } from '../src/sources/esco-release.js';
 import { readSkillGraph } from '../src/sources/skills-graph-reader.js';
 import { seededRandom } from './held-out-titles.js';
+import { spanSection } from './skills-spans.js';
 import { charGrams } from '../src/domain/skills/link-terms.js';
 import { wordTokens } from '../src/domain/text/normalize.js';
 
 const SHARED = new URL('../../shared/data/', import.meta.url).pathname;
-const ESCO_LABELS_DIR = `${SHARED}esco-1.1.1-skill-labels`;
 const ESCO_1_2_DIR = `${SHARED}esco-1.2.0`;
 const LABEL_SPACE = `${SHARED}benchmarks-dev/esco-linking/skills_en_label.txt`;
 const HAND_LABELLED = new URL('./skill-linking-queries.tsv', import.meta.url).pathname;
-const COLLECTIONS = [
-  'digCompSkills',
-  'digitalSkills',
-  'greenSkills',
-  'languageSkills',
-  'researchSkills',
-  'transversalSkills',
-];
 
 export interface LinkingQuery {
   text: string;
@@ -44,24 +38,10 @@ export interface RankingScores {
   mrr: number;
 }
 
-/** The 1.1.1 labels with the URIs and descriptions the 1.2.0 collections give (by preferred label). */
+/** ESCO as `data load` reads it from ../shared/data: the 1.1.1 labels with the 1.2.0 collections. */
 export async function readBenchEsco(): Promise<LinkableEscoSkill[]> {
-  const { skills } = await readEscoSkills(ESCO_LABELS_DIR);
-  const extra = new Map<string, { uri: string; description: string }>();
-  for (const name of COLLECTIONS) {
-    const rows = parse(readFileSync(`${ESCO_1_2_DIR}/${name}Collection_en.csv`, 'utf8'), {
-      columns: true,
-      bom: true,
-    }) as Record<string, string>[];
-    for (const row of rows)
-      extra.set(row['preferredLabel']!, { uri: row['conceptUri']!, description: row['description']! });
-  }
-  return skills.map((skill) => ({
-    label: skill.label,
-    uri: extra.get(skill.label)?.uri ?? skill.uri,
-    synonyms: skill.synonyms,
-    description: extra.get(skill.label)?.description ?? null,
-  }));
+  const { skills } = await readEscoRelease(escoFoldersFor(ESCO_1_2_DIR));
+  return skills.map(({ label, uri, synonyms, description }) => ({ label, uri, synonyms, description }));
 }
 
 /**
@@ -234,5 +214,11 @@ export async function linkingSection(options: { heldOut: number }): Promise<void
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { 'held-out': { type: 'string', default: '2000' } } });
+  console.log('## Skill spans: SkillSpan development split (HOUSE + TECH, Skill and Knowledge layers)\n');
+  console.log((await spanSection(SHARED)).table);
+  console.log(
+    '\nIssue 11 measured the extractor before this work on the SkillSpan test split: strict P 0.47 / R 0.11 / ' +
+      'F1 0.18, loose F1 0.26. The data README quotes no published span figures for the merged layers.\n',
+  );
   await linkingSection({ heldOut: Number(values['held-out']) });
 }

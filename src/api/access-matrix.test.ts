@@ -75,6 +75,7 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
   'GET /api/skills': async () => ({ path: '/api/skills' }),
   'GET /api/skills/{id}': async () => ({ path: '/api/skills/prompt-engineering' }),
   'POST /api/extract': async () => ({ path: '/api/extract', body: { text: 'Skills: ChatGPT, Excel' } }),
+  'POST /api/skills/link': async () => ({ path: '/api/skills/link', body: { text: 'We code in Python.' } }),
   'GET /api/roles': async () => ({ path: '/api/roles' }),
   'POST /api/assessment': async () => ({ path: '/api/assessment', body: { occupation: '13-1161.00' } }),
   'POST /api/plan': async () => ({ path: '/api/plan', body: { occupation: '13-1161.00', hoursPerWeek: 5 } }),

@@ -28,6 +28,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'GET /api/skills': 'signed-in',
   'GET /api/skills/{id}': 'signed-in',
   'POST /api/extract': 'signed-in',
+  'POST /api/skills/link': 'signed-in',
   'GET /api/roles': 'signed-in',
   'POST /api/assessment': 'signed-in',
   'POST /api/plan': 'signed-in',
