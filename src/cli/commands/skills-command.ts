@@ -70,15 +70,19 @@ function printExtraction(extraction: Extraction, width: number): void {
     return;
   }
   const table = new Table({
-    head: ['Skill', 'Conf.', 'Where', 'Evidence'],
-    colWidths: [30, 7, 12, Math.max(30, width - 55)],
+    head: ['Skill', 'Kind', 'Conf.', 'Where', 'Evidence'],
+    colWidths: [30, 14, 7, 12, Math.max(30, width - 69)],
     wordWrap: true,
     style: pc.isColorSupported ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] },
   });
   for (const mention of extraction.mentions) {
     const where = mention.negated ? 'negated' : mention.section;
+    // The ESCO skill under the name when it reads differently ("Python" → Python (computer programming)).
+    const esco =
+      mention.esco && mention.esco.label !== mention.label ? `\n${pc.dim(`ESCO: ${mention.esco.label}`)}` : '';
     table.push([
-      mention.label,
+      `${mention.label}${esco}`,
+      mention.kind,
       mention.confidence.toFixed(2),
       where,
       evidence(extraction.text, mention.start, mention.end),
