@@ -105,7 +105,7 @@ const claimsOf = (extractor: SkillExtractor): Set<string> => {
 };
 
 const phraseSkillsOf = (extractor: SkillExtractor): Set<string> =>
-  new Set(extractor.phrases.byFirstToken.flatMap((phrases) => (phrases ?? []).map((phrase) => phrase.skillId)));
+  new Set(extractor.phrases.groups.flatMap((group) => group.phrases.map((phrase) => phrase.skillId)));
 
 /** Everything a mention claims must hold in the text it came from. */
 function assertMentions(extractor: SkillExtractor, text: string, mentions: readonly SkillMention[]): void {

@@ -9,7 +9,7 @@ import {
   spanEndingAfter,
   type TextSpan,
 } from './text-spans.js';
-import { tokenStrings, type TokenStream } from './token-scanner.js';
+import { foldCharCode, tokenStrings, type TokenStream } from './token-scanner.js';
 import {
   compileSkillPhrases,
   matchSkillPhrases,
@@ -418,9 +418,8 @@ function isHeading(text: string, start: number, end: number): boolean {
 
 /** "data-driven" is not "driven", "non-technical" not "technical": a word glued by a hyphen is part of another. */
 function hyphenAttached(text: string, start: number, end: number): boolean {
-  const glued = (at: number, step: number): boolean =>
-    text[at] === '-' && /[A-Za-z0-9]/.test(text[at + step] ?? '') && !/\s/.test(text[at - step] ?? ' ');
-  return (start > 1 && glued(start - 1, -1)) || glued(end, 1);
+  const wordAt = (at: number): boolean => at >= 0 && at < text.length && foldCharCode(text.charCodeAt(at)) !== -1;
+  return (text.charCodeAt(start - 1) === 45 && wordAt(start - 2)) || (text.charCodeAt(end) === 45 && wordAt(end + 1));
 }
 
 /**
@@ -454,9 +453,20 @@ function withoutOverlaps(mentions: SkillMention[]): SkillMention[] {
 }
 
 /** Capitalised as a name ("Go", "R", "Excel"), not as an ordinary word ("go", "excel at"). */
-function writtenAsName(surface: string): boolean {
-  const first = surface.charCodeAt(0);
+function writtenAsName(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
   return first >= 65 && first <= 90;
+}
+
+/** "DOE", "LEDs": capitals (a plural s aside, at least two); "Led" or "Doe" is the ordinary word. */
+function writtenInCapitals(text: string, start: number, end: number): boolean {
+  let capitals = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) capitals++;
+    else if (!(code >= 48 && code <= 57) && !(i === end - 1 && code === 115 /* s */)) return false;
+  }
+  return capitals >= 2;
 }
 
 /**
@@ -487,54 +497,51 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
   const pendingAmbiguous: { mention: SkillMention; first: number; last: number }[] = [];
   for (const match of matches) {
     const entry = extractor.vocabulary[match.entry]!;
-    let start = stream.starts[match.firstToken]!;
-    const end = stream.ends[match.lastToken]!;
+    const { firstToken, lastToken } = match;
+    let start = stream.starts[firstToken]!;
+    const end = stream.ends[lastToken]!;
+    // Cheap gates first: most matches of ordinary words stop here, before anything is built.
+    const ambiguity = extractor.ambiguous[match.entry]!;
+    if (ambiguity === NEEDS_LANGUAGE_CUE && !hasFlagNear(extractor, LANGUAGE_CUE, stream, firstToken, lastToken))
+      continue;
+    if (ambiguity === EXACT_CASE && !writtenInCapitals(text, start, end)) continue;
+    if (ambiguity === AMBIGUOUS_NAME && !writtenAsName(text, start) && !LOWER_CASE_NAMES.has(text.slice(start, end)))
+      continue;
+    const section = sectionAt(sections, start);
+    if (
+      ambiguity === NEEDS_CUE &&
+      section !== 'skills' &&
+      !hasFlagNear(extractor, ELEMENT_CUE, stream, firstToken, lastToken)
+    )
+      continue;
     // ".NET" is written with its dot, which the scanner reads as a separator.
     if (entry.surface.startsWith('.') && text[start - 1] === '.' && (start < 2 || !/\w/.test(text[start - 2]!)))
       start--;
     if (
-      inDegree(extractor, text, stream, sections, match.firstToken, match.lastToken, degreesTried) ||
+      namesTitle(extractor, text, stream, lastToken) ||
+      isHeading(text, start, end) ||
+      hyphenAttached(text, start, end) ||
+      inDegree(extractor, text, stream, sections, firstToken, lastToken, degreesTried) ||
       labelsAddress(text, start, end, addresses)
     )
       continue;
-    if (
-      namesTitle(extractor, text, stream, match.lastToken) ||
-      isHeading(text, start, end) ||
-      hyphenAttached(text, start, end)
-    )
-      continue;
-    const surface = text.slice(start, end);
-    const section = sectionAt(sections, start);
-    const negated = isNegated(extractor, text, stream, match.firstToken);
-    const confidence = SOURCE_CONFIDENCE[entry.source] * SECTION_FACTOR[section] * (negated ? 0.2 : 1);
+    const negated = isNegated(extractor, text, stream, firstToken);
     const mention: SkillMention = {
       skillId: entry.skillId,
       label: entry.label,
-      surface,
+      surface: text.slice(start, end),
       start,
       end,
-      confidence,
+      confidence: SOURCE_CONFIDENCE[entry.source] * SECTION_FACTOR[section] * (negated ? 0.2 : 1),
       source: entry.source,
       kind: entry.kind,
       esco: entry.esco ?? null,
       section,
       negated,
     };
-    const ambiguity = extractor.ambiguous[match.entry];
-    if (ambiguity === AMBIGUOUS_NAME) {
-      if (writtenAsName(surface) || LOWER_CASE_NAMES.has(surface))
-        pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
-    } else if (ambiguity === NEEDS_EVIDENCE) {
-      pendingAmbiguous.push({ mention, first: match.firstToken, last: match.lastToken });
-    } else if (ambiguity === EXACT_CASE) {
-      // "DOE", "LEDs": written in capitals (a plural s aside), or it is the ordinary word ("Led", "Doe").
-      if (/^[A-Z0-9]+s?$/.test(surface) && /[A-Z]{2}/.test(surface)) mentions.push(mention);
-    } else if (ambiguity === NEEDS_CUE) {
-      if (section === 'skills' || hasFlagNear(extractor, ELEMENT_CUE, stream, match.firstToken, match.lastToken))
-        mentions.push(mention);
-    } else if (ambiguity === NEEDS_LANGUAGE_CUE) {
-      if (hasFlagNear(extractor, LANGUAGE_CUE, stream, match.firstToken, match.lastToken)) mentions.push(mention);
-    } else mentions.push(mention);
+    if (ambiguity === AMBIGUOUS_NAME || ambiguity === NEEDS_EVIDENCE)
+      pendingAmbiguous.push({ mention, first: firstToken, last: lastToken });
+    else mentions.push(mention);
   }
   // An ambiguous name counts in a Skills section, next to a cue word, or beside another skill.
   const confirmed = mentions.length;

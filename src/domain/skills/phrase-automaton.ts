@@ -101,11 +101,10 @@ export function compilePhrases(phrases: readonly string[], words: readonly strin
   };
 }
 
+/** Deep transitions: per slot, state (-1 empty), token and target side by side, one cache line per probe. */
 export interface TransitionTable {
   mask: number;
-  states: Int32Array;
-  tokens: Int32Array;
-  targets: Int32Array;
+  slots: Int32Array;
 }
 
 const pairSlot = (state: number, token: number, mask: number): number =>
@@ -115,25 +114,26 @@ function buildTransitionTable(deep: Map<string, number>): TransitionTable {
   let size = 16;
   while (size < deep.size * 2) size *= 2;
   const mask = size - 1;
-  const states = new Int32Array(size).fill(-1);
-  const tokens = new Int32Array(size);
-  const targets = new Int32Array(size);
+  const slots = new Int32Array(size * 3);
+  for (let slot = 0; slot < size; slot++) slots[slot * 3] = -1;
   for (const [key, target] of deep) {
     const [state, token] = key.split(':').map(Number) as [number, number];
     let slot = pairSlot(state, token, mask);
-    while (states[slot] !== -1) slot = (slot + 1) & mask;
-    states[slot] = state;
-    tokens[slot] = token;
-    targets[slot] = target;
+    while (slots[slot * 3] !== -1) slot = (slot + 1) & mask;
+    slots[slot * 3] = state;
+    slots[slot * 3 + 1] = token;
+    slots[slot * 3 + 2] = target;
   }
-  return { mask, states, tokens, targets };
+  return { mask, slots };
 }
 
 function nextState(table: TransitionTable, state: number, token: number): number {
-  let slot = pairSlot(state, token, table.mask);
-  for (let at = table.states[slot]!; at !== -1; at = table.states[slot]!) {
-    if (at === state && table.tokens[slot] === token) return table.targets[slot]!;
-    slot = (slot + 1) & table.mask;
+  const { slots, mask } = table;
+  let slot = pairSlot(state, token, mask);
+  for (let at = slot * 3, found = slots[at]!; found !== -1; found = slots[at]!) {
+    if (found === state && slots[at + 1] === token) return slots[at + 2]!;
+    slot = (slot + 1) & mask;
+    at = slot * 3;
   }
   return -1;
 }

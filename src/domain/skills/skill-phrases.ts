@@ -20,15 +20,27 @@ type Step =
 
 interface CompiledPhrase {
   steps: Step[];
+  /** First token ids of the last required word: a match needs one of them within `span` tokens. */
+  lastRequired: Int32Array;
+  /** The most tokens a match can cover. */
+  span: number;
   skillId: string;
   label: string;
   esco: EscoLink | null;
 }
 
+/** The phrases that start with one token, and what any of them needs nearby (tested once for all). */
+interface PhraseGroup {
+  phrases: CompiledPhrase[];
+  /** Every phrase's `lastRequired`, or empty when some phrase has none (then the group is always tried). */
+  anyLast: Int32Array;
+  span: number;
+}
+
 export interface CompiledSkillPhrases {
-  /** Phrases by the canonical token id their first word can start with (an array: one read per token). */
-  byFirstToken: readonly (readonly CompiledPhrase[] | undefined)[];
-  count: number;
+  /** Per canonical token id, the index in `groups` of the phrases that can start with it, or -1 (one read per token). */
+  firstToken: Int32Array;
+  groups: readonly PhraseGroup[];
 }
 
 export interface PhraseMention {
@@ -56,7 +68,9 @@ export function compileSkillPhrases(
   escoIndex: ReadonlyMap<string, EscoLink>,
 ): CompiledSkillPhrases {
   const idOf = (word: string): number => automaton.wordIds.get(word) ?? -1;
-  const byFirstToken: CompiledPhrase[][] = new Array<CompiledPhrase[]>(automaton.tokenCount);
+  const firstToken = new Int32Array(automaton.tokenCount).fill(-1);
+  const lists: CompiledPhrase[][] = [];
+
   for (const phrase of phrases) {
     const steps: Step[] = phrase.pattern
       .trim()
@@ -68,17 +82,40 @@ export function compileSkillPhrases(
         return { kind: 'word', optional, alternatives: words.map((word) => tokenStrings(word).map(idOf)) };
       });
     const esco = escoIndex.get(phrase.skill.toLowerCase()) ?? null;
+    const required = steps.filter((step) => step.kind === 'word' && !step.optional);
+    const last = required[required.length - 1];
     const compiled: CompiledPhrase = {
       steps,
+      // Only when the last required word is not the first one (the match starts on that).
+      lastRequired: Int32Array.from(
+        required.length > 1 && last?.kind === 'word' ? last.alternatives.map((words) => words[0]!) : [],
+      ),
+      span: steps.reduce(
+        (sum, step) => sum + (step.kind === 'gap' ? step.max : Math.max(...step.alternatives.map((w) => w.length))),
+        0,
+      ),
       skillId: esco?.uri ? `esco:${esco.uri.split('/').pop()}` : `esco:${slug(phrase.skill)}`,
       label: esco?.label ?? phrase.skill,
       esco,
     };
     const first = steps[0];
     if (!first || first.kind !== 'word' || first.optional) continue;
-    for (const alternative of first.alternatives) (byFirstToken[alternative[0]!] ??= []).push(compiled);
+    for (const alternative of first.alternatives) {
+      const id = alternative[0]!;
+      if (id < 0) continue;
+      if (firstToken[id] === -1) firstToken[id] = lists.push([]) - 1;
+      lists[firstToken[id]!]!.push(compiled);
+    }
   }
-  return { byFirstToken, count: phrases.length };
+  const groups = lists.map((phrases): PhraseGroup => {
+    const always = phrases.some((phrase) => phrase.lastRequired.length === 0);
+    return {
+      phrases,
+      anyLast: always ? new Int32Array(0) : Int32Array.from(new Set(phrases.flatMap((p) => [...p.lastRequired]))),
+      span: Math.max(...phrases.map((phrase) => phrase.span)),
+    };
+  });
+  return { firstToken, groups };
 }
 
 function breaksSentence(text: string, from: number, to: number): boolean {
@@ -156,18 +193,34 @@ function describesPerson(text: string, end: number): boolean {
   return next !== undefined && TRAIT_FOLLOWERS.has(next);
 }
 
+/** Cheap test before the full match: most tries fail because the phrase's last word is not near (empty: try). */
+function lastWordWithin(stream: TokenStream, first: number, wanted: Int32Array, span: number): boolean {
+  if (wanted.length === 0) return true;
+  const { ids } = stream;
+  const end = Math.min(stream.count - 1, first + span - 1);
+  for (let j = first + 1; j <= end; j++) {
+    const id = ids[j]!;
+    for (let k = 0; k < wanted.length; k++) if (wanted[k] === id) return true;
+  }
+  return false;
+}
+
 /** Every phrase match, leftmost-longest, on a token stream the extractor has already scanned. */
 export function matchSkillPhrases(phrases: CompiledSkillPhrases, text: string, stream: TokenStream): PhraseMention[] {
   const found: PhraseMention[] = [];
-  if (phrases.count === 0) return found;
-  const { byFirstToken } = phrases;
+  const { firstToken, groups } = phrases;
+  if (groups.length === 0) return found;
+  const { ids } = stream;
   for (let i = 0; i < stream.count; i++) {
-    const id = stream.ids[i]!;
-    const candidates = id >= 0 ? byFirstToken[id] : undefined;
-    if (!candidates) continue;
+    const id = ids[i]!;
+    const at = id >= 0 ? firstToken[id]! : -1;
+    if (at === -1) continue;
+    const group = groups[at]!;
+    if (!lastWordWithin(stream, i, group.anyLast, group.span)) continue;
     let bestEnd = -1;
     let best: CompiledPhrase | undefined;
-    for (const phrase of candidates) {
+    for (const phrase of group.phrases) {
+      if (!lastWordWithin(stream, i, phrase.lastRequired, phrase.span)) continue;
       const end = matchSteps(text, stream, phrase.steps, 0, i, -1);
       if (end > bestEnd) [bestEnd, best] = [end, phrase];
     }

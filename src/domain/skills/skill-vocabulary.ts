@@ -160,6 +160,8 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+const MAX_ESCO_WORDS = 4;
+
 /** Surface (lower case) → ESCO skill: preferred labels first, so another skill's synonym never hides one. */
 export function escoSurfaceIndex(esco: readonly EscoSkillInput[]): Map<string, EscoLink> {
   const index = new Map<string, EscoLink>();
@@ -300,6 +302,9 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
       for (const surface of surfacesOf(skill)) {
         // "financial", "current", "lead": one everyday word is never an ESCO skill by itself.
         if (!/[\s-]/.test(surface.trim()) && common.has(surface.toLowerCase())) continue;
+        // Names of five words or more ("differentiate between airfield incandescent and LED lighting")
+        // are almost never written as they are; the linker ranks them, and the automaton stays small.
+        if (surface.trim().split(/\s+/).length > MAX_ESCO_WORDS) continue;
         const entry = {
           surface,
           skillId: escoId(skill),

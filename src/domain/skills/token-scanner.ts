@@ -39,12 +39,11 @@ const HASH = 0x23;
 export interface TokenTable {
   readonly tokens: readonly string[];
   readonly mask: number;
+  /** Per slot, four integers side by side (one cache line per probe): id (-1 empty), hash, second hash, length. */
   readonly slots: Int32Array;
-  readonly hashes: Int32Array;
-  readonly secondHashes: Int32Array;
-  readonly lengths: Int32Array;
 }
 
+const SLOT_WIDTH = 4;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const SECOND_PRIME = 0x5bd1e995;
@@ -63,21 +62,20 @@ function hashString(token: string): [number, number] {
 export function buildTokenTable(tokens: readonly string[]): TokenTable {
   let size = 16;
   while (size < tokens.length * 2) size *= 2;
-  const slots = new Int32Array(size).fill(-1);
-  const hashes = new Int32Array(tokens.length);
-  const secondHashes = new Int32Array(tokens.length);
-  const lengths = new Int32Array(tokens.length);
+  const slots = new Int32Array(size * SLOT_WIDTH);
+  for (let slot = 0; slot < size; slot++) slots[slot * SLOT_WIDTH] = -1;
   const mask = size - 1;
   tokens.forEach((token, id) => {
     const [hash, second] = hashString(token);
-    hashes[id] = hash;
-    secondHashes[id] = second;
-    lengths[id] = token.length;
     let slot = hash & mask;
-    while (slots[slot] !== -1) slot = (slot + 1) & mask;
-    slots[slot] = id;
+    while (slots[slot * SLOT_WIDTH] !== -1) slot = (slot + 1) & mask;
+    const at = slot * SLOT_WIDTH;
+    slots[at] = id;
+    slots[at + 1] = hash;
+    slots[at + 2] = second;
+    slots[at + 3] = token.length;
   });
-  return { tokens, mask, slots, hashes, secondHashes, lengths };
+  return { tokens, mask, slots };
 }
 
 /** Token stream of a text: ids (-1 unknown) and [start, end) character offsets. */
@@ -99,7 +97,7 @@ export function scanTokens(table: TokenTable, text: string, into?: TokenStream, 
       ? into
       : { count: 0, ids: new Int32Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity) };
   const { ids, starts, ends } = stream;
-  const { slots, mask, hashes, secondHashes, lengths } = table;
+  const { slots, mask } = table;
   let count = 0;
   let i = 0;
   const length = text.length;
@@ -131,12 +129,13 @@ export function scanTokens(table: TokenTable, text: string, into?: TokenStream, 
     }
     let slot = hash & mask;
     let id = -1;
-    for (let candidate = slots[slot]!; candidate !== -1; candidate = slots[slot]!) {
-      if (hashes[candidate] === hash && secondHashes[candidate] === second && lengths[candidate] === i - start) {
+    for (let at = slot * SLOT_WIDTH, candidate = slots[at]!; candidate !== -1; candidate = slots[at]!) {
+      if (slots[at + 1] === hash && slots[at + 2] === second && slots[at + 3] === i - start) {
         id = candidate;
         break;
       }
       slot = (slot + 1) & mask;
+      at = slot * SLOT_WIDTH;
     }
     ids[count] = id >= 0 && idMap ? idMap[id]! : id;
     starts[count] = start;
