@@ -155,6 +155,11 @@ const CUE_WORDS = [
   'java',
   'javascript',
   'using',
+  'use',
+  'used',
+  'uses',
+  'built',
+  'coursework',
   'years',
   'certified',
   'expert',
@@ -282,6 +287,8 @@ export function compileSkillExtractor(
     // one-word names are often everyday phrases, so they count with evidence only.
     else if (entry.source === 'esco' && !entry.needsCue && (tokens.length < 2 || entry.surface !== entry.label))
       ambiguous[i] = NEEDS_EVIDENCE;
+    // The graph's everyday words ("Collaboration", "statistics") need evidence too, a line of their own included.
+    else if (entry.source === 'graph' && entry.needsCue) ambiguous[i] = NEEDS_EVIDENCE;
     // "English" needs a cue; "speak English" is one.
     else if (entry.kind === 'language' && tokens.length === 1) ambiguous[i] = NEEDS_LANGUAGE_CUE;
     else if (entry.needsCue || (tokens.length === 1 && entry.source === 'onet-element')) ambiguous[i] = NEEDS_CUE;
@@ -386,12 +393,20 @@ function besideMention(mentions: readonly SkillMention[], count: number, mention
     if (mentions[mid]!.start < mention.start) low = mid + 1;
     else high = mid;
   }
+  // An ESCO phrase beside a name is no list ("AI features" next to "product requirements").
   const next = mentions[low];
   const previous = mentions[low - 1];
   return (
-    (next !== undefined && low < count && next.start - mention.end < 40) ||
-    (previous !== undefined && mention.start - previous.end < 40)
+    (next !== undefined && low < count && next.source !== 'esco' && next.start - mention.end < 40) ||
+    (previous !== undefined && previous.source !== 'esco' && mention.start - previous.end < 40)
   );
+}
+
+/** "Adaptability when tools change…", "• Storytelling with data": a bullet or line that leads with the name. */
+function startsLine(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && ' \t-•*·–'.includes(text[i]!)) i--;
+  return i < 0 || text[i] === '\n';
 }
 
 /** "Java Developer", "Senior DevOps Engineer": a name one or two words before a role noun is a title. */
@@ -494,7 +509,7 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
   const sections = matches.length > 0 ? findSections(text) : [];
   const degreesTried = new Map<number, TextSpan | null>();
   const mentions: SkillMention[] = [];
-  const pendingAmbiguous: { mention: SkillMention; first: number; last: number }[] = [];
+  const pendingAmbiguous: { mention: SkillMention; first: number; last: number; ambiguity: number }[] = [];
   for (const match of matches) {
     const entry = extractor.vocabulary[match.entry]!;
     const { firstToken, lastToken } = match;
@@ -540,15 +555,17 @@ export function extractSkills(extractor: SkillExtractor, text: string): SkillMen
       negated,
     };
     if (ambiguity === AMBIGUOUS_NAME || ambiguity === NEEDS_EVIDENCE)
-      pendingAmbiguous.push({ mention, first: firstToken, last: lastToken });
+      pendingAmbiguous.push({ mention, first: firstToken, last: lastToken, ambiguity });
     else mentions.push(mention);
   }
   // An ambiguous name counts in a Skills section, next to a cue word, or beside another skill.
   const confirmed = mentions.length;
   let previous: SkillMention | undefined;
-  for (const { mention, first, last } of pendingAmbiguous) {
+  for (const { mention, first, last, ambiguity } of pendingAmbiguous) {
     if (
       mention.section === 'skills' ||
+      // A line that leads with a word vouches for a skill word, never for a name that is also a word ("Rust stains").
+      (ambiguity === NEEDS_EVIDENCE && startsLine(text, mention.start)) ||
       besideMention(mentions, confirmed, mention) ||
       (previous !== undefined && mention.start - previous.end < 40) ||
       hasFlagNear(extractor, CUE, stream, first, last)

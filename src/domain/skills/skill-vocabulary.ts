@@ -1,4 +1,5 @@
 import { singularToken } from './phrase-automaton.js';
+import { tokenStrings } from './token-scanner.js';
 import type { SkillGraph } from './skill-graph.js';
 
 export type VocabularySource = 'graph' | 'lexicon' | 'onet-technology' | 'onet-tool' | 'onet-element' | 'esco';
@@ -162,6 +163,9 @@ const slug = (text: string): string =>
 
 const MAX_ESCO_WORDS = 4;
 
+/** A surface as the matcher sees it: folded tokens, each reduced to its singular ("Shell scripts" → "shell script"). */
+const phraseKey = (surface: string): string => tokenStrings(surface).map(singularToken).join(' ');
+
 /** Surface (lower case) → ESCO skill: preferred labels first, so another skill's synonym never hides one. */
 export function escoSurfaceIndex(esco: readonly EscoSkillInput[]): Map<string, EscoLink> {
   const index = new Map<string, EscoLink>();
@@ -214,17 +218,20 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
   }
   // A term the graph or O*NET already names keeps their identity; the lexicon adds spellings, type and cue rules.
   const knownIds = new Map<string, { skillId: string; label: string }>();
-  for (const entry of entries) knownIds.set(entry.surface.toLowerCase(), entry);
+  for (const entry of entries)
+    if (!knownIds.has(phraseKey(entry.surface))) knownIds.set(phraseKey(entry.surface), entry);
   for (const row of [...(inputs.technology ?? []), ...(inputs.tools ?? [])])
     for (const surface of [row.example, ...onetExampleAliases(row.example)])
-      if (!knownIds.has(surface.toLowerCase()))
-        knownIds.set(surface.toLowerCase(), { skillId: `onet:${slug(row.example)}`, label: row.example });
+      if (!knownIds.has(phraseKey(surface)))
+        knownIds.set(phraseKey(surface), { skillId: `onet:${slug(row.example)}`, label: row.example });
   for (const term of inputs.lexicon ?? []) {
     const esco = linkOf(term.esco, term.name);
     const surfaces = [term.name, ...term.aliases];
-    const known = surfaces.map((surface) => knownIds.get(surface.toLowerCase())).find(Boolean);
-    const identity = known ?? { skillId: `lexicon:${slug(term.name)}`, label: term.name };
+    const known = surfaces.map((surface) => knownIds.get(phraseKey(surface))).find(Boolean);
+    const termIdentity = known ?? { skillId: `lexicon:${slug(term.name)}`, label: term.name };
     for (const surface of surfaces) {
+      // "shell scripts" is O*NET's own "Shell script", even though the term is Bash.
+      const identity = knownIds.get(phraseKey(surface)) ?? termIdentity;
       const entry = { surface, ...identity, source: 'lexicon', kind: LEXICON_KIND[term.kind] } as const;
       push(term.cue && !/\s/.test(surface.trim()) ? { ...entry, needsCue: true } : entry, esco);
     }
@@ -290,6 +297,11 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
       },
       linkOf(element.name),
     );
+  const nonEsco = new Set(entries.map((entry) => phraseKey(entry.surface)));
+  const isVerbBeforeKnown = (surface: string): boolean => {
+    const tokens = phraseKey(surface).split(' ');
+    return tokens.length >= 2 && nonEsco.has(tokens.slice(1).join(' '));
+  };
   const escoId = (skill: EscoSkillInput): string =>
     skill.uri ? `esco:${skill.uri.split('/').pop()}` : `esco:${slug(skill.label)}`;
   // Preferred labels before any synonym: "project management" is that skill, not a synonym of another.
@@ -302,6 +314,9 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
       for (const surface of surfacesOf(skill)) {
         // "financial", "current", "lead": one everyday word is never an ESCO skill by itself.
         if (!/[\s-]/.test(surface.trim()) && common.has(surface.toLowerCase())) continue;
+        // "operate forklift", "use spreadsheets": a verb before a name another vocabulary has is that
+        // name used; the shorter entry keeps its identity (the graph's skill, O*NET's tool).
+        if (isVerbBeforeKnown(surface)) continue;
         // Names of five words or more ("differentiate between airfield incandescent and LED lighting")
         // are almost never written as they are; the linker ranks them, and the automaton stays small.
         if (surface.trim().split(/\s+/).length > MAX_ESCO_WORDS) continue;
