@@ -44,6 +44,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   HOST_NOT_ALLOWED: 421,
   ORIGIN_NOT_ALLOWED: 403,
+  PROVIDER_FAILED: 502,
+  PROVIDER_TIMEOUT: 504,
 };
 
 const TITLES: Record<number, string> = {
@@ -55,7 +57,9 @@ const TITLES: Record<number, string> = {
   421: 'Misdirected request',
   422: 'Unprocessable document',
   500: 'Internal error',
+  502: 'Bad gateway',
   503: 'Service unavailable',
+  504: 'Gateway timeout',
 };
 
 /** What to do next for a request-shaped problem that was raised without a hint of its own. */

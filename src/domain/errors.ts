@@ -25,7 +25,9 @@ export type ErrorCode =
   | 'BAD_JSON'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'HOST_NOT_ALLOWED'
-  | 'ORIGIN_NOT_ALLOWED';
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'PROVIDER_FAILED'
+  | 'PROVIDER_TIMEOUT';
 
 /** An expected failure with a human message and a hint on what to do next. */
 export class UpskillError extends Error {
