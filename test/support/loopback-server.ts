@@ -21,7 +21,7 @@ export interface LoopbackServer {
  * providers: `handle` answers each request (its body already read), with the number of the request.
  */
 export async function startLoopbackServer(
-  handle: (request: SeenRequest, response: ServerResponse, index: number) => void | Promise<void>,
+  handle: (request: SeenRequest, response: ServerResponse, index: number) => unknown,
 ): Promise<LoopbackServer> {
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {

@@ -55,10 +55,13 @@ export function offlineAnswer(context: GroundedContext): string {
   const parts: string[][] = [];
   const warned = context.tasks.filter((task) => taskWarning(task) !== undefined);
   if (context.intent.safety) {
+    const heading = context.tasksMatched
+      ? 'What your tasks’ guidance says about data and AI tools:'
+      : `None of your tasks as ${context.occupation.title} is about what you asked; the data rules of those that have them:`;
     parts.push(
       warned.length > 0
         ? [
-            'What your tasks’ guidance says about data and AI tools:',
+            heading,
             ...warned.map((task) => `- “${task.statement}” [${taskCitation(task.taskId)}]: ${taskWarning(task)}`),
           ]
         : [

@@ -21,6 +21,9 @@ const SELF_NAMED = /\b(?:my name is|i am|i'm|this is)\s+((?:\p{Lu}[\p{L}'-]+)(?:
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const digits = (text: string): number => text.replace(/\D/g, '').length;
+// Digit groups that are not phone numbers: ISO dates and O*NET-SOC codes.
+const NOT_A_PHONE = /^(\d{4}-\d{2}-\d{2}|\d{2}-\d{4}(\.\d{2})?)$/;
+const isPhone = (match: string): boolean => digits(match) >= 7 && digits(match) <= 15 && !NOT_A_PHONE.test(match);
 
 /** The name at the top of a résumé ("Jane Doe — Marketing Specialist"): two to four capitalised words. */
 export function nameFromResume(text: string | null | undefined): string | undefined {
@@ -43,9 +46,7 @@ export function namesIn(question: string, known: readonly (string | undefined)[]
 export function redact(text: string, rules: RedactionRules): Redaction {
   const counts = { name: 0, email: 0, phone: 0, employer: 0 };
   let out = text.replace(EMAIL, () => (counts.email++, '[email]'));
-  out = out.replace(PHONE, (match) =>
-    digits(match) >= 7 && digits(match) <= 15 ? (counts.phone++, '[phone]') : match,
-  );
+  out = out.replace(PHONE, (match) => (isPhone(match) ? (counts.phone++, '[phone]') : match));
   if (rules.employer?.trim()) {
     const employer = new RegExp(`(?<![\\p{L}\\p{N}])${escape(rules.employer.trim())}(?![\\p{L}\\p{N}])`, 'giu');
     out = out.replace(employer, () => (counts.employer++, '[employer]'));

@@ -40,10 +40,26 @@ const NUMBER_WORDS: Record<string, number> = {
   couple: 2,
 };
 
+// What people call their work's data in a question, and the words O*NET's task statements use for it.
+const SYNONYMS: Record<string, readonly string[]> = {
+  note: ['record', 'report', 'document', 'chart'],
+  notes: ['record', 'report', 'document', 'chart'],
+  email: ['correspond', 'communic'],
+  emails: ['correspond', 'communic'],
+  deck: ['present'],
+  slides: ['present'],
+};
+
 function stems(text: string): string[] {
   return wordTokens(text)
     .filter((word) => word.length > 1 && !STOP.has(word))
     .map((word) => stemmer(word));
+}
+
+/** The question's stems, with the words its data words stand for in task statements. */
+function queryStems(question: string): string[] {
+  const words = wordTokens(question).filter((word) => word.length > 1 && !STOP.has(word));
+  return [...new Set([...words.map((word) => stemmer(word)), ...words.flatMap((word) => SYNONYMS[word] ?? [])])];
 }
 
 /** Hours a question says are available: "two hours", "2h", "90 minutes", "half an hour". */
@@ -63,12 +79,13 @@ export function readIntent(question: string): QuestionIntent {
 }
 
 /**
- * A lexical scorer: the share of the question's words (stemmed, stop words out) a document holds,
- * each word weighted by its inverse document frequency among the documents of the same kind, so a
- * rare word ("campaign") outweighs one every task uses ("patient").
+ * A lexical scorer: the share of the question's words (stemmed, stop words out, a few data words
+ * widened: "notes" also counts as "records") a document holds, each word weighted by its inverse
+ * document frequency among the documents of the same kind, so a rare word ("campaign") outweighs
+ * one every task uses ("patient").
  */
 export function scoreDocuments(question: string, documents: readonly string[]): number[] {
-  const query = [...new Set(stems(question))];
+  const query = queryStems(question);
   const bags = documents.map((document) => new Set(stems(document)));
   const idf = (word: string): number =>
     Math.log((bags.length + 1) / (bags.filter((bag) => bag.has(word)).length + 0.5));
@@ -78,7 +95,8 @@ export function scoreDocuments(question: string, documents: readonly string[]): 
   );
 }
 
-const STRICT = { 'human-only': 2, caution: 1, assist: 0 };
+// For a safety question: a caution task's guidance says what never to paste, so it comes first.
+const SAFETY_BOOST = { caution: 0.5, 'human-only': 0.2, assist: 0 };
 
 /** The best `limit` items by score (ties keep the source order); only items that score above zero. */
 function top<T>(items: readonly T[], scores: readonly number[], limit: number): T[] {
@@ -104,7 +122,7 @@ export function retrieveContext(sources: CoachSources, question: string): Ground
   ).map((score, i) => {
     const task = sources.tasks[i]!;
     // A safety question is about what may be pasted: tasks with a warning come first among equals.
-    return intent.safety && score > 0 ? score + 0.25 * STRICT[task.risk] : score;
+    return intent.safety && score > 0 ? score + SAFETY_BOOST[task.risk] : score;
   });
   let tasks: CoachTask[] = top(sources.tasks, taskScores, CONTEXT_LIMITS.tasks);
   const tasksMatched = tasks.length > 0;
