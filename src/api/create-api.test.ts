@@ -207,6 +207,10 @@ describe('HTTP API', () => {
     assert.deepEqual(Object.keys(document.paths).sort(), [
       '/api/about',
       '/api/assessment',
+      '/api/coach',
+      '/api/coach/ask',
+      '/api/coach/enabled',
+      '/api/coach/preview',
       '/api/exposure',
       '/api/extract',
       '/api/occupations',

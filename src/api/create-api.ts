@@ -9,6 +9,7 @@ import { registerAboutRoutes } from './routes/about.js';
 import { registerOccupationRoutes } from './routes/occupations.js';
 import { registerSkillRoutes } from './routes/skills.js';
 import { registerPlanRoutes } from './routes/plans.js';
+import { registerCoachRoutes } from './routes/coach.js';
 import { pageSecurity, registerWebApp, WEB_ROOT } from './web-app.js';
 import { compress } from 'hono/compress';
 import type { MiddlewareHandler } from 'hono';
@@ -49,6 +50,7 @@ export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHon
   registerSkillRoutes(api, app);
   registerPlanRoutes(api, app);
   registerAboutRoutes(api, app);
+  registerCoachRoutes(api, app);
   registerWebApp(api, webRoot);
   // The routes are fixed once registered: the document is generated on first request, then served as is.
   let openApiDocument: string | undefined;

@@ -117,11 +117,69 @@ export async function previewCoach(
   return { status: coachStatus(store, channel), messages, redacted: redaction.counts, sent: targets(context) };
 }
 
+/** A question ready to answer: checked, its context retrieved — what can fail on the request fails here. */
+export interface PreparedAnswer {
+  mode: CoachAnswer['mode'];
+  provider: CoachStatus['provider'];
+  /** Every id the answer may cite, with where it points. */
+  sent: CitationTarget[];
+  answer(options?: { onDelta?: (text: string) => void; signal?: AbortSignal }): Promise<CoachAnswer>;
+}
+
 /**
- * Answers a question from the person's grounded context: through the one configured provider when
- * the coach is turned on for it (streamed through `onDelta`, then its citations checked against what
- * was sent), else the offline answer assembled here. Nothing leaves the machine before it is on.
+ * Prepares the answer to a question from the person's grounded context: through the one configured
+ * provider when the coach is turned on for it (streamed through `onDelta`, then its citations
+ * checked against what was sent), else the offline answer assembled here. Nothing leaves the
+ * machine before it is on.
  */
+export async function prepareAnswer(
+  app: UpskillApp,
+  store: CoachSettingsStore,
+  request: CoachRequest,
+  channel: CoachChannel,
+): Promise<PreparedAnswer> {
+  const { context, active, messages } = await prepare(app, store, request, channel);
+  const sent = targets(context);
+  const cite = (ids: readonly string[]): CitationTarget[] => ids.map((id) => sent.find((target) => target.id === id)!);
+  const provider = active.provider
+    ? { ...describeProvider(active.provider), hasApiKey: !!active.provider.apiKey, source: active.source! }
+    : null;
+  const online = active.provider && active.enabled ? active.provider : undefined;
+  return {
+    mode: online ? 'model' : 'offline',
+    provider,
+    sent,
+    answer: async (options = {}) => {
+      if (!online) {
+        const answer = offlineAnswer(context);
+        options.onDelta?.(answer);
+        return {
+          mode: 'offline',
+          answer,
+          citations: cite(checkCitations(answer, citationIds(context)).cited),
+          flags: [],
+          provider,
+          ...(provider
+            ? {
+                notice:
+                  `The coach is set up for ${provider.label} but not turned on, so nothing was sent: ` +
+                  'this is the offline answer.',
+              }
+            : {}),
+        };
+      }
+      const answer = await chatClient(online)({
+        messages,
+        onDelta: options.onDelta ?? (() => undefined),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      const check = checkCitations(answer, citationIds(context));
+      return { mode: 'model', answer, citations: cite(check.cited), flags: check.flags, provider };
+    },
+  };
+}
+
+/** Prepares and answers in one call (the CLI's way; the API streams between the two). */
 export async function askCoach(
   app: UpskillApp,
   store: CoachSettingsStore,
@@ -129,37 +187,5 @@ export async function askCoach(
   channel: CoachChannel,
   options: { onDelta?: (text: string) => void; signal?: AbortSignal } = {},
 ): Promise<CoachAnswer> {
-  const { context, active, messages } = await prepare(app, store, request, channel);
-  const sent = targets(context);
-  const cite = (ids: readonly string[]): CitationTarget[] => ids.map((id) => sent.find((target) => target.id === id)!);
-  const provider = active.provider
-    ? { ...describeProvider(active.provider), hasApiKey: !!active.provider.apiKey, source: active.source! }
-    : null;
-  if (!active.provider || !active.enabled) {
-    const answer = offlineAnswer(context);
-    options.onDelta?.(answer);
-    const check = checkCitations(answer, citationIds(context));
-    return {
-      mode: 'offline',
-      answer,
-      citations: cite(check.cited),
-      flags: [],
-      provider,
-      ...(active.provider
-        ? {
-            notice:
-              `The coach is set up for ${provider!.label} but not turned on, so nothing was sent: ` +
-              'this is the offline answer.',
-          }
-        : {}),
-    };
-  }
-  const chat = chatClient(active.provider);
-  const answer = await chat({
-    messages,
-    onDelta: options.onDelta ?? (() => undefined),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  const check = checkCitations(answer, citationIds(context));
-  return { mode: 'model', answer, citations: cite(check.cited), flags: check.flags, provider };
+  return (await prepareAnswer(app, store, request, channel)).answer(options);
 }

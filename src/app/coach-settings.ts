@@ -41,6 +41,14 @@ export interface CoachSettingsStore {
   where: string;
 }
 
+/**
+ * The coach settings of a running app. Personal mode: the file in its data directory. This is the
+ * seam for team mode: there, the organisation's settings in the database are returned instead.
+ */
+export function coachSettingsStore(app: { config: { home: string } }): CoachSettingsStore {
+  return fileSettingsStore(app.config.home);
+}
+
 /** The settings file `coach.json` in the data directory, readable and writable by its owner only (0600). */
 export function fileSettingsStore(home: string): CoachSettingsStore {
   const file = join(home, 'coach.json');
