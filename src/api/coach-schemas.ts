@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { MAX_QUESTION_LENGTH } from '../app/ask-coach.js';
+import { MAX_QUESTION_LENGTH } from '../domain/coach/coach-context.js';
 
 export const CoachProviderSchema = z
   .object({

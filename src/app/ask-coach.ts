@@ -1,5 +1,6 @@
 import {
   checkCitations,
+  MAX_QUESTION_LENGTH,
   citationIds,
   coachMessages,
   namesIn,
@@ -23,8 +24,6 @@ import {
 } from './coach-settings.js';
 import { coachSources, type CoachSubject } from './coach-sources.js';
 import type { UpskillApp } from './upskill-app.js';
-
-export const MAX_QUESTION_LENGTH = 2_000;
 
 export interface CoachRequest {
   subject: CoachSubject;

@@ -29,9 +29,10 @@ export interface RunningServer {
 
 /**
  * Starts the real `upskill serve` on a free port with a fresh home folder: it finds ../shared/data,
- * loads it into a new embedded store, and serves the built web app beside the API.
+ * loads it into a new embedded store, and serves the built web app beside the API. `env` adds to its
+ * environment (the coach's UPSKILL_LLM_* for instance).
  */
-export async function startUpskill(): Promise<RunningServer> {
+export async function startUpskill(env: Record<string, string> = {}): Promise<RunningServer> {
   const home = mkdtempSync(join(tmpdir(), 'upskill-web-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
     cwd: ROOT,
@@ -42,6 +43,7 @@ export async function startUpskill(): Promise<RunningServer> {
       DATABASE_URL: '',
       NO_COLOR: '1',
       TZ: 'UTC',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,8 @@
 import type { RiskClass } from '../guidance/index.js';
 
+/** The longest question the coach takes: one question at a time, the coach already knows the person's data. */
+export const MAX_QUESTION_LENGTH = 2_000;
+
 /** One task of the person's occupation, with the guidance of its work activity. */
 export interface CoachTask {
   taskId: number;

@@ -1,5 +1,6 @@
 export {
   citationIds,
+  MAX_QUESTION_LENGTH,
   resourceCitation,
   stepCitation,
   taskCitation,
