@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_QUESTION_LENGTH } from '../domain/coach/coach-context.js';
+import { PlanChangeSchema } from '../domain/coach/plan-change.js';
 
 export const CoachProviderSchema = z
   .object({
@@ -76,3 +77,45 @@ export const CoachQuestionSchema = z
   .openapi('CoachQuestion');
 
 export const CoachEnabledSchema = z.object({ enabled: z.boolean() }).openapi('CoachEnabled');
+
+const Resource = z.object({
+  id: z.string(),
+  title: z.string(),
+  provider: z.string(),
+  url: z.string(),
+  cost: z.number(),
+  format: z.string(),
+});
+
+export const PlanChangeProposalSchema = z
+  .object({
+    status: z.enum(['proposed', 'rejected']),
+    message: z.string(),
+    change: PlanChangeSchema.optional(),
+    effect: z
+      .object({
+        step: z.object({ id: z.string(), name: z.string(), before: Resource, after: Resource.nullable() }),
+        endDate: z.object({ before: z.string(), after: z.string() }),
+      })
+      .optional(),
+    attempts: z.number().int(),
+  })
+  .openapi('PlanChangeProposal');
+
+const ProfileId = z.string().regex(/^[0-9a-f]{12}$/, 'must be a profile id');
+
+export const PlanChangeRequestSchema = z
+  .object({
+    profileId: ProfileId,
+    request: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_QUESTION_LENGTH)
+      .openapi({ example: 'Rewrite this week’s step for someone who hates video courses' }),
+  })
+  .openapi('PlanChangeRequest');
+
+export const AcceptPlanChangeSchema = z
+  .object({ profileId: ProfileId, change: PlanChangeSchema })
+  .openapi('AcceptPlanChange');

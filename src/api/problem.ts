@@ -46,12 +46,14 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   ORIGIN_NOT_ALLOWED: 403,
   PROVIDER_FAILED: 502,
   PROVIDER_TIMEOUT: 504,
+  COACH_OFF: 409,
 };
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
   403: 'Forbidden',
   404: 'Not found',
+  409: 'Conflict',
   413: 'Content too large',
   415: 'Unsupported media type',
   421: 'Misdirected request',

@@ -60,7 +60,7 @@ export interface CoachAnswer {
   notice?: string;
 }
 
-function checkQuestion(question: string): string {
+export function checkQuestion(question: string): string {
   const text = question.trim();
   if (text.length === 0) throw new UpskillError('BAD_INPUT', 'question: ask something (it is empty).');
   if (text.length > MAX_QUESTION_LENGTH)

@@ -108,7 +108,25 @@ export type ProfilePlan = PersonalPlan & { progress: (ProgressRecord & { recorde
 
 /** The profile's plan with its recorded progress applied: done work stays, the rest re-flows from this week. */
 export async function profilePlan(app: UpskillApp, id: string, now: string = today()): Promise<ProfilePlan> {
-  const profile = await getProfile(app, id);
+  return planWithSettings(app, await getProfile(app, id), now);
+}
+
+/**
+ * The plan a profile would have with some settings changed (hours a week, preferences), its progress
+ * kept, without saving anything: what a proposed change would do, shown before it is accepted.
+ */
+export async function previewProfilePlan(
+  app: UpskillApp,
+  id: string,
+  changes: Partial<Pick<ProfileSettings, 'hoursPerWeek' | 'preferences'>>,
+  now: string = today(),
+): Promise<ProfilePlan> {
+  if (changes.hoursPerWeek !== undefined) checkHoursPerWeek(changes.hoursPerWeek);
+  return planWithSettings(app, { ...(await getProfile(app, id)), ...changes }, now);
+}
+
+async function planWithSettings(app: UpskillApp, profile: Profile, now: string): Promise<ProfilePlan> {
+  const id = profile.id;
   const progress = await profiles.listProgress(app.database, id);
   const plan = await buildPersonalPlan(
     app,

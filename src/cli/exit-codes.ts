@@ -22,6 +22,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'UNSUPPORTED_MEDIA_TYPE':
     case 'HOST_NOT_ALLOWED':
     case 'ORIGIN_NOT_ALLOWED':
+    case 'COACH_OFF':
       return EXIT.usage;
     case 'NOT_FOUND':
     case 'NO_MATCH':

@@ -27,7 +27,8 @@ export type ErrorCode =
   | 'HOST_NOT_ALLOWED'
   | 'ORIGIN_NOT_ALLOWED'
   | 'PROVIDER_FAILED'
-  | 'PROVIDER_TIMEOUT';
+  | 'PROVIDER_TIMEOUT'
+  | 'COACH_OFF';
 
 /** An expected failure with a human message and a hint on what to do next. */
 export class UpskillError extends Error {

@@ -164,3 +164,25 @@ describe('the coach’s HTTP API', { timeout: 120_000 }, () => {
     assert.ok(document.components.schemas['CoachAnswer']);
   });
 });
+
+describe('plan changes over HTTP', { timeout: 120_000 }, () => {
+  test('propose with the coach off is a 409; accept validates the change and re-plans', async () => {
+    const off = fileSettingsStore(home);
+    saveProvider(off, { provider: { kind: 'openai', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' } });
+    const refused = await post('/api/coach/propose', { profileId, request: 'I hate video courses' });
+    assert.equal(refused.status, 409);
+    assert.equal(((await refused.json()) as { code: string }).code, 'COACH_OFF');
+    const bad = await post('/api/coach/accept', {
+      profileId,
+      change: { stepId: 'x@1', formats: ['podcast'], reason: 'r' },
+    });
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { detail: string }).detail, /^change\.formats\.0: /);
+    const accepted = await post('/api/coach/accept', {
+      profileId,
+      change: { stepId: 'x@1', hoursPerWeek: 8, reason: 'more time' },
+    });
+    assert.equal(accepted.status, 200);
+    assert.equal(((await accepted.json()) as { plan: { hoursPerWeek: number } }).plan.hoursPerWeek, 8);
+  });
+});

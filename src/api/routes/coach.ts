@@ -4,7 +4,12 @@ import { prepareAnswer, previewCoach, type CoachRequest } from '../../app/ask-co
 import { coachSettingsStore, coachStatus, setCoachEnabled } from '../../app/coach-settings.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { isUpskillError } from '../../domain/errors.js';
+import { acceptPlanChange, proposePlanChange } from '../../app/propose-plan-change.js';
+import { ProfilePlanSchema } from '../schemas.js';
 import {
+  AcceptPlanChangeSchema,
+  PlanChangeProposalSchema,
+  PlanChangeRequestSchema,
   CoachAnswerSchema,
   CoachEnabledSchema,
   CoachPreviewSchema,
@@ -73,6 +78,29 @@ const routes = {
       404: problemResponse('Unknown profile or occupation'),
     },
   }),
+  propose: createRoute({
+    method: 'post',
+    path: '/api/coach/propose',
+    summary: 'Ask the model for a plan change (validated, retried once); nothing is applied until accepted',
+    request: { body: { required: true, content: { 'application/json': { schema: PlanChangeRequestSchema } } } },
+    responses: {
+      200: json(PlanChangeProposalSchema, 'The proposal, or why the replies were not valid (the plan is unchanged)'),
+      400: problemResponse('Invalid request'),
+      404: problemResponse('Unknown profile'),
+      409: problemResponse('The coach has no model turned on'),
+    },
+  }),
+  accept: createRoute({
+    method: 'post',
+    path: '/api/coach/accept',
+    summary: 'Apply a proposed plan change the person accepted; returns the re-planned plan',
+    request: { body: { required: true, content: { 'application/json': { schema: AcceptPlanChangeSchema } } } },
+    responses: {
+      200: json(ProfilePlanSchema, 'The plan with the change'),
+      400: problemResponse('Not a valid plan change'),
+      404: problemResponse('Unknown profile'),
+    },
+  }),
 };
 
 function coachRequest(body: z.infer<typeof CoachQuestionSchema>): CoachRequest {
@@ -94,6 +122,14 @@ export function registerCoachRoutes(api: OpenAPIHono, app: UpskillApp): void {
   api.openapi(routes.preview, async (c) =>
     c.json(await previewCoach(app, store(), coachRequest(c.req.valid('json')), 'web'), 200),
   );
+  api.openapi(routes.propose, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await proposePlanChange(app, store(), body, 'web'), 200);
+  });
+  api.openapi(routes.accept, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await acceptPlanChange(app, body.profileId, body.change), 200);
+  });
   api.openapi(routes.ask, async (c) => {
     // Everything the client got wrong fails here, as a problem response, before the stream starts.
     const prepared = await prepareAnswer(app, store(), coachRequest(c.req.valid('json')), 'web');

@@ -16,3 +16,4 @@ export { nameFromResume, namesIn, redact, type Redaction, type RedactionRules } 
 export { coachMessages, contextText, taskWarning, type ChatMessage } from './coach-prompt.js';
 export { checkCitations, citationsIn, type CitationCheck, type CitationFlag } from './check-citations.js';
 export { MODEL_WOULD_ADD, offlineAnswer } from './offline-answer.js';
+export { PlanChangeSchema, planChangeMessages, readPlanChange, type PlanChange } from './plan-change.js';
