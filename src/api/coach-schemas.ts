@@ -102,7 +102,10 @@ export const PlanChangeProposalSchema = z
   })
   .openapi('PlanChangeProposal');
 
-const ProfileId = z.string().regex(/^[0-9a-f]{12}$/, 'must be a profile id');
+const ProfileId = z
+  .string()
+  .regex(/^[0-9a-f]{12}$/, 'must be a profile id')
+  .openapi({ example: '3f2a9c1b7d4e' });
 
 export const PlanChangeRequestSchema = z
   .object({

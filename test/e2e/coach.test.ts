@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
+import { startLoopbackServer, writeOpenAiCompletion, type LoopbackServer } from '../support/loopback-server.js';
 import {
   assertAccessible,
   browserSkip,
@@ -13,6 +13,7 @@ import {
 } from './web-session.js';
 
 const NURSE = '29-1141.00';
+const NOT_VIDEO = ['course', 'article', 'book', 'docs', 'interactive'];
 let server: RunningServer;
 let model: LoopbackServer;
 let browser: Browser;
@@ -25,10 +26,16 @@ let profileId: string;
  */
 async function startModel(): Promise<LoopbackServer> {
   return startLoopbackServer(async (request, res) => {
-    const { messages } = JSON.parse(request.body) as { messages: { role: string; content: string }[] };
-    const context = messages.find((m) => m.role === 'user')!.content;
+    const body = JSON.parse(request.body) as { messages: { role: string; content: string }[]; stream: boolean };
+    const context = body.messages.find((m) => m.role === 'user')!.content;
     const task = /\[(T:\d+)\]/.exec(context)![1];
-    const step = /\[(S:[^\]]+)\]/.exec(context)![1];
+    const step = /\[(S:[^\]]+)\]/.exec(context)![1]!;
+    // A plan change is asked for as JSON, not streamed.
+    if (!body.stream)
+      return writeOpenAiCompletion(
+        res,
+        JSON.stringify({ stepId: step.slice(2), formats: NOT_VIDEO, reason: 'You learn best by reading and doing.' }),
+      );
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     for (const piece of [`Draft it in your approved record tool [${task}]. `, 'Then, ', `this step: [${step}].`]) {
       res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: piece }, finish_reason: null }] })}\n\n`);
@@ -167,5 +174,24 @@ describe('web app: the coach’s chat panel in headless Chromium', { skip: brows
     await page.waitForURL(/\/job\?code=29-1141\.00#task-\d+$/);
     await page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(taskId)}`);
     assert.equal(model.requests.length, 2);
+  });
+
+  test('a plan change the model proposes is applied only when accepted', async () => {
+    await page.goto(`${server.origin}/path`);
+    await panel().getByLabel('Your question').fill('Rewrite this week’s step for someone who hates video courses');
+    await panel().getByRole('button', { name: 'Propose a plan change' }).click();
+    const proposal = panel().getByRole('region', { name: 'Proposed plan change' });
+    await proposal
+      .getByText(/^Proposed: You learn best by reading and doing\. Nothing changes until you accept it\.$/)
+      .waitFor();
+    const profile = async () =>
+      (await (await fetch(`${server.origin}/api/profiles/${profileId}`)).json()) as {
+        preferences: { formats?: string[] };
+      };
+    assert.equal((await profile()).preferences.formats, undefined, 'not applied before accepting');
+    await assertAccessible(page, 'a proposed plan change');
+    await proposal.getByRole('button', { name: 'Accept the change' }).click();
+    await proposal.getByText('Accepted: your plan now follows this change.').waitFor();
+    assert.deepEqual((await profile()).preferences.formats, NOT_VIDEO);
   });
 });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { z } from 'zod';
 import type * as schemas from '../../../src/api/coach-schemas';
+import type * as appSchemas from '../../../src/api/schemas';
 import { ApiError, getJson, sendJson } from './client';
 
 // The API's own zod schemas are the single source of these shapes (type-only: nothing is bundled).
@@ -10,6 +11,8 @@ export type CoachPreview = z.infer<typeof schemas.CoachPreviewSchema>;
 export type CoachAnswer = z.infer<typeof schemas.CoachAnswerSchema>;
 export type CitationTarget = z.infer<typeof schemas.CitationTargetSchema>;
 export type CoachQuestion = z.input<typeof schemas.CoachQuestionSchema>;
+export type PlanChangeProposal = z.infer<typeof schemas.PlanChangeProposalSchema>;
+export type ProfilePlan = z.infer<typeof appSchemas.ProfilePlanSchema>;
 
 export const useCoachStatus = () =>
   useQuery({ queryKey: ['coach'], queryFn: () => getJson<CoachStatus>('/api/coach') });
@@ -22,6 +25,25 @@ export function useSetCoachEnabled() {
   return useMutation({
     mutationFn: (enabled: boolean) => sendJson<CoachStatus>('PUT', '/api/coach/enabled', { enabled }),
     onSuccess: (status) => client.setQueryData(['coach'], status),
+  });
+}
+
+export const useProposePlanChange = () =>
+  useMutation({
+    mutationFn: (body: { profileId: string; request: string }) =>
+      sendJson<PlanChangeProposal>('POST', '/api/coach/propose', body),
+  });
+
+/** Applies a proposed change the person accepted; the plan and profile on every page follow. */
+export function useAcceptPlanChange(profileId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: NonNullable<PlanChangeProposal['change']>) =>
+      sendJson<ProfilePlan>('POST', '/api/coach/accept', { profileId, change }),
+    onSuccess: (plan) => {
+      client.setQueryData(['plan', profileId], plan);
+      void client.invalidateQueries({ queryKey: ['profile', profileId] });
+    },
   });
 }
 

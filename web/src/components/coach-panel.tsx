@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } f
 import { useLocation } from 'wouter';
 import {
   askCoachStream,
+  useAcceptPlanChange,
+  useProposePlanChange,
   useCoachPreview,
   useCoachStatus,
   useSetCoachEnabled,
@@ -90,6 +92,80 @@ function AnswerText({ text, sent }: { text: string; sent: CitationTarget[] }) {
  * provider on — after showing exactly what would be sent.
  */
 export function CoachPanel({ subject, intro }: { subject: CoachSubject; intro: string }) {
+  return (
+    <CoachPanelWith subject={subject} intro={intro}>
+      {(question, on) =>
+        'profileId' in subject && on ? <PlanChange profileId={subject.profileId} request={question} /> : null
+      }
+    </CoachPanelWith>
+  );
+}
+
+/** A change to the plan the model proposes from the question; applied only when the person accepts it. */
+function PlanChange({ profileId, request }: { profileId: string; request: string }) {
+  const propose = useProposePlanChange();
+  const accept = useAcceptPlanChange(profileId);
+  const proposal = propose.data;
+  return (
+    <div className="coach-change">
+      <button
+        type="button"
+        className="button secondary"
+        disabled={request === '' || propose.isPending}
+        onClick={() => {
+          accept.reset();
+          propose.mutate({ profileId, request });
+        }}
+      >
+        {propose.isPending ? 'Asking for a change…' : 'Propose a plan change'}
+      </button>
+      {propose.isError && <ErrorNotice title="No change could be proposed" error={propose.error} />}
+      <div aria-live="polite">
+        {proposal?.status === 'rejected' && <p className="notice notice-warn">{proposal.message}</p>}
+        {proposal?.status === 'proposed' && proposal.effect && proposal.change && (
+          <div className="notice" role="region" aria-label="Proposed plan change">
+            <p>{proposal.message}</p>
+            <p>
+              {proposal.effect.step.name}: {proposal.effect.step.before.title} ({proposal.effect.step.before.format}) →{' '}
+              {proposal.effect.step.after
+                ? `${proposal.effect.step.after.title} (${proposal.effect.step.after.format})`
+                : 'no longer in the plan'}
+              ; the plan ends {proposal.effect.endDate.after} (now {proposal.effect.endDate.before}).
+            </p>
+            {accept.isSuccess ? (
+              <p role="status">Accepted: your plan now follows this change.</p>
+            ) : (
+              <div className="coach-actions">
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={accept.isPending}
+                  onClick={() => accept.mutate(proposal.change!)}
+                >
+                  Accept the change
+                </button>
+                <button type="button" className="button ghost" onClick={() => propose.reset()}>
+                  Keep my plan
+                </button>
+              </div>
+            )}
+            {accept.isError && <ErrorNotice title="The change was not applied" error={accept.error} />}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function CoachPanelWith({
+  subject,
+  intro,
+  children,
+}: {
+  subject: CoachSubject;
+  intro: string;
+  children: (question: string, on: boolean) => ReactNode;
+}) {
   const status = useCoachStatus();
   const preview = useCoachPreview();
   const enable = useSetCoachEnabled();
@@ -260,6 +336,7 @@ export function CoachPanel({ subject, intro }: { subject: CoachSubject; intro: s
         )}
       </div>
       {error !== null && <ErrorNotice title="The coach could not answer" error={error} retry={() => void ask(asked)} />}
+      {children(question.trim(), !!provider && !off)}
       {off && !preview.data && answer?.mode === 'offline' && (
         <p className="small">
           Want {provider.model} to answer instead? “Show what would be sent” first; nothing leaves this computer until
