@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SHARED_DATA } from './support/databases.js';
-import { startLoopbackServer, writeOpenAiStream, type LoopbackServer } from './support/loopback-server.js';
+import {
+  startLoopbackServer,
+  writeOpenAiCompletion,
+  writeOpenAiStream,
+  type LoopbackServer,
+} from './support/loopback-server.js';
 
 const home = mkdtempSync(join(tmpdir(), 'upskill-coach-cli-'));
 let server: LoopbackServer;
@@ -38,7 +43,13 @@ function upskill(
 }
 
 before(async () => {
-  server = await startLoopbackServer((_req, res) => writeOpenAiStream(res, ['Keep records in the EHR ', '[T:1839].']));
+  server = await startLoopbackServer((req, res) => {
+    const body = JSON.parse(req.body) as { stream: boolean; messages: { content: string }[] };
+    if (body.stream) return writeOpenAiStream(res, ['Keep records in the EHR ', '[T:1839].']);
+    // A plan change is asked for as JSON: this model changes the first step it was sent to fewer hours a week.
+    const step = /\[S:([^\]]+)\]/.exec(body.messages[1]!.content)![1];
+    writeOpenAiCompletion(res, JSON.stringify({ stepId: step, hoursPerWeek: 2, reason: 'Two hours fit your week.' }));
+  });
   const load = await upskill(['data', 'load', '--from', SHARED_DATA]);
   assert.equal(load.status, 0, load.stderr);
 });
@@ -138,6 +149,37 @@ describe('upskill coach', { timeout: 300_000 }, () => {
       dead.stderr,
       /error: The OpenAI-compatible server at http:\/\/127\.0\.0\.1:\d+: could not be reached \(ECONNREFUSED\)\.\nhint: /,
     );
+  });
+
+  test('coach change proposes a validated plan change and applies it only with --accept', async () => {
+    const env = { UPSKILL_LLM_BASE_URL: `${server.url}/v1`, UPSKILL_LLM_MODEL: 'tiny' };
+    const created = await upskill([
+      'profile',
+      'create',
+      '--name',
+      'Sam',
+      '--title',
+      '13-1161.00',
+      '--hours',
+      '5',
+      '--json',
+    ]);
+    const id = (JSON.parse(created.stdout) as { id: string }).id;
+    const proposed = await upskill(['coach', 'change', 'I only have two hours a week', '--profile', id], { env });
+    assert.equal(proposed.status, 0, proposed.stderr);
+    assert.match(
+      proposed.stdout,
+      /^Proposed: Two hours fit your week\. Nothing changes until you accept it\.\n.*the plan ends /,
+    );
+    assert.match(proposed.stdout, /Nothing changed: run again with --accept to apply it\.\n$/);
+    const unchanged = JSON.parse((await upskill(['profile', 'show', id])).stdout) as { hoursPerWeek: number };
+    assert.equal(unchanged.hoursPerWeek, 5);
+    const applied = await upskill(['coach', 'change', 'I only have two hours a week', '--profile', id, '--accept'], {
+      env,
+    });
+    assert.match(applied.stdout, /Applied: your plan follows this change\.\n$/);
+    const changed = JSON.parse((await upskill(['profile', 'show', id])).stdout) as { hoursPerWeek: number };
+    assert.equal(changed.hoursPerWeek, 2);
   });
 
   test('no subject, or a bad environment, is a usage error (exit 2)', async () => {

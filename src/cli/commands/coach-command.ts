@@ -10,6 +10,7 @@ import {
 } from '../../app/coach-settings.js';
 import { UpskillError } from '../../domain/errors.js';
 import { printJson, withApp } from '../with-app.js';
+import { acceptPlanChange, proposePlanChange } from '../../app/propose-plan-change.js';
 import { readConfig } from '../../app/config.js';
 
 interface AskOptions {
@@ -97,6 +98,41 @@ export function registerCoachCommand(program: Command): void {
         );
         if (options.json) return printJson(answer);
         printAnswer(answer);
+      });
+    });
+
+  coach
+    .command('change <request...>')
+    .description('ask the model for a change to your plan (validated); applied only with --accept')
+    .requiredOption('--profile <id>', 'the saved profile whose plan changes')
+    .option('--accept', 'apply the proposed change (without it, nothing changes)')
+    .option('--json', 'print the proposal as JSON')
+    .action(async (words: string[], options: { profile: string; accept?: boolean; json?: boolean }) => {
+      await withApp(async (app) => {
+        const proposal = await proposePlanChange(
+          app,
+          coachSettingsStore(app),
+          { profileId: options.profile, request: words.join(' ') },
+          'cli',
+        );
+        if (options.json) printJson(proposal);
+        else {
+          process.stdout.write(`${proposal.message}\n`);
+          const effect = proposal.effect;
+          if (effect)
+            process.stdout.write(
+              `${effect.step.name}: ${effect.step.before.title} (${effect.step.before.format}) → ` +
+                `${effect.step.after ? `${effect.step.after.title} (${effect.step.after.format})` : 'no longer in the plan'}; ` +
+                `the plan ends ${effect.endDate.after} (now ${effect.endDate.before}).\n`,
+            );
+        }
+        if (proposal.status !== 'proposed') return void (process.exitCode = 1);
+        if (!options.accept) {
+          if (!options.json) process.stdout.write(pc.dim('Nothing changed: run again with --accept to apply it.\n'));
+          return;
+        }
+        await acceptPlanChange(app, options.profile, proposal.change);
+        if (!options.json) process.stdout.write(pc.green('Applied: your plan follows this change.\n'));
       });
     });
 
