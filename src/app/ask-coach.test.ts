@@ -73,7 +73,11 @@ describe('the offline coach: useful answers from the grounded context, without a
     const answer = await offline(nurse, QUESTIONS.task('care plans'));
     assert.match(
       answer.answer,
-      /^How AI helps with “Consult and coordinate with healthcare team members to assess, plan, implement, or evaluate patient care plans\.” \[T:1843\] \(Confer with healthcare or other professionals about patient care, risk class human-only\)/,
+      new RegExp(
+        '^How AI helps with “Consult and coordinate with healthcare team members to assess, plan, implement, or ' +
+          'evaluate patient care plans\\.” \\[T:1843\\] \\(Confer with healthcare or other professionals about ' +
+          'patient care, risk class human-only\\)',
+      ),
     );
     assert.match(answer.answer, /SBAR/);
     assert.match(answer.answer, /\nHUMAN-ONLY: AI may prepare information for this task, it never decides or acts\./);
@@ -102,7 +106,14 @@ describe('the offline coach: useful answers from the grounded context, without a
     const answer = await offline(nurse, QUESTIONS.patientNotes);
     assert.match(
       answer.answer,
-      /^What your tasks’ guidance says about data and AI tools:\n- “Maintain accurate, detailed reports and records\.” \[T:1839\]: CAUTION: this task touches personal, confidential or regulated data\. Never paste: Any patient-identifiable record, including names, record numbers, dates of birth, diagnoses and images, never goes into a consumer chatbot or an unapproved app; use only your organisation's approved health-record and documentation tools\.\n- “Record patients' medical information and vital signs\.” \[T:1841\]: CAUTION/,
+      new RegExp(
+        '^What your tasks’ guidance says about data and AI tools:\\n- “Maintain accurate, detailed reports and ' +
+          'records\\.” \\[T:1839\\]: CAUTION: this task touches personal, confidential or regulated data\\. ' +
+          'Never paste: Any patient-identifiable record, including names, record numbers, dates of birth, diagnoses ' +
+          "and images, never goes into a consumer chatbot or an unapproved app; use only your organisation's " +
+          "approved health-record and documentation tools\\.\\n- “Record patients' medical information and vital " +
+          'signs\\.” \\[T:1841\\]: CAUTION',
+      ),
     );
     assert.ok(answer.citations.some((c) => c.id === 'T:1839'));
   });
@@ -111,7 +122,11 @@ describe('the offline coach: useful answers from the grounded context, without a
     const answer = await offline(marketer, QUESTIONS.task('market research reports'));
     assert.match(
       answer.answer,
-      /^How AI helps with “Prepare reports of findings, illustrating data graphically and translating complex findings into written text\.” \[T:5434\] \(Present research or technical information, risk class assist\)/,
+      new RegExp(
+        '^How AI helps with “Prepare reports of findings, illustrating data graphically and translating complex ' +
+          'findings into written text\\.” \\[T:5434\\] \\(Present research or technical information, risk class ' +
+          'assist\\)',
+      ),
     );
     assert.match(answer.answer, /\n1\. Give the assistant your results, methods and the audience/);
     assert.match(answer.answer, /\nTools: AI presentation tools \(Gamma, Beautiful\.ai/);

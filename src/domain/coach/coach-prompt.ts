@@ -13,7 +13,10 @@ export function taskWarning(task: CoachTask): string | undefined {
       `${task.humanOnlyBecause ? ` (${task.humanOnlyBecause})` : ''}. ${task.staysHuman}`
     );
   if (task.risk === 'caution')
-    return `CAUTION: this task touches personal, confidential or regulated data. Never paste: ${(task.neverPaste ?? 'identifying details').replace(/\.$/, '')}.`;
+    return (
+      'CAUTION: this task touches personal, confidential or regulated data. ' +
+      `Never paste: ${(task.neverPaste ?? 'identifying details').replace(/\.$/, '')}.`
+    );
   return undefined;
 }
 
@@ -43,8 +46,10 @@ export function contextText(context: GroundedContext): string {
   for (const task of context.tasks) {
     lines.push(
       `[${taskCitation(task.taskId)}] ${task.statement} — exposed to generative AI: ${task.exposed ? 'yes' : 'no'}; ` +
-        `observed AI use: ${task.observed}; risk class: ${task.risk}. Activity: ${task.activity.replace(/\.$/, '')}. AI can: ${task.aiCan} ` +
-        `Recipe: ${task.recipe.map((step) => step.replace(/\.$/, '')).join(' / ')}. Tools: ${task.tools.join(', ') || 'none named'}. Check: ${task.check} ` +
+        `observed AI use: ${task.observed}; risk class: ${task.risk}. ` +
+        `Activity: ${task.activity.replace(/\.$/, '')}. AI can: ${task.aiCan} ` +
+        `Recipe: ${task.recipe.map((step) => step.replace(/\.$/, '')).join(' / ')}. ` +
+        `Tools: ${task.tools.join(', ') || 'none named'}. Check: ${task.check} ` +
         `Stays with the worker: ${task.staysHuman}`,
     );
     const warning = taskWarning(task);

@@ -13,8 +13,11 @@ const STOP = new Set(
     'generative chatgpt claude gemini copilot tool tools help learn first have hours hour minutes'
   ).split(' '),
 );
-const SAFETY =
-  /\b(safe|safely|unsafe|risk\w*|privacy|private|confidential\w*|paste|pasting|share|sharing|upload\w*|allowed|legal|hipaa|gdpr|secret\w*|personal data|patient notes?)\b/i;
+const SAFETY = new RegExp(
+  '\\b(safe|safely|unsafe|risk\\w*|privacy|private|confidential\\w*|paste|pasting|share|sharing|upload\\w*|' +
+    'allowed|legal|hipaa|gdpr|secret\\w*|personal data|patient notes?)\\b',
+  'i',
+);
 const LEARNING = /\b(learn\w*|first|start|begin|order|next|priorit\w*|study|course|hours?|minutes?|time|week)\b/i;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
@@ -62,12 +65,15 @@ function queryStems(question: string): string[] {
   return [...new Set([...words.map((word) => stemmer(word)), ...words.flatMap((word) => SYNONYMS[word] ?? [])])];
 }
 
+const HOURS = new RegExp(
+  '\\b(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|' +
+    'sixty|ninety|half|couple)(?:\\s+of)?(?:\\s+an)?\\s*(hours?|hrs?|h|minutes?|mins?)\\b',
+  'i',
+);
+
 /** Hours a question says are available: "two hours", "2h", "90 minutes", "half an hour". */
 export function hoursMentioned(question: string): number | null {
-  const match =
-    /\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|ninety|half|couple)(?:\s+of)?(?:\s+an)?\s*(hours?|hrs?|h|minutes?|mins?)\b/i.exec(
-      question,
-    );
+  const match = HOURS.exec(question);
   if (!match) return null;
   const amount = Number(match[1]) || NUMBER_WORDS[match[1]!.toLowerCase()]!;
   return /^m/i.test(match[2]!) ? Math.round((amount / 60) * 100) / 100 : amount;

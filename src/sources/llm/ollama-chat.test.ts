@@ -52,7 +52,11 @@ describe('Ollama’s native /api/chat over real loopback HTTP', () => {
   test('pieces split across network packets are joined before they are read', async () => {
     const { chat } = await ollama(async (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-      const body = `${JSON.stringify({ message: { content: 'Split ' }, done: false })}\n${JSON.stringify({ message: { content: 'line' }, done: true })}\n`;
+      const body = [
+        JSON.stringify({ message: { content: 'Split ' }, done: false }),
+        JSON.stringify({ message: { content: 'line' }, done: true }),
+        '',
+      ].join('\n');
       for (const part of [body.slice(0, 17), body.slice(17, 40), body.slice(40)]) {
         res.write(part);
         await new Promise((resolve) => setTimeout(resolve, 20));

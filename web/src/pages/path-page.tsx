@@ -96,7 +96,10 @@ function PathView({ profile }: { profile: Profile }) {
       <SkippedSteps data={plan.data} onChange={change} busy={record.isPending} />
       <CoachPanel
         subject={{ profileId: id }}
-        intro="Ask which step to take first, how to fit the plan into your week, or how a step applies to your job. Answers cite your plan steps and tasks."
+        intro={
+          'Ask which step to take first, how to fit the plan into your week, or how a step applies to your job. ' +
+          'Answers cite your plan steps and tasks.'
+        }
       />
     </Page>
   );
