@@ -146,7 +146,10 @@ export function registerCoachRoutes(api: OpenAPIHono, app: UpskillApp): void {
         const answer = await prepared.answer({
           signal: aborted.signal,
           onDelta: (text) => {
-            written = written.then(() => stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) }));
+            // A client that went away cannot be written to; the abort above already stops the provider.
+            written = written
+              .then(() => stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) }))
+              .catch(() => undefined);
           },
         });
         await written;
