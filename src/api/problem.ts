@@ -52,6 +52,9 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   TOO_MANY_ATTEMPTS: 429,
   CONFLICT: 409,
   LINK_INVALID: 410,
+  PROVIDER_FAILED: 502,
+  PROVIDER_TIMEOUT: 504,
+  COACH_OFF: 409,
 };
 
 const TITLES: Record<number, string> = {
@@ -67,7 +70,9 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable document',
   429: 'Too many requests',
   500: 'Internal error',
+  502: 'Bad gateway',
   503: 'Service unavailable',
+  504: 'Gateway timeout',
 };
 
 /** What to do next for a request-shaped problem that was raised without a hint of its own. */

@@ -109,6 +109,16 @@ export async function listVisibleProfiles(app: UpskillApp, principal: Principal)
     .map(({ ownerManagerId: _manager, ...profile }) => profile);
 }
 
+/**
+ * For routes that name a profile in their body (the coach's): the same decision as a profile in the
+ * path, by the same policy — a profile the caller may not see answers exactly like a missing one.
+ */
+export async function assertMayAccessProfile(app: UpskillApp, principal: Principal, id: string): Promise<void> {
+  if (principal.kind === 'personal') return;
+  const relation = await personRelation(app, id);
+  if (!relation || !mayAccessPerson(principal, relation)) throw profileNotFound(id);
+}
+
 /** Whose a profile is, for the access check; undefined when there is no such profile. */
 export const personRelation = (app: UpskillApp, id: string): Promise<PersonRelation | undefined> =>
   profiles.findPersonRelation(app.database, id);
@@ -139,7 +149,25 @@ export type ProfilePlan = PersonalPlan & { progress: (ProgressRecord & { recorde
 
 /** The profile's plan with its recorded progress applied: done work stays, the rest re-flows from this week. */
 export async function profilePlan(app: UpskillApp, id: string, now: string = today()): Promise<ProfilePlan> {
-  const profile = await getProfile(app, id);
+  return planWithSettings(app, await getProfile(app, id), now);
+}
+
+/**
+ * The plan a profile would have with some settings changed (hours a week, preferences), its progress
+ * kept, without saving anything: what a proposed change would do, shown before it is accepted.
+ */
+export async function previewProfilePlan(
+  app: UpskillApp,
+  id: string,
+  changes: Partial<Pick<ProfileSettings, 'hoursPerWeek' | 'preferences'>>,
+  now: string = today(),
+): Promise<ProfilePlan> {
+  if (changes.hoursPerWeek !== undefined) checkHoursPerWeek(changes.hoursPerWeek);
+  return planWithSettings(app, { ...(await getProfile(app, id)), ...changes }, now);
+}
+
+async function planWithSettings(app: UpskillApp, profile: Profile, now: string): Promise<ProfilePlan> {
+  const id = profile.id;
   const progress = await profiles.listProgress(app.database, id);
   const plan = await buildPersonalPlan(
     app,

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 
 /** Exit codes scripts can rely on; documented in the README and `upskill --help`. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 3, data: 4, store: 5 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 3, data: 4, store: 5, provider: 6 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
@@ -30,6 +30,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'TOO_MANY_ATTEMPTS':
     case 'CONFLICT':
     case 'LINK_INVALID':
+    case 'COACH_OFF':
       return EXIT.usage;
     case 'NOT_FOUND':
     case 'NO_MATCH':
@@ -43,5 +44,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'STORE_FAILED':
     case 'DATABASE_UNAVAILABLE':
       return EXIT.store;
+    case 'PROVIDER_FAILED':
+    case 'PROVIDER_TIMEOUT':
+      return EXIT.provider;
   }
 }

@@ -10,6 +10,7 @@ import { registerServeCommand } from './commands/serve-command.js';
 import { registerSkillCommands } from './commands/skills-command.js';
 import { registerPlanCommands } from './commands/plan-command.js';
 import { registerAccountCommands } from './commands/accounts-command.js';
+import { registerCoachCommand } from './commands/coach-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
@@ -37,6 +38,7 @@ Start here:
   upskill occupation 13-1161.00                  tasks and their exposure to generative AI
   upskill skills extract resume.pdf              skills found in a résumé, with evidence
   upskill plan --title "accountant" --resume cv.pdf --hours 5   a dated learning plan
+  upskill coach "which should I learn first?" --title "nurse"   the AI coach (offline without a model)
   upskill serve                                  HTTP API on http://127.0.0.1:3000
 
 Environment:
@@ -45,15 +47,18 @@ Environment:
   UPSKILL_DATA_DIR  folder of public datasets to load from
   PORT, HOST        where \`serve\` listens (default 127.0.0.1:3000)
   UPSKILL_TEAM=1    \`serve\` as a team server with accounts (as --team)
+  UPSKILL_LLM_PROVIDER, UPSKILL_LLM_BASE_URL, UPSKILL_LLM_MODEL, UPSKILL_LLM_API_KEY
+                    the coach's model (openai or ollama); setting them turns the coach on for the CLI
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad input or usage · 3 not found / no match ·
-            4 data missing or invalid · 5 database unavailable`,
+            4 data missing or invalid · 5 database unavailable · 6 the model provider failed`,
   );
 
 registerDataCommands(program);
 registerOccupationCommands(program);
 registerSkillCommands(program);
 registerPlanCommands(program);
+registerCoachCommand(program);
 registerServeCommand(program);
 registerAccountCommands(program);
 program

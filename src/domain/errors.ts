@@ -33,7 +33,10 @@ export type ErrorCode =
   | 'ACCOUNT_LOCKED'
   | 'TOO_MANY_ATTEMPTS'
   | 'CONFLICT'
-  | 'LINK_INVALID';
+  | 'LINK_INVALID'
+  | 'PROVIDER_FAILED'
+  | 'PROVIDER_TIMEOUT'
+  | 'COACH_OFF';
 
 /** An expected failure with a human message and a hint on what to do next. */
 export class UpskillError extends Error {

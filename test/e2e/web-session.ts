@@ -31,9 +31,10 @@ export interface RunningServer {
 
 /**
  * Starts the real `upskill serve` on a free port with a fresh home folder: it finds ../shared/data,
- * loads it into a new embedded store, and serves the built web app beside the API.
+ * loads it into a new embedded store, and serves the built web app beside the API. `env` adds to its
+ * environment (the coach's UPSKILL_LLM_* for instance).
  */
-export async function startUpskill(extraArgs: string[] = []): Promise<RunningServer> {
+export async function startUpskill(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<RunningServer> {
   const home = mkdtempSync(join(tmpdir(), 'upskill-web-'));
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...extraArgs];
   const child: ChildProcess = spawn(process.execPath, args, {
@@ -45,6 +46,7 @@ export async function startUpskill(extraArgs: string[] = []): Promise<RunningSer
       DATABASE_URL: '',
       NO_COLOR: '1',
       TZ: 'UTC',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -33,6 +33,14 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /api/assessment': 'signed-in',
   'POST /api/plan': 'signed-in',
 
+  // The coach: a profile named in the body is checked by the same person policy (src/app/profiles.ts).
+  'GET /api/coach': 'signed-in',
+  'PUT /api/coach/enabled': 'administrator',
+  'POST /api/coach/preview': 'individuals',
+  'POST /api/coach/ask': 'individuals',
+  'POST /api/coach/propose': 'individuals',
+  'POST /api/coach/accept': 'individuals',
+
   'GET /api/profiles': 'individuals',
   'POST /api/profiles': 'individuals',
   'GET /api/profiles/{id}': 'person',

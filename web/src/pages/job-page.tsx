@@ -6,6 +6,7 @@ import { ExposureBadge, isExposed, LABEL_MEANING, RATER_NAME } from '../componen
 import { ExposureChart } from '../components/exposure-chart';
 import { Page } from '../components/page';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
+import { CoachPanel, useFocusHash } from '../components/coach-panel';
 import { useJourney } from '../use-journey';
 
 const number = new Intl.NumberFormat('en-US');
@@ -38,10 +39,22 @@ export function JobPage() {
         />
       </Page>
     );
-  return <OccupationDetails view={occupation.data} personal={!!profile.data && profile.data.occupationCode === code} />;
+  const personal = !!profile.data && profile.data.occupationCode === code;
+  return (
+    <OccupationDetails view={occupation.data} personal={personal} profileId={personal ? profile.data!.id : null} />
+  );
 }
 
-function OccupationDetails({ view, personal }: { view: OccupationView; personal: boolean }) {
+function OccupationDetails({
+  view,
+  personal,
+  profileId,
+}: {
+  view: OccupationView;
+  personal: boolean;
+  profileId: string | null;
+}) {
+  useFocusHash(true);
   const [exposedOnly, setExposedOnly] = useState(false);
   const [coreOnly, setCoreOnly] = useState(false);
   const tasks = view.tasks.filter((t) => (!exposedOnly || isExposed(t)) && (!coreOnly || t.taskType === 'Core'));
@@ -120,6 +133,11 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
         <ObservedUseCard view={view} />
         <CareerPathCard view={view} />
       </div>
+
+      <CoachPanel
+        subject={profileId ? { profileId } : { occupation: view.code }}
+        intro={`Ask how to use AI on a task, what to learn first, or what is safe to share. Answers cite your tasks and plan steps.`}
+      />
 
       <section aria-labelledby="tasks-heading" className="section">
         <div className="section-header">
@@ -233,7 +251,7 @@ function OccupationDetails({ view, personal }: { view: OccupationView; personal:
 
 function TaskItem({ task }: { task: OccupationTask }) {
   return (
-    <li className={`task${isExposed(task) ? ' exposed' : ''}`}>
+    <li id={`task-${task.taskId}`} tabIndex={-1} className={`task${isExposed(task) ? ' exposed' : ''}`}>
       <p className="task-statement">{task.statement}</p>
       <div className="task-meta">
         {task.taskType && <span className={`tag tag-${task.taskType.toLowerCase()}`}>{task.taskType}</span>}

@@ -6,6 +6,7 @@ import { PlanSettings } from '../components/plan-settings';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { formatDate, formatDay, formatHours, LEVEL_NAMES, todayLocal } from '../format';
 import { ProfileGate } from '../components/profile-gate';
+import { CoachPanel, useFocusHash } from '../components/coach-panel';
 
 type OnProgress = (change: ProgressChange, onError?: () => void) => void;
 
@@ -28,6 +29,7 @@ function PathView({ profile }: { profile: Profile }) {
   const plan = useProfilePlan(profile.id);
   const record = useRecordProgress(profile.id);
   const [announcement, setAnnouncement] = useState('');
+  useFocusHash(plan.isSuccess);
   if (plan.isPending) return <Loading what="your plan" />;
   if (plan.isError)
     return (
@@ -92,6 +94,13 @@ function PathView({ profile }: { profile: Profile }) {
         <Timeline data={plan.data} onChange={change} busy={record.isPending} />
       )}
       <SkippedSteps data={plan.data} onChange={change} busy={record.isPending} />
+      <CoachPanel
+        subject={{ profileId: id }}
+        intro={
+          'Ask which step to take first, how to fit the plan into your week, or how a step applies to your job. ' +
+          'Answers cite your plan steps and tasks.'
+        }
+      />
     </Page>
   );
 }
@@ -222,7 +231,7 @@ function StepCard({
   const checked = clicked ?? finished;
   const checkboxId = `done-${step.id}`;
   return (
-    <li className={`step${checked ? ' finished' : ''}`}>
+    <li id={`step-${step.id}`} tabIndex={-1} className={`step${checked ? ' finished' : ''}`}>
       <div className="step-head">
         <input
           id={checkboxId}
