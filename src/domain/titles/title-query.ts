@@ -1,0 +1,198 @@
+import { similarWords, trigramSimilarity } from '../text/ngram-index.js';
+import { suggestSpellings } from '../text/spelling-index.js';
+import { isNoiseWord, neighbourPairs, queryWords, stemWord, wordForms } from './title-analyzer.js';
+import type { TitleIndex } from './title-index.js';
+import { ROLE_SYNONYMS } from './title-vocabulary.js';
+
+/**
+ * How a typed title is read against the index: each word becomes a slot of known terms, each with
+ * how much it counts (1 for the word itself, less for a synonym, a correction or a near form).
+ */
+export interface QuerySlot {
+  terms: number[];
+  factors: number[];
+  weight: number;
+  /** The word belongs to a query phrase some title has ("social media"): titles without it get less of the word. */
+  phrased: boolean;
+}
+
+export interface AnalyzedQuery {
+  slots: QuerySlot[];
+  totalWeight: number;
+  /** The head noun and its role synonyms: titles ending in none of them are weaker matches. */
+  heads: readonly number[];
+  /** For each query phrase that titles have, those titles. */
+  phraseTitles: Int32Array[];
+  /** Words of the query that no title or task uses and nothing known is near. */
+  unknownWords: string[];
+}
+
+const SPELLING_FACTOR = [1, 0.85, 0.7] as const;
+/**
+ * A correction of two edits must keep this share of the word's letter trigrams: two edits turn
+ * "vocalist" into "oculist", which shares only its ending; "acountnt" → "accountant" keeps most.
+ */
+const MIN_TWO_EDIT_SIMILARITY = 0.5;
+/** Another form of the word by its ending (actress → actor) is nearly the word itself. */
+const WORD_FORM_FACTOR = 0.9;
+/** Trigram neighbours of an unseen word: how alike they must be (Dice), and how many count. */
+const MIN_NGRAM_SIMILARITY = 0.5;
+const NGRAM_CANDIDATES = 3;
+/** Each part of a compound split into two title words ("goldsmith" → gold, smith) has at least this many letters. */
+const MIN_COMPOUND_PART = 3;
+/** A word is a head noun when at least this share of the titles using it end with it. */
+const MIN_HEAD_RATIO = 0.15;
+
+interface WordTerms {
+  terms: number[];
+  factors: number[];
+  /** Some term is a word of titles, not only of task statements. */
+  titled: boolean;
+  add: (candidate: string, factor: number) => void;
+}
+
+function collector(index: TitleIndex): WordTerms {
+  const found = {
+    terms: [] as number[],
+    factors: [] as number[],
+    titled: false,
+    add: (candidate: string, factor: number): void => {
+      const term = index.termIds.get(stemWord(candidate));
+      if (term === undefined || found.terms.includes(term)) return;
+      found.terms.push(term);
+      found.factors.push(factor);
+      if (index.termTitles[term]!.length > 0) found.titled = true;
+    },
+  };
+  return found;
+}
+
+/**
+ * Known terms for one query word: the word and its role synonyms; or, for a word no title has
+ * (tasks may), its spelling corrections, or else another form of it (actress → actor).
+ */
+function closeTerms(index: TitleIndex, word: string): WordTerms {
+  const found = collector(index);
+  found.add(word, 1);
+  if (found.titled) {
+    for (const [synonym, closeness] of ROLE_SYNONYMS.get(word) ?? []) found.add(synonym, closeness);
+    return found;
+  }
+  for (const candidate of suggestSpellings(index.spelling, word).slice(0, 3)) {
+    if (candidate.distance < 2 || trigramSimilarity(word, candidate.word) >= MIN_TWO_EDIT_SIMILARITY)
+      found.add(candidate.word, SPELLING_FACTOR[candidate.distance] ?? 0);
+  }
+  if (!found.titled) for (const form of wordForms(word)) found.add(form, WORD_FORM_FACTOR);
+  return found;
+}
+
+/** Close terms of a word or, where no title word is close, its nearest title words by letter trigrams. */
+function termsForWord(index: TitleIndex, word: string): WordTerms {
+  const found = closeTerms(index, word);
+  // A word only tasks use keeps its own term beside its title-word neighbours.
+  if (!found.titled)
+    for (const similar of similarWords(index.ngrams, word, NGRAM_CANDIDATES, MIN_NGRAM_SIMILARITY))
+      found.add(similar.word, similar.similarity);
+  return found;
+}
+
+/** "goldsmith" → ["gold", "smith"] when both parts are title words (the longest known ending wins), else none. */
+function splitCompound(index: TitleIndex, word: string): string[] {
+  for (let cut = MIN_COMPOUND_PART; cut <= word.length - MIN_COMPOUND_PART; cut++) {
+    const [left, right] = [word.slice(0, cut), word.slice(cut)];
+    if (index.spelling.words.has(left) && index.spelling.words.has(right)) return [left, right];
+  }
+  return [];
+}
+
+/** Reads a typed title into weighted slots of known terms, with its head noun and its phrases. */
+export function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
+  // An unknown word that two title words make ("goldsmith") is read as those two words.
+  const words = queryWords(query).flatMap((word) => {
+    if (closeTerms(index, word).titled) return [word];
+    const parts = splitCompound(index, word);
+    return parts.length > 0 ? parts : [word];
+  });
+  const slots: QuerySlot[] = [];
+  const slotWords: string[] = [];
+  const unknownWords: string[] = [];
+  const usedTerms = new Set<number>();
+  let totalWeight = 0;
+  for (const word of words) {
+    const found = termsForWord(index, word);
+    const slot: QuerySlot = { terms: [], factors: [], weight: 0, phrased: false };
+    found.terms.forEach((term, k) => {
+      if (usedTerms.has(term)) return;
+      slot.terms.push(term);
+      slot.factors.push(found.factors[k]!);
+    });
+    // A word whose every reading an earlier word already gave adds nothing ("nurse nurse").
+    if (found.terms.length > 0 && slot.terms.length === 0) continue;
+    if (found.terms.length === 0 && !isNoiseWord(word)) unknownWords.push(word);
+    slot.terms.forEach((term) => usedTerms.add(term));
+    slot.weight =
+      slot.terms.length > 0
+        ? Math.max(...slot.terms.map((term) => index.termWeight[term]!))
+        : (isNoiseWord(word) ? 0.1 : 1) * index.meanTermWeight;
+    totalWeight += slot.weight;
+    slots.push(slot);
+    slotWords.push(word);
+  }
+  const heads = headTerms(index, slots);
+  return { slots, totalWeight, heads, phraseTitles: markPhrases(index, slots, slotWords, heads), unknownWords };
+}
+
+/** The head noun is the word most often found ending titles ("nurse" in "rn icu", "clerk" in "ap clerk"). */
+function headTerms(index: TitleIndex, slots: readonly QuerySlot[]): readonly number[] {
+  let heads: readonly number[] = [];
+  let bestRatio = MIN_HEAD_RATIO;
+  for (const slot of slots) {
+    const term = slot.terms[0];
+    if (term === undefined || slot.factors[0] !== 1) continue;
+    const ratio = index.termHeadRatio[term]!;
+    if (ratio >= bestRatio) {
+      bestRatio = ratio;
+      heads = slot.terms;
+    }
+  }
+  return heads;
+}
+
+/**
+ * Neighbouring modifiers that titles also have side by side, in either order ("social media"):
+ * their words are marked as phrased. Role words never bind — "building carpenter helper" is a
+ * helper of carpenters, not a kind of "building carpenter" — and neither does the head noun.
+ */
+function markPhrases(
+  index: TitleIndex,
+  slots: readonly QuerySlot[],
+  words: readonly string[],
+  heads: readonly number[],
+): Int32Array[] {
+  const modifiers = slots
+    .map((slot, i) => ({ slot, word: words[i]! }))
+    .filter(
+      ({ slot, word }) =>
+        slot.terms.length > 0 &&
+        slot.factors[0] === 1 &&
+        !isNoiseWord(word) &&
+        !heads.includes(slot.terms[0]!) &&
+        index.termHeadRatio[slot.terms[0]!]! < MIN_HEAD_RATIO,
+    );
+  const phraseTitles: Int32Array[] = [];
+  for (let i = 1; i < modifiers.length; i++) {
+    const [before, after] = [modifiers[i - 1]!, modifiers[i]!];
+    const [pair] = neighbourPairs([stemWord(before.word), stemWord(after.word)]);
+    const titles = pair === undefined ? undefined : index.pairTitles.get(pair);
+    if (!titles) continue;
+    phraseTitles.push(titles);
+    before.slot.phrased = true;
+    after.slot.phrased = true;
+  }
+  return phraseTitles;
+}
+
+/** The words of a query that nothing in the index recognises, even approximately ("zzqx"). */
+export function unknownWords(index: TitleIndex, query: string): string[] {
+  return analyzeQuery(index, query).unknownWords;
+}
