@@ -80,9 +80,13 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
   const touched = accumulate(index, analyzed);
   for (const titles of analyzed.phraseTitles) for (let i = 0; i < titles.length; i++) phraseTitle[titles[i]!] = 0;
   if (options.context) addBackground(index, options.context, backgroundCoverage);
+  for (const head of analyzed.heads) index.scratch.headTerm[head] = 1;
   scoreTitles(index, analyzed, touched.titles, weights.otherHead);
   scoreOccupations(index, analyzed, touched.occupations, weights);
-  if (analyzed.heads.length > 0) lendToRelatedHeads(index, analyzed.heads, touched.occupations);
+  // Task words reach occupations the query did not touch; the buffer is small, so it is cleared whole.
+  index.scratch.contextCoverage.fill(0);
+  if (analyzed.heads.length > 0) lendToRelatedHeads(index, touched.occupations);
+  for (const head of analyzed.heads) index.scratch.headTerm[head] = 0;
   const top = bestOccupations(index, touched.occupations, limit);
   if (options.context) backgroundCoverage.fill(0);
 
@@ -104,14 +108,14 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
 
 /**
  * Adds each slot's weight to the titles, occupations (coverage) and task texts (context) that use
- * its terms. A slot counts once per title and occupation, at its best term: a title with both
- * "manager" and "supervisor" gets a "leader" once. Returns how many titles and occupations it touched.
+ * its terms. A slot of several terms (a word and its synonyms or corrections) counts once per
+ * title and occupation, at its best term: a title with both "manager" and "supervisor" gets a
+ * "leader" once. Returns how many titles and occupations it touched.
  */
 function accumulate(index: TitleIndex, analyzed: AnalyzedQuery): { titles: number; occupations: number } {
-  const { titleOverlap, titleLoose, touchedTitles, titleCoverage, contextCoverage } = index.scratch;
-  const { bestTitleScore, bestTitle, touchedOccupations, phraseTitle, slotTitleGain, slotOccupationGain } =
+  const { titleOverlap, titleLoose, touchedTitles, titleCoverage, contextCoverage, phraseTitle } = index.scratch;
+  const { bestTitleScore, bestTitle, touchedOccupations, slotTitleGain, slotOccupationGain, slotContextGain } =
     index.scratch;
-  const { slotContextGain } = index.scratch;
   let titleCount = 0;
   let occupationCount = 0;
   const touchOccupation = (occupation: number): void => {
@@ -123,62 +127,73 @@ function accumulate(index: TitleIndex, analyzed: AnalyzedQuery): { titles: numbe
   };
   for (const slot of analyzed.slots) {
     const loose = slot.phrased ? 1 - LOOSE_PHRASE_FACTOR : 0;
-    const slotTitles: number[] = [];
-    const slotOccupations: number[] = [];
+    // With one term a slot cannot count twice, so its gains go straight in; with more, the best term wins.
+    const single = slot.terms.length === 1;
+    const seenTitles: number[] = [];
+    const seenOccupations: number[] = [];
+    const seenContexts: number[] = [];
     for (let k = 0; k < slot.terms.length; k++) {
       const term = slot.terms[k]!;
       const gain = slot.weight * slot.factors[k]!;
       const titles = index.termTitles[term]!;
       for (let i = 0; i < titles.length; i++) {
         const title = titles[i]!;
-        const added = gain - slotTitleGain[title]!;
-        if (added <= 0) continue;
-        if (slotTitleGain[title] === 0) slotTitles.push(title);
-        slotTitleGain[title] = gain;
+        let added = gain;
+        if (!single) {
+          added = gain - slotTitleGain[title]!;
+          if (added <= 0) continue;
+          if (slotTitleGain[title] === 0) seenTitles.push(title);
+          slotTitleGain[title] = gain;
+        }
         if (titleOverlap[title] === 0) touchedTitles[titleCount++] = title;
         titleOverlap[title]! += added;
-        if (phraseTitle[title] === 0) titleLoose[title]! += added * loose;
+        if (loose > 0 && phraseTitle[title] === 0) titleLoose[title]! += added * loose;
       }
       const occupations = index.termOccupations[term]!;
       const strength = index.termOccupationStrength[term]!;
       for (let i = 0; i < occupations.length; i++) {
         const occupation = occupations[i]!;
         touchOccupation(occupation);
-        if (slotOccupationGain[occupation] === 0 && slotContextGain[occupation] === 0) slotOccupations.push(occupation);
-        const added = gain * strength[i]! - slotOccupationGain[occupation]!;
-        if (added <= 0) continue;
-        slotOccupationGain[occupation]! += added;
+        let added = gain * strength[i]!;
+        if (!single) {
+          added -= slotOccupationGain[occupation]!;
+          if (added <= 0) continue;
+          if (slotOccupationGain[occupation] === 0) seenOccupations.push(occupation);
+          slotOccupationGain[occupation]! += added;
+        }
         titleCoverage[occupation]! += added;
       }
+      // Tasks alone name occupations only for a word no title has: "vocalists" is in a task of singers.
+      const onlyInTasks = titles.length === 0;
       const described = index.termContexts[term]!;
       const describedStrength = index.termContextStrength[term]!;
       for (let i = 0; i < described.length; i++) {
         const occupation = described[i]!;
-        // Tasks alone can name an occupation: "vocalists" is in a task of musicians and singers.
-        touchOccupation(occupation);
-        if (slotOccupationGain[occupation] === 0 && slotContextGain[occupation] === 0) slotOccupations.push(occupation);
-        const added = gain * describedStrength[i]! - slotContextGain[occupation]!;
-        if (added <= 0) continue;
-        slotContextGain[occupation]! += added;
+        if (onlyInTasks) touchOccupation(occupation);
+        let added = gain * describedStrength[i]!;
+        if (!single) {
+          added -= slotContextGain[occupation]!;
+          if (added <= 0) continue;
+          if (slotContextGain[occupation] === 0) seenContexts.push(occupation);
+          slotContextGain[occupation]! += added;
+        }
         contextCoverage[occupation]! += added;
       }
     }
-    for (const title of slotTitles) slotTitleGain[title] = 0;
-    for (const occupation of slotOccupations) {
-      slotOccupationGain[occupation] = 0;
-      slotContextGain[occupation] = 0;
-    }
+    for (const title of seenTitles) slotTitleGain[title] = 0;
+    for (const occupation of seenOccupations) slotOccupationGain[occupation] = 0;
+    for (const occupation of seenContexts) slotContextGain[occupation] = 0;
   }
   return { titles: titleCount, occupations: occupationCount };
 }
 
 /** Each touched occupation's best title score, from the overlap of each touched title (reset as it goes). */
 function scoreTitles(index: TitleIndex, analyzed: AnalyzedQuery, titleCount: number, otherHead: number): void {
-  const { titleOverlap, titleLoose, touchedTitles, bestTitleScore, bestTitle } = index.scratch;
+  const { titleOverlap, titleLoose, touchedTitles, bestTitleScore, bestTitle, bestHeaded } = index.scratch;
   for (let i = 0; i < titleCount; i++) {
     const title = touchedTitles[i]!;
     // Among titles with the head noun, the query's phrases decide ("social media" over "social services").
-    const headed = analyzed.heads.length === 0 || hasHead(index, title, analyzed.heads);
+    const headed = analyzed.heads.length === 0 || hasHead(index, title);
     const overlap = headed ? titleOverlap[title]! - titleLoose[title]! : titleOverlap[title]!;
     let score = (2 * overlap) / (analyzed.totalWeight + index.titleWeight[title]!);
     if (!headed) score *= otherHead;
@@ -188,6 +203,7 @@ function scoreTitles(index: TitleIndex, analyzed: AnalyzedQuery, titleCount: num
     if (score > bestTitleScore[occupation]!) {
       bestTitleScore[occupation] = score;
       bestTitle[occupation] = title;
+      bestHeaded[occupation] = headed ? 1 : 0;
     }
   }
 }
@@ -206,7 +222,6 @@ function scoreOccupations(
     const covered = Math.min(1, titleCoverage[occupation]! / analyzed.totalWeight);
     const described = Math.min(1, contextCoverage[occupation]! / analyzed.totalWeight);
     titleCoverage[occupation] = 0;
-    contextCoverage[occupation] = 0;
     occupationScore[occupation] =
       weights.title * bestTitleScore[occupation]! +
       weights.coverage * covered +
@@ -241,9 +256,11 @@ function bestOccupations(
   return top;
 }
 
-function hasHead(index: TitleIndex, title: number, heads: readonly number[]): boolean {
-  for (let i = index.titleHeadStart[title]!; i < index.titleHeadStart[title + 1]!; i++)
-    if (heads.includes(index.titleHeads[i]!)) return true;
+/** True when the title ends in one of the query's head terms (marked in scratch.headTerm for the query). */
+function hasHead(index: TitleIndex, title: number): boolean {
+  const { titleHeads, titleHeadStart, scratch } = index;
+  for (let i = titleHeadStart[title]!; i < titleHeadStart[title + 1]!; i++)
+    if (scratch.headTerm[titleHeads[i]!] === 1) return true;
   return false;
 }
 
@@ -253,16 +270,16 @@ function hasHead(index: TitleIndex, title: number, heads: readonly number[]): bo
  * occupations whose best title does have the head (Marketing Managers): they score at least
  * RELATED_HEAD_SHARE of its score. Only a lender's own score is lent, so nothing is lent twice.
  */
-function lendToRelatedHeads(index: TitleIndex, heads: readonly number[], occupationCount: number): void {
-  const { touchedOccupations, bestTitle, bestTitleScore, occupationScore } = index.scratch;
+function lendToRelatedHeads(index: TitleIndex, occupationCount: number): void {
+  const { touchedOccupations, bestTitle, bestTitleScore, bestHeaded, occupationScore } = index.scratch;
   for (let i = 0; i < occupationCount; i++) {
     const lender = touchedOccupations[i]!;
-    const title = bestTitle[lender]!;
-    if (title === -1 || hasHead(index, title, heads)) continue;
+    if (bestTitle[lender] === -1 || bestHeaded[lender] === 1) continue;
     const lent = occupationScore[lender]! * RELATED_HEAD_SHARE;
-    for (const borrower of index.relatedOccupations[lender]!) {
-      const borrowerTitle = bestTitle[borrower]!;
-      if (bestTitleScore[borrower] === -1 || borrowerTitle === -1 || !hasHead(index, borrowerTitle, heads)) continue;
+    const related = index.relatedOccupations[lender]!;
+    for (let k = 0; k < related.length; k++) {
+      const borrower = related[k]!;
+      if (bestTitleScore[borrower] === -1 || bestTitle[borrower] === -1 || bestHeaded[borrower] === 0) continue;
       if (lent > occupationScore[borrower]!) occupationScore[borrower] = lent;
     }
   }

@@ -75,6 +75,10 @@ export interface ResolveScratch {
   bestTitle: Int32Array;
   touchedOccupations: Int32Array;
   occupationScore: Float64Array;
+  /** 1 when the occupation's best title has the query's head noun. */
+  bestHeaded: Uint8Array;
+  /** 1 for the current query's head terms. */
+  headTerm: Uint8Array;
   /** 1 for titles that have a phrase of the current query, reset after each query. */
   phraseTitle: Uint8Array;
   /** The gain the current query word gave each title, occupation and task text so far (a word counts once). */
@@ -85,7 +89,7 @@ export interface ResolveScratch {
   backgroundCoverage: Float64Array;
 }
 
-function createScratch(titleCount: number, occupationCount: number): ResolveScratch {
+function createScratch(titleCount: number, occupationCount: number, termCount: number): ResolveScratch {
   return {
     titleOverlap: new Float64Array(titleCount),
     titleLoose: new Float64Array(titleCount),
@@ -96,6 +100,8 @@ function createScratch(titleCount: number, occupationCount: number): ResolveScra
     bestTitle: new Int32Array(occupationCount),
     touchedOccupations: new Int32Array(occupationCount),
     occupationScore: new Float64Array(occupationCount),
+    bestHeaded: new Uint8Array(occupationCount),
+    headTerm: new Uint8Array(termCount),
     phraseTitle: new Uint8Array(titleCount),
     slotTitleGain: new Float64Array(titleCount),
     slotOccupationGain: new Float64Array(occupationCount),
@@ -263,7 +269,7 @@ export function buildTitleIndex(
     spelling: buildSpellingIndex(rawWords),
     ngrams: buildNgramIndex(rawWords),
     meanTermWeight: termCount > 0 ? weightSum / termCount : 1,
-    scratch: createScratch(drafts.length, occupations.length),
+    scratch: createScratch(drafts.length, occupations.length, termCount),
   };
 }
 

@@ -43,28 +43,22 @@ const MIN_COMPOUND_PART = 3;
 /** A word is a head noun when at least this share of the titles using it end with it. */
 const MIN_HEAD_RATIO = 0.15;
 
-interface WordTerms {
-  terms: number[];
-  factors: number[];
+/** The known terms one query word stands for, each with how much it counts. */
+class WordTerms {
+  readonly terms: number[] = [];
+  readonly factors: number[] = [];
   /** Some term is a word of titles, not only of task statements. */
-  titled: boolean;
-  add: (candidate: string, factor: number) => void;
-}
+  titled = false;
 
-function collector(index: TitleIndex): WordTerms {
-  const found = {
-    terms: [] as number[],
-    factors: [] as number[],
-    titled: false,
-    add: (candidate: string, factor: number): void => {
-      const term = index.termIds.get(stemWord(candidate));
-      if (term === undefined || found.terms.includes(term)) return;
-      found.terms.push(term);
-      found.factors.push(factor);
-      if (index.termTitles[term]!.length > 0) found.titled = true;
-    },
-  };
-  return found;
+  constructor(private readonly index: TitleIndex) {}
+
+  add(candidate: string, factor: number): void {
+    const term = this.index.termIds.get(stemWord(candidate));
+    if (term === undefined || this.terms.includes(term)) return;
+    this.terms.push(term);
+    this.factors.push(factor);
+    if (this.index.termTitles[term]!.length > 0) this.titled = true;
+  }
 }
 
 /**
@@ -72,7 +66,7 @@ function collector(index: TitleIndex): WordTerms {
  * (tasks may), its spelling corrections, or else another form of it (actress → actor).
  */
 function closeTerms(index: TitleIndex, word: string): WordTerms {
-  const found = collector(index);
+  const found = new WordTerms(index);
   found.add(word, 1);
   if (found.titled) {
     for (const [synonym, closeness] of ROLE_SYNONYMS.get(word) ?? []) found.add(synonym, closeness);
@@ -86,9 +80,8 @@ function closeTerms(index: TitleIndex, word: string): WordTerms {
   return found;
 }
 
-/** Close terms of a word or, where no title word is close, its nearest title words by letter trigrams. */
-function termsForWord(index: TitleIndex, word: string): WordTerms {
-  const found = closeTerms(index, word);
+/** Adds, for a word no title word is close to, its nearest title words by letter trigrams. */
+function addTrigramNeighbours(index: TitleIndex, word: string, found: WordTerms): WordTerms {
   // A word only tasks use keeps its own term beside its title-word neighbours.
   if (!found.titled)
     for (const similar of similarWords(index.ngrams, word, NGRAM_CANDIDATES, MIN_NGRAM_SIMILARITY))
@@ -108,18 +101,18 @@ function splitCompound(index: TitleIndex, word: string): string[] {
 /** Reads a typed title into weighted slots of known terms, with its head noun and its phrases. */
 export function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
   // An unknown word that two title words make ("goldsmith") is read as those two words.
-  const words = queryWords(query).flatMap((word) => {
-    if (closeTerms(index, word).titled) return [word];
-    const parts = splitCompound(index, word);
-    return parts.length > 0 ? parts : [word];
+  const read = queryWords(query).flatMap((word) => {
+    const close = closeTerms(index, word);
+    const parts = close.titled ? [] : splitCompound(index, word);
+    if (parts.length === 0) return [{ word, found: addTrigramNeighbours(index, word, close) }];
+    return parts.map((part) => ({ word: part, found: closeTerms(index, part) }));
   });
   const slots: QuerySlot[] = [];
   const slotWords: string[] = [];
   const unknownWords: string[] = [];
   const usedTerms = new Set<number>();
   let totalWeight = 0;
-  for (const word of words) {
-    const found = termsForWord(index, word);
+  for (const { word, found } of read) {
     const slot: QuerySlot = { terms: [], factors: [], weight: 0, phrased: false };
     found.terms.forEach((term, k) => {
       if (usedTerms.has(term)) return;
@@ -169,25 +162,28 @@ function markPhrases(
   words: readonly string[],
   heads: readonly number[],
 ): Int32Array[] {
-  const modifiers = slots
-    .map((slot, i) => ({ slot, word: words[i]! }))
-    .filter(
-      ({ slot, word }) =>
-        slot.terms.length > 0 &&
-        slot.factors[0] === 1 &&
-        !isNoiseWord(word) &&
-        !heads.includes(slot.terms[0]!) &&
-        index.termHeadRatio[slot.terms[0]!]! < MIN_HEAD_RATIO,
-    );
   const phraseTitles: Int32Array[] = [];
-  for (let i = 1; i < modifiers.length; i++) {
-    const [before, after] = [modifiers[i - 1]!, modifiers[i]!];
-    const [pair] = neighbourPairs([stemWord(before.word), stemWord(after.word)]);
-    const titles = pair === undefined ? undefined : index.pairTitles.get(pair);
-    if (!titles) continue;
-    phraseTitles.push(titles);
-    before.slot.phrased = true;
-    after.slot.phrased = true;
+  let previous = -1;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    const term = slot.terms[0];
+    const modifier =
+      term !== undefined &&
+      slot.factors[0] === 1 &&
+      !isNoiseWord(words[i]!) &&
+      !heads.includes(term) &&
+      index.termHeadRatio[term]! < MIN_HEAD_RATIO;
+    if (!modifier) continue;
+    if (previous >= 0) {
+      const [pair] = neighbourPairs([stemWord(words[previous]!), stemWord(words[i]!)]);
+      const titles = pair === undefined ? undefined : index.pairTitles.get(pair);
+      if (titles) {
+        phraseTitles.push(titles);
+        slots[previous]!.phrased = true;
+        slot.phrased = true;
+      }
+    }
+    previous = i;
   }
   return phraseTitles;
 }
