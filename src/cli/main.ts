@@ -44,7 +44,7 @@ Environment:
   UPSKILL_DATA_DIR  folder of public datasets to load from
   PORT, HOST        where \`serve\` listens (default 127.0.0.1:3000)
 
-Exit codes: 0 ok · 1 unexpected failure · 2 bad input or usage · 3 not found / no match ·
+Exit codes: 0 ok · 1 unexpected failure · 2 bad input or usage · 3 not found / no (clear) match ·
             4 data missing or invalid · 5 database unavailable`,
   );
 
