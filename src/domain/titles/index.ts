@@ -12,6 +12,7 @@ export {
   DEFAULT_LIMIT,
   DEFAULT_MIN_SCORE,
   NEAR_BEST_SHARE,
+  MIN_CANDIDATE_SCORE,
   DEFAULT_WEIGHTS,
   type TitleMatch,
   type ResolveOptions,

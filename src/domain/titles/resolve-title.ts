@@ -18,8 +18,8 @@ export interface ResolveOptions {
   limit?: number;
   /**
    * Matches scoring below this are not worth showing — unless the best match is weak itself: then
-   * those nearly as good (NEAR_BEST_SHARE of its score) are shown too, so a query with a word the
-   * index recognises always gets candidates (scored low, so callers can ask).
+   * those nearly as good (NEAR_BEST_SHARE of its score, MIN_CANDIDATE_SCORE at least) are shown
+   * too, so a query with a word the index recognises gets candidates (scored low, so callers can ask).
    */
   minScore?: number;
   /** How the score is mixed; the defaults were chosen on held-out O*NET titles (bench/resolve.ts). */
@@ -61,6 +61,8 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
 export const DEFAULT_LIMIT = 5;
 export const DEFAULT_MIN_SCORE = 0.3;
 export const NEAR_BEST_SHARE = 0.6;
+/** …but never under this, unless minScore itself is lower. A query of noise words alone ("senior 1") gets no such help. */
+export const MIN_CANDIDATE_SCORE = 0.1;
 
 /** A word of a query phrase ("social media") counts this much in a title with the head noun but not the phrase. */
 const LOOSE_PHRASE_FACTOR = 0.5;
@@ -90,7 +92,8 @@ export function resolveTitle(index: TitleIndex, query: string, options: ResolveO
   const top = bestOccupations(index, touched.occupations, limit);
   if (options.context) backgroundCoverage.fill(0);
 
-  const floor = Math.min(minScore, NEAR_BEST_SHARE * (top[0]?.score ?? 0));
+  const near = Math.max(MIN_CANDIDATE_SCORE, NEAR_BEST_SHARE * (top[0]?.score ?? 0));
+  const floor = analyzed.recognised ? Math.min(minScore, near) : minScore;
   return top
     .filter((entry) => entry.score >= floor)
     .map(({ occupation, score }) => {

@@ -25,6 +25,8 @@ export interface AnalyzedQuery {
   phraseTitles: Int32Array[];
   /** Words of the query that no title or task uses and nothing known is near. */
   unknownWords: string[];
+  /** Some word that is not seniority or contract noise is known (or near a known word). */
+  recognised: boolean;
 }
 
 const SPELLING_FACTOR = [1, 0.85, 0.7] as const;
@@ -110,6 +112,7 @@ export function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
   const slots: QuerySlot[] = [];
   const slotWords: string[] = [];
   const unknownWords: string[] = [];
+  let recognised = false;
   const usedTerms = new Set<number>();
   let totalWeight = 0;
   for (const { word, found } of read) {
@@ -122,6 +125,7 @@ export function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
     // A word whose every reading an earlier word already gave adds nothing ("nurse nurse").
     if (found.terms.length > 0 && slot.terms.length === 0) continue;
     if (found.terms.length === 0 && !isNoiseWord(word)) unknownWords.push(word);
+    if (found.terms.length > 0 && !isNoiseWord(word)) recognised = true;
     slot.terms.forEach((term) => usedTerms.add(term));
     slot.weight =
       slot.terms.length > 0
@@ -132,7 +136,8 @@ export function analyzeQuery(index: TitleIndex, query: string): AnalyzedQuery {
     slotWords.push(word);
   }
   const heads = headTerms(index, slots);
-  return { slots, totalWeight, heads, phraseTitles: markPhrases(index, slots, slotWords, heads), unknownWords };
+  const phraseTitles = markPhrases(index, slots, slotWords, heads);
+  return { slots, totalWeight, heads, phraseTitles, unknownWords, recognised };
 }
 
 /** The head noun is the word most often found ending titles ("nurse" in "rn icu", "clerk" in "ap clerk"). */

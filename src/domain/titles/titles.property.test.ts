@@ -3,7 +3,14 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { anyText, longText, messyText } from '../../../test/support/arbitraries.js';
 import { wordTokens } from '../text/normalize.js';
-import { buildTitleIndex, DEFAULT_MIN_SCORE, NEAR_BEST_SHARE, resolveTitle, type TitleMatch } from './index.js';
+import {
+  buildTitleIndex,
+  DEFAULT_MIN_SCORE,
+  MIN_CANDIDATE_SCORE,
+  NEAR_BEST_SHARE,
+  resolveTitle,
+  type TitleMatch,
+} from './index.js';
 import { isNoiseWord, rewriteModernPhrases, stemWord, titleHeads, titleWords } from './title-analyzer.js';
 
 fc.configureGlobal({ includeErrorInReport: true });
@@ -143,8 +150,8 @@ function assertWellFormed(matches: TitleMatch[], limit: number, minScore: number
   for (const [i, match] of matches.entries()) {
     assert.ok(Number.isFinite(match.score), `score ${match.score}`);
     assert.ok(match.score >= 0 && match.score <= 1, `score ${match.score} is outside 0–1 for ${match.title}`);
-    // Under the floor only when the best match is weak itself: then all within NEAR_BEST_SHARE of it show.
-    const floor = Math.min(minScore, NEAR_BEST_SHARE * matches[0]!.score);
+    // Under minScore only when the best match is weak itself: then those within NEAR_BEST_SHARE of it show.
+    const floor = Math.min(minScore, Math.max(MIN_CANDIDATE_SCORE, NEAR_BEST_SHARE * matches[0]!.score));
     assert.ok(match.score >= Math.round(floor * 1000) / 1000 - 0.001, `score ${match.score} under the floor ${floor}`);
     if (i > 0) assert.ok(matches[i - 1]!.score >= match.score, 'sorted best first');
     assert.ok(CODES.has(match.code), match.code);

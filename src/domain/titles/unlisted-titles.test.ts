@@ -76,6 +76,7 @@ describe('titles nobody listed: single unseen words', () => {
     assert.deepEqual(unknownWords(index, 'asdfgh qwerty zxcvb'), ['asdfgh', 'qwerty', 'zxcvb']);
     assert.deepEqual(unknownWords(index, 'Goldsmith zzqx'), ['zzqx'], 'a known word is not reported');
     assert.deepEqual(unknownWords(index, 'Senior'), [], 'seniority words are not reported');
+    assert.deepEqual(resolveTitle(index, 'Senior II'), [], 'noise words alone name no job');
   });
 });
 
