@@ -404,6 +404,21 @@ describe('upskill CLI', () => {
     assert.equal(planned(['--title', 'accountant']).code, '13-2011.00');
     // Titles O*NET lists under two occupations alike are not clear either.
     assert.equal(upskill(['plan', '--title', 'marketing specialist']).status, 3);
+    // A saved profile is confirmed the same way.
+    assert.equal(upskill(['profile', 'create', '--name', 'Kim', '--title', 'driver']).status, 3);
+    const kim = upskill([
+      'profile',
+      'create',
+      '--name',
+      'Kim',
+      '--title',
+      'driver',
+      '--occupation',
+      '53-3033.00',
+      '--json',
+    ]);
+    assert.equal(kim.status, 0, kim.stderr);
+    assert.equal((JSON.parse(kim.stdout) as { occupationCode: string }).occupationCode, '53-3033.00');
   });
 
   test('plan --assess asks for each skill (answers on stdin here) and plans from the confirmed levels', () => {

@@ -227,6 +227,8 @@ Examples:
     .command('create')
     .requiredOption('--name <name>', 'a name for the profile')
     .requiredOption('--title <job>', 'job title or O*NET-SOC code')
+    .option('--occupation <code>', 'the O*NET-SOC code of the occupation, when the title could be several')
+    .option('--yes', 'take the best match of --title even when it is not clear')
     .option('--resume <file>', 'résumé whose skills become the starting levels')
     .option('--skills <list>', SKILLS_HELP, skillLevelsArgument)
     .option('--target <role>', `${AUGMENT} or a role id`, AUGMENT)
@@ -239,6 +241,8 @@ Examples:
       async (options: {
         name: string;
         title: string;
+        occupation?: string;
+        yes?: boolean;
         resume?: string;
         skills?: SkillLevelInput[];
         target: string;
@@ -252,7 +256,12 @@ Examples:
           const resume = await resumeText(options.resume);
           const created = await createProfile(app, {
             name: options.name,
-            occupation: options.title,
+            occupation: await chooseOccupation(app, {
+              title: options.title,
+              ...(options.occupation !== undefined ? { occupation: options.occupation } : {}),
+              acceptBest: options.yes === true,
+              ...(resume !== undefined ? { context: resume } : {}),
+            }),
             target: options.target,
             hoursPerWeek: options.hours,
             ...(options.start ? { startDate: options.start } : {}),
