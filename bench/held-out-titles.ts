@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readOnetCore } from '../src/sources/onet-release.js';
+import { readOnetCore, readOnetDetails } from '../src/sources/onet-release.js';
 import { readGptsRelease } from '../src/sources/gpts-release.js';
 import { employmentPriors } from '../src/domain/titles/index.js';
 import type { OccupationName, TitleEntry } from '../src/domain/titles/index.js';
@@ -54,4 +54,10 @@ export async function occupationContexts(onetDir: string): Promise<{ code: strin
   const texts = new Map(core.occupations.map((o) => [o.code, [o.description]]));
   for (const task of core.tasks) texts.get(task.code)?.push(task.statement);
   return [...texts].map(([code, parts]) => ({ code, text: parts.join(' ') }));
+}
+
+/** O*NET's closely related occupations (its Primary-Short tier), as the app's title index takes them. */
+export async function occupationRelations(onetDir: string): Promise<{ code: string; relatedCode: string }[]> {
+  const { relatedOccupations } = await readOnetDetails(onetDir);
+  return relatedOccupations.filter((r) => r.tier === 'Primary-Short');
 }

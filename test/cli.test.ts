@@ -182,6 +182,11 @@ describe('upskill CLI', () => {
     assert.match(unknown.stderr, /no occupation with the code 99-9999\.00[\s\S]*hint:/);
     const nothing = upskill(['occupations', 'search', 'qwxz zzkq']);
     assert.equal(nothing.status, 3);
+    // A title of only unknown words says which words nothing knows.
+    assert.match(
+      nothing.stderr,
+      /No occupation matches "qwxz zzkq": no job title or task Upskill knows uses "qwxz" and "zzkq", or a word like them\./,
+    );
     assert.equal(upskill(['occupations', 'search', '   ']).status, 2);
   });
 
@@ -362,6 +367,58 @@ describe('upskill CLI', () => {
     assert.equal(upskill(['profile', 'update', created.id, '--hours', '41']).status, 2);
     assert.equal(upskill(['profile', 'delete', created.id]).status, 0);
     assert.equal(upskill(['profile', 'show', created.id]).status, 3);
+  });
+
+  test('plan: a typed title is planned for only when its best occupation is clear (else exit 3 with candidates)', () => {
+    const planned = (args: string[]): { code: string; title: string } => {
+      const result = upskill(['plan', ...args, '--json']);
+      assert.equal(result.status, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { occupation: { code: string; title: string } }).occupation;
+    };
+    // "driver" could be many occupations: nothing is planned, the candidates are listed.
+    const unclear = upskill(['plan', '--title', 'driver', '--json']);
+    assert.equal(unclear.status, 3);
+    assert.equal(unclear.stdout, '');
+    const candidates = (
+      JSON.parse(upskill(['occupations', 'search', 'driver', '--json']).stdout) as { matches: { code: string }[] }
+    ).matches;
+    assert.equal(candidates.length, 5);
+    assert.match(unclear.stderr, /^error: "driver" could be more than one occupation:\n/);
+    for (const { code } of candidates)
+      assert.match(unclear.stderr, new RegExp(`\\n  ${code.replace('.', '\\.')}  0\\.\\d\\d  `));
+    assert.match(
+      unclear.stderr,
+      /hint: Choose one with --occupation CODE \(e\.g\. --occupation \d{2}-\d{4}\.\d{2}\), or take the first with --yes\./,
+    );
+
+    // --yes takes the first candidate; --occupation takes the one named, with or without a title.
+    assert.equal(planned(['--title', 'driver', '--yes']).code, candidates[0]!.code);
+    assert.equal(planned(['--title', 'driver', '--occupation', '53-3033.00']).code, '53-3033.00');
+    assert.deepEqual(planned(['--occupation', '13-2011']), { code: '13-2011.00', title: 'Accountants and Auditors' });
+    const badCode = upskill(['plan', '--occupation', 'truck driver']);
+    assert.equal(badCode.status, 2);
+    assert.match(badCode.stderr, /"truck driver" is not an O\*NET-SOC code like 13-1161\.00\./);
+
+    // A clear title goes straight on: "uber driver" is a taxi driver, never the heavy-truck drivers.
+    assert.equal(planned(['--title', 'uber driver']).code, '53-3054.00');
+    assert.equal(planned(['--title', 'accountant']).code, '13-2011.00');
+    // Titles O*NET lists under two occupations alike are not clear either.
+    assert.equal(upskill(['plan', '--title', 'marketing specialist']).status, 3);
+    // A saved profile is confirmed the same way.
+    assert.equal(upskill(['profile', 'create', '--name', 'Kim', '--title', 'driver']).status, 3);
+    const kim = upskill([
+      'profile',
+      'create',
+      '--name',
+      'Kim',
+      '--title',
+      'driver',
+      '--occupation',
+      '53-3033.00',
+      '--json',
+    ]);
+    assert.equal(kim.status, 0, kim.stderr);
+    assert.equal((JSON.parse(kim.stdout) as { occupationCode: string }).occupationCode, '53-3033.00');
   });
 
   test('plan --assess asks for each skill (answers on stdin here) and plans from the confirmed levels', () => {

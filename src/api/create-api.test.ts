@@ -126,10 +126,16 @@ describe('HTTP API', () => {
   });
 
   test('a title that fits nothing returns an empty list, and hostile strings are just text', async () => {
+    const nothing = (await (await get('/api/occupations?q=zzqx%20qwxz')).json()) as { matches: unknown[] };
+    assert.deepEqual(nothing.matches, []);
+    // Its words ("script", "drop", "table") are read as title words like any others, never run.
     const body = (await (
       await get('/api/occupations?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%27%3B%20drop%20table%20tasks%3B--')
-    ).json()) as { matches: unknown[] };
-    assert.deepEqual(body.matches, []);
+    ).json()) as { matches: { code: string; matched: string }[] };
+    assert.ok(
+      body.matches.some((m) => m.matched === 'Script Writer'),
+      body.matches.map((m) => m.matched).join(),
+    );
     assert.equal((await get('/api/occupations/13-1161.00')).status, 200, 'the tasks table is still there');
   });
 

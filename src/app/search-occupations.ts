@@ -1,5 +1,5 @@
 import { UpskillError } from '../domain/errors.js';
-import { resolveTitle, type TitleMatch } from '../domain/titles/index.js';
+import { resolveTitle, unknownWords, type TitleMatch } from '../domain/titles/index.js';
 import { segmentNamesTitle, titleCandidates } from '../domain/titles/resume-titles.js';
 import type { UpskillApp } from './upskill-app.js';
 
@@ -20,6 +20,22 @@ export function validateTitleQuery(query: string): string {
       { hint: 'Give just the title, not a job description.' },
     );
   return trimmed;
+}
+
+/** "No occupation matches", saying which words nothing knows when that is why. */
+export async function noMatchError(app: UpskillApp, title: string): Promise<UpskillError> {
+  const unknown = unknownWords(await app.titleIndex(), title);
+  const words = unknown.map((word) => `"${word}"`);
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0];
+  return new UpskillError(
+    'NO_MATCH',
+    unknown.length > 0
+      ? `No occupation matches "${title}": no job title or task Upskill knows uses ${list}, or a word like ${
+          unknown.length > 1 ? 'them' : 'it'
+        }.`
+      : `No occupation matches "${title}".`,
+    { hint: 'Check the spelling, or try the plain name of the job, e.g. "nurse", "bookkeeper", "web developer".' },
+  );
 }
 
 export function validateLimit(limit: number): number {

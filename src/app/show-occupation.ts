@@ -12,7 +12,7 @@ import type { HoursSaved } from '../domain/planning/hours-saved.js';
 import { educationPath, type EducationPath } from '../domain/career/education-path.js';
 import { findProjection, listEducation } from '../store/career.repository.js';
 import { occupationEvidence, type OccupationEvidence, type TaskEvidence } from './occupation-evidence.js';
-import { searchOccupations } from './search-occupations.js';
+import { noMatchError, searchOccupations } from './search-occupations.js';
 import type { UpskillApp } from './upskill-app.js';
 import { dataNotLoaded } from './upskill-app.js';
 
@@ -80,10 +80,7 @@ async function resolveCode(
   if (OCCUPATION_CODE.test(input)) return { code: input };
   if (/^\d{2}-\d{4}$/.test(input)) return { code: `${input}.00` };
   const [best] = await searchOccupations(app, input, 1);
-  if (!best)
-    throw new UpskillError('NO_MATCH', `No occupation matches "${input}".`, {
-      hint: 'Try the plain title of the job (e.g. "nurse", "accountant"), or an O*NET-SOC code such as 13-1161.00.',
-    });
+  if (!best) throw await noMatchError(app, input);
   return { code: best.code, resolvedFrom: { query: input, matched: best.matched, score: best.score } };
 }
 

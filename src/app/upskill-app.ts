@@ -2,6 +2,7 @@ import { UpskillError } from '../domain/errors.js';
 import { buildTitleIndex, employmentPriors, type TitleIndex } from '../domain/titles/index.js';
 import { openDatabase, type Database } from '../store/database.js';
 import {
+  listCloseRelations,
   listOccupationContexts,
   listOccupationEmployment,
   listOccupationExposures,
@@ -122,7 +123,12 @@ export async function openApp(config: AppConfig, database?: Database): Promise<U
         if (rows.length === 0) throw dataNotLoaded();
         const priors = employmentPriors(rows.map((row) => row.employment));
         const occupations = rows.map((row, i) => ({ code: row.code, title: row.title, prior: priors[i]! }));
-        return buildTitleIndex(occupations, await listTitles(db), await listOccupationContexts(db));
+        return buildTitleIndex(
+          occupations,
+          await listTitles(db),
+          await listOccupationContexts(db),
+          await listCloseRelations(db),
+        );
       })()),
     exposures: () => (exposures ??= listOccupationExposures(db)),
     skillGraph: graph,

@@ -50,7 +50,7 @@ Environment:
   UPSKILL_LLM_PROVIDER, UPSKILL_LLM_BASE_URL, UPSKILL_LLM_MODEL, UPSKILL_LLM_API_KEY
                     the coach's model (openai or ollama); setting them turns the coach on for the CLI
 
-Exit codes: 0 ok · 1 unexpected failure · 2 bad input or usage · 3 not found / no match ·
+Exit codes: 0 ok · 1 unexpected failure · 2 bad input or usage · 3 not found / no (clear) match ·
             4 data missing or invalid · 5 database unavailable · 6 the model provider failed`,
   );
 

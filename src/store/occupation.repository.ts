@@ -50,6 +50,13 @@ export function listTitles(db: Queryable): Promise<{ code: string; title: string
     union all select code, title from reported_titles`);
 }
 
+/** O*NET's closest relations between occupations (its Primary-Short tier), for the title index. */
+export function listCloseRelations(db: Queryable): Promise<{ code: string; relatedCode: string }[]> {
+  return db.query(`
+    select code, related_code as "relatedCode" from related_occupations
+    where tier = 'Primary-Short' order by code, rank`);
+}
+
 /** Each occupation's description and task statements as one text, for words no title uses. */
 export function listOccupationContexts(db: Queryable): Promise<{ code: string; text: string }[]> {
   return db.query(`

@@ -122,11 +122,18 @@ describe(
       await heading('Accountants and Auditors').waitFor();
     });
 
-    test('hostile text in the title is shown as text, never run, and finds nothing', async () => {
+    test('hostile text in the title is shown as text, never run', async () => {
       await page.goto(server.origin);
+      const title = page.getByRole('combobox', { name: 'Your job title' });
+      // "script" is a word of titles (Script Writer), so this one finds candidates…
       const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-      await page.getByRole('combobox', { name: 'Your job title' }).fill(hostile);
-      await page.getByText(`No occupation matches “${hostile}”`).waitFor();
+      await title.fill(hostile);
+      await page.getByRole('option', { name: /Script Writer/ }).waitFor();
+      assert.equal(await title.inputValue(), hostile);
+      // …and this one, of unknown words only, finds nothing and is echoed as text.
+      const unknown = '<img src=qq onerror=zzqx(1)>';
+      await title.fill(unknown);
+      await page.getByText(`No occupation matches “${unknown}”`).waitFor();
       assert.equal(await page.locator('main img').count(), 0);
     });
 
@@ -141,6 +148,48 @@ describe(
       await page.getByRole('button', { name: 'Show my job and AI' }).click();
       await page.getByRole('alert').filter({ hasText: 'The plan could not be made' }).waitFor();
       assert.match(page.url(), /\/$/, 'stays on the start page');
+    });
+
+    test('a typed title not picked from the list is confirmed before a plan is made', async () => {
+      const profiles = async (): Promise<number> =>
+        ((await (await fetch(`${server.origin}/api/profiles`)).json()) as unknown[]).length;
+      const before = await profiles();
+      await page.goto(server.origin);
+      const title = page.getByRole('combobox', { name: 'Your job title' });
+      await title.fill('driver');
+      await page.getByRole('option').first().waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Show my job and AI' }).click();
+      // Nothing is planned for heavy-truck drivers behind the person's back: the page asks.
+      const ask = page.getByRole('group', { name: 'Which occupation is “driver”?' });
+      await ask.waitFor();
+      assert.match(page.url(), /\/$/, 'stays on the start page');
+      assert.equal(await profiles(), before, 'no profile was made');
+      const choices = ask.getByRole('radio');
+      assert.equal(await choices.count(), 6);
+      assert.equal(await ask.getByRole('radio', { checked: true }).count(), 0, 'nothing is chosen for the person');
+      await assertAccessible(page, 'Start asking which occupation a typed title means');
+      await ask.getByRole('radio', { name: /^Light Truck Drivers/ }).check();
+      await page.getByText('Occupation: Light Truck Drivers').waitFor();
+      await page.getByRole('button', { name: 'Show my job and AI' }).click();
+      await heading('Light Truck Drivers').waitFor();
+      const id = await page.evaluate<string>("localStorage.getItem('upskill.profile')");
+      const profile = (await (await fetch(`${server.origin}/api/profiles/${id}`)).json()) as { occupationCode: string };
+      assert.equal(profile.occupationCode, '53-3033.00');
+    });
+
+    test("a typed title that is an occupation's own name needs no question", async () => {
+      await page.goto(server.origin);
+      await page.getByRole('combobox', { name: 'Your job title' }).fill('Registered Nurses');
+      await page
+        .getByRole('option')
+        .first()
+        .filter({ hasText: /^Registered Nurses/ })
+        .waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Show my job and AI' }).click();
+      await heading('Registered Nurses').waitFor();
+      assert.equal(await page.getByRole('group', { name: /Which occupation/ }).count(), 0);
     });
 
     test('when the server stops answering, the page says so and "Try again" recovers', async () => {

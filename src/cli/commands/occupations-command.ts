@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import pc from 'picocolors';
 import { isUpskillError, UpskillError } from '../../domain/errors.js';
 import { resolveTitle, type TitleIndex } from '../../domain/titles/index.js';
-import { searchOccupations, validateLimit, validateTitleQuery } from '../../app/search-occupations.js';
+import { noMatchError, searchOccupations, validateLimit, validateTitleQuery } from '../../app/search-occupations.js';
 import { showOccupation } from '../../app/show-occupation.js';
 import { formatOccupation } from '../format-occupation.js';
 import { printJson, withApp } from '../with-app.js';
@@ -52,9 +52,7 @@ Examples:
         const matches = await searchOccupations(app, title, options.limit);
         if (options.json) return printJson({ query: title, matches });
         if (matches.length === 0) {
-          throw new UpskillError('NO_MATCH', `No occupation matches "${validateTitleQuery(title)}".`, {
-            hint: 'Try the plain name of the job, e.g. "nurse", "bookkeeper", "web developer".',
-          });
+          throw await noMatchError(app, validateTitleQuery(title));
         }
         for (const match of matches) {
           const via =

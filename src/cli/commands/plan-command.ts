@@ -22,6 +22,8 @@ import { addOneOf, levelArgument, skillLevelsArgument, type SkillLevelInput } fr
 import { printJson, withApp } from '../with-app.js';
 import { askLevels } from '../assess-prompt.js';
 import { selfAssessment } from '../../app/self-assessment.js';
+import { chooseOccupation } from '../../app/choose-occupation.js';
+import { CLEAR_MIN_LEAD, CLEAR_MIN_SCORE } from '../../domain/titles/index.js';
 
 const FORMATS = ['course', 'video', 'article', 'book', 'docs', 'interactive'] as const;
 type Format = (typeof FORMATS)[number];
@@ -98,10 +100,14 @@ export function registerPlanCommands(program: Command): void {
       'a dated learning plan from your job (and résumé) to a target: gaps, weekly steps, resources, milestones',
     )
     .option('--title <job>', 'your job title or O*NET-SOC code (or use --profile)')
+    .option('--occupation <code>', 'the O*NET-SOC code of your occupation, when the title could be several')
+    .option('--yes', 'plan for the best match of --title even when it is not clear')
     // A saved profile already holds the job, résumé levels, goal, hours and preferences.
     .addOption(
       new Option('--profile <id>', 'plan for a saved profile, with its recorded progress').conflicts([
         'title',
+        'occupation',
+        'yes',
         'resume',
         'skills',
         'target',
@@ -135,17 +141,23 @@ export function registerPlanCommands(program: Command): void {
       `
 Levels are 0 none, 1 aware, 2 can use, 3 can build, 4 can lead; give the number or the name.
 Give at most one of --json, --md and --ics. With --profile, everything else comes from the saved profile.
+A title is planned for only when its best occupation is clear (a score of ${CLEAR_MIN_SCORE} or more, and
+${CLEAR_MIN_LEAD} ahead of the next); otherwise the candidates are listed (exit 3): rerun with
+--occupation CODE, or --yes to take the first.
 
 Examples:
   upskill plan --title "marketing specialist" --resume cv.pdf --hours 5
   upskill plan --title accountant --skills prompt-engineering="can use",python=1
   upskill plan --title "registered nurse" --target ai-assisted-data-analyst --assess
   upskill plan --title 13-1161.00 --target ai-content-creator --md > plan.md
+  upskill plan --title "driver" --occupation 53-3033.00
   upskill plan --profile 3f2a9c1b7d4e --ics > plan.ics`,
     )
     .action(
       async (options: {
         title?: string;
+        occupation?: string;
+        yes?: boolean;
         profile?: string;
         resume?: string;
         skills?: SkillLevelInput[];
@@ -161,22 +173,28 @@ Examples:
       }) => {
         await withApp(async (app) => {
           if (options.profile) return printPlan(await profilePlan(app, options.profile), options, options.profile);
-          if (!options.title)
-            throw new UpskillError('BAD_INPUT', 'Give your job with --title, or a saved --profile.', {
+          if (!options.title && !options.occupation)
+            throw new UpskillError('BAD_INPUT', 'Give your job with --title or --occupation, or a saved --profile.', {
               hint: 'Example: upskill plan --title "accountant" --hours 4',
             });
           const resume = await resumeText(options.resume);
+          const occupation = await chooseOccupation(app, {
+            ...(options.title !== undefined ? { title: options.title } : {}),
+            ...(options.occupation !== undefined ? { occupation: options.occupation } : {}),
+            acceptBest: options.yes === true,
+            ...(resume !== undefined ? { context: resume } : {}),
+          });
           const skills = options.assess
             ? await askLevels(
                 await selfAssessment(app, {
-                  occupation: options.title,
+                  occupation,
                   ...(options.target ? { target: options.target } : {}),
                   ...(resume !== undefined ? { resumeText: resume } : {}),
                 }),
               )
             : options.skills;
           const result = await buildPersonalPlan(app, {
-            occupation: options.title,
+            occupation,
             hoursPerWeek: options.hours,
             ...(options.target ? { target: options.target } : {}),
             ...(options.start ? { startDate: options.start } : {}),
@@ -209,6 +227,8 @@ Examples:
     .command('create')
     .requiredOption('--name <name>', 'a name for the profile')
     .requiredOption('--title <job>', 'job title or O*NET-SOC code')
+    .option('--occupation <code>', 'the O*NET-SOC code of the occupation, when the title could be several')
+    .option('--yes', 'take the best match of --title even when it is not clear')
     .option('--resume <file>', 'résumé whose skills become the starting levels')
     .option('--skills <list>', SKILLS_HELP, skillLevelsArgument)
     .option('--target <role>', `${AUGMENT} or a role id`, AUGMENT)
@@ -221,6 +241,8 @@ Examples:
       async (options: {
         name: string;
         title: string;
+        occupation?: string;
+        yes?: boolean;
         resume?: string;
         skills?: SkillLevelInput[];
         target: string;
@@ -234,7 +256,12 @@ Examples:
           const resume = await resumeText(options.resume);
           const created = await createProfile(app, {
             name: options.name,
-            occupation: options.title,
+            occupation: await chooseOccupation(app, {
+              title: options.title,
+              ...(options.occupation !== undefined ? { occupation: options.occupation } : {}),
+              acceptBest: options.yes === true,
+              ...(resume !== undefined ? { context: resume } : {}),
+            }),
             target: options.target,
             hoursPerWeek: options.hours,
             ...(options.start ? { startDate: options.start } : {}),

@@ -1,5 +1,6 @@
+import { buildNgramIndex, type NgramIndex } from '../text/ngram-index.js';
 import { buildSpellingIndex, type SpellingIndex } from '../text/spelling-index.js';
-import { isNoiseWord, stemWord, titleHeads, titleWords } from './title-analyzer.js';
+import { isNoiseWord, neighbourPairs, stemWord, titleHeads, titleWords } from './title-analyzer.js';
 
 /** One way an occupation is called: its own title, an alternate title, a short or reported title. */
 export interface TitleEntry {
@@ -18,6 +19,12 @@ export interface OccupationName {
 export interface OccupationContext {
   code: string;
   text: string;
+}
+
+/** Two occupations O*NET calls closely related (its Primary-Short tier): the specialist and their manager. */
+export interface OccupationRelation {
+  code: string;
+  relatedCode: string;
 }
 
 /**
@@ -45,7 +52,13 @@ export interface TitleIndex {
   /** Term → occupations whose description or tasks use it, with a 0–1 strength. */
   readonly termContexts: readonly Int32Array[];
   readonly termContextStrength: readonly Float64Array[];
+  /** Occupation → its closely related occupations (OccupationRelation), where a query's head noun may live instead. */
+  readonly relatedOccupations: readonly Int32Array[];
+  /** Neighbouring work-word pairs (neighbourPairs) → the titles that have them, ascending. */
+  readonly pairTitles: ReadonlyMap<string, Int32Array>;
   readonly spelling: SpellingIndex;
+  /** Letter trigrams of every title word, for words too far from any for spelling correction. */
+  readonly ngrams: NgramIndex;
   readonly meanTermWeight: number;
   /** Reusable per-query buffers: a query is synchronous, so one set serves every call without allocating. */
   readonly scratch: ResolveScratch;
@@ -53,23 +66,47 @@ export interface TitleIndex {
 
 export interface ResolveScratch {
   titleOverlap: Float64Array;
+  /** What a title's overlap loses, if it has the head noun, for words apart from their query phrase. */
+  titleLoose: Float64Array;
   touchedTitles: Int32Array;
   titleCoverage: Float64Array;
   contextCoverage: Float64Array;
   bestTitleScore: Float64Array;
   bestTitle: Int32Array;
   touchedOccupations: Int32Array;
+  occupationScore: Float64Array;
+  /** 1 when the occupation's best title has the query's head noun. */
+  bestHeaded: Uint8Array;
+  /** 1 for the current query's head terms. */
+  headTerm: Uint8Array;
+  /** 1 for titles that have a phrase of the current query, reset after each query. */
+  phraseTitle: Uint8Array;
+  /** The gain the current query word gave each title, occupation and task text so far (a word counts once). */
+  slotTitleGain: Float64Array;
+  slotOccupationGain: Float64Array;
+  slotContextGain: Float64Array;
+  /** How well the occupation fits the words around the query (a résumé, an industry). */
+  backgroundCoverage: Float64Array;
 }
 
-function createScratch(titleCount: number, occupationCount: number): ResolveScratch {
+function createScratch(titleCount: number, occupationCount: number, termCount: number): ResolveScratch {
   return {
     titleOverlap: new Float64Array(titleCount),
+    titleLoose: new Float64Array(titleCount),
     touchedTitles: new Int32Array(titleCount),
     titleCoverage: new Float64Array(occupationCount),
     contextCoverage: new Float64Array(occupationCount),
     bestTitleScore: new Float64Array(occupationCount).fill(-1),
     bestTitle: new Int32Array(occupationCount),
     touchedOccupations: new Int32Array(occupationCount),
+    occupationScore: new Float64Array(occupationCount),
+    bestHeaded: new Uint8Array(occupationCount),
+    headTerm: new Uint8Array(termCount),
+    phraseTitle: new Uint8Array(titleCount),
+    slotTitleGain: new Float64Array(titleCount),
+    slotOccupationGain: new Float64Array(occupationCount),
+    slotContextGain: new Float64Array(occupationCount),
+    backgroundCoverage: new Float64Array(occupationCount),
   };
 }
 
@@ -93,6 +130,7 @@ interface DraftTitle {
   text: string;
   terms: number[];
   heads: number[];
+  pairs: string[];
 }
 
 /** Builds the index from occupations and all their titles (unknown codes are ignored). */
@@ -100,6 +138,7 @@ export function buildTitleIndex(
   occupations: readonly OccupationName[],
   titles: readonly TitleEntry[],
   contexts: readonly OccupationContext[] = [],
+  relations: readonly OccupationRelation[] = [],
 ): TitleIndex {
   const occupationIndex = new Map<string, number>();
   occupations.forEach((occupation, i) => occupationIndex.set(occupation.code, i));
@@ -135,7 +174,8 @@ export function buildTitleIndex(
       const dedupeKey = `${occupation}|${termKey(terms)}`;
       if (seen.has(dedupeKey)) continue;
       seen.add(dedupeKey);
-      drafts.push({ occupation, text: part, terms, heads: titleHeads(part).map(termOf) });
+      const pairs = neighbourPairs(words.filter((word) => !isNoiseWord(word)).map(stemWord));
+      drafts.push({ occupation, text: part, terms, heads: titleHeads(part).map(termOf), pairs });
     }
   };
   occupations.forEach((occupation, i) => addTitle(i, occupation.title));
@@ -177,6 +217,7 @@ export function buildTitleIndex(
   // Postings: term → titles, and term → occupations with the share of their titles using it.
   const titlePostings: number[][] = Array.from({ length: termCount }, () => []);
   const occupationTermCounts: Map<number, number>[] = Array.from({ length: termCount }, () => new Map());
+  const pairLists = new Map<string, number[]>();
   const titleWeight = new Float64Array(drafts.length);
   const titleOccupation = new Int32Array(drafts.length);
   drafts.forEach((draft, i) => {
@@ -189,12 +230,23 @@ export function buildTitleIndex(
       weight += termWeight[term]!;
     }
     titleWeight[i] = weight;
+    for (const pair of new Set(draft.pairs)) {
+      const list = pairLists.get(pair);
+      if (list) list.push(i);
+      else pairLists.set(pair, [i]);
+    }
   });
   // Saturating strengths: the first titles (or task mentions) of a word say most; more add little.
   const titleUse = occupationTermCounts.map((counts) => toPostings(counts, 2));
   const contextUse = Array.from({ length: termCount }, (_, term) =>
     toPostings(contextCounts.get(term) ?? new Map(), 1),
   );
+
+  const related: number[][] = occupations.map(() => []);
+  for (const relation of relations) {
+    const [from, to] = [occupationIndex.get(relation.code), occupationIndex.get(relation.relatedCode)];
+    if (from !== undefined && to !== undefined && from !== to && !related[from]!.includes(to)) related[from]!.push(to);
+  }
 
   return {
     occupationCodes: occupations.map((occupation) => occupation.code),
@@ -204,6 +256,7 @@ export function buildTitleIndex(
     titleOccupation,
     titleWeight,
     ...flattenHeads(drafts.map((draft) => [...new Set(draft.heads)])),
+    relatedOccupations: related.map((list) => Int32Array.from(list)),
     termIds,
     termWeight,
     termHeadRatio,
@@ -212,9 +265,11 @@ export function buildTitleIndex(
     termOccupationStrength: titleUse.map((postings) => postings.strength),
     termContexts: contextUse.map((postings) => postings.ids),
     termContextStrength: contextUse.map((postings) => postings.strength),
+    pairTitles: new Map([...pairLists].map(([pair, list]) => [pair, Int32Array.from(list)])),
     spelling: buildSpellingIndex(rawWords),
+    ngrams: buildNgramIndex(rawWords),
     meanTermWeight: termCount > 0 ? weightSum / termCount : 1,
-    scratch: createScratch(drafts.length, occupations.length),
+    scratch: createScratch(drafts.length, occupations.length, termCount),
   };
 }
 

@@ -223,4 +223,56 @@ export const MODERN_PHRASES: ReadonlyArray<readonly [phrase: readonly string[], 
     ['product', 'owner'],
     ['project', 'management', 'specialist'],
   ],
+  // Finance jargon O*NET's titles never use: fixed income is the bond market.
+  [['fixed', 'income'], ['bond']],
+  // Ride-hailing and delivery platforms: their drivers are taxi and delivery drivers.
+  [['uber'], ['taxi']],
+  [['lyft'], ['taxi']],
+  [['rideshare'], ['taxi']],
+  [['ride', 'share'], ['taxi']],
+  [['doordash'], ['delivery']],
+];
+
+/**
+ * Role words that name the same kind of role, with how close they are (0–1). Applied to queries
+ * only, as extra terms beside the word itself, so a title that uses the word still wins. A leader
+ * or an administrator runs something, like a manager or a supervisor; a teacher is an instructor.
+ */
+export const ROLE_SYNONYMS: ReadonlyMap<string, ReadonlyArray<readonly [word: string, closeness: number]>> = new Map(
+  Object.entries({
+    leader: [
+      ['manager', 0.8],
+      ['supervisor', 0.8],
+    ],
+    administrator: [['manager', 0.7]],
+    teacher: [['instructor', 0.8]],
+    instructor: [['teacher', 0.8]],
+  }),
+);
+
+/**
+ * Seniority words that name a role when they end the title or open "head of": a "Team Lead" is a
+ * team leader and the "Head of Marketing" a marketing manager, while a "Lead Developer" is a developer.
+ */
+export const ROLE_HEAD_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    lead: 'leader',
+    head: 'manager',
+  }),
+);
+
+/**
+ * Word endings that make another form of the same job word: gendered forms (actress → actor,
+ * waitress → waiter, hostess → host; draftsperson and draftswoman → draftsman). Tried, in order,
+ * only on words no title uses.
+ */
+export const WORD_FORM_ENDINGS: ReadonlyArray<readonly [ending: string, replacement: string]> = [
+  ['ress', 'or'],
+  ['ress', 'er'],
+  ['ess', ''],
+  ['person', 'man'],
+  ['woman', 'man'],
+  ['persons', 'man'],
+  ['people', 'man'],
+  ['women', 'man'],
 ];

@@ -3,7 +3,14 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { anyText, longText, messyText } from '../../../test/support/arbitraries.js';
 import { wordTokens } from '../text/normalize.js';
-import { buildTitleIndex, DEFAULT_MIN_SCORE, resolveTitle, type TitleMatch } from './index.js';
+import {
+  buildTitleIndex,
+  DEFAULT_MIN_SCORE,
+  MIN_CANDIDATE_SCORE,
+  NEAR_BEST_SHARE,
+  resolveTitle,
+  type TitleMatch,
+} from './index.js';
 import { isNoiseWord, rewriteModernPhrases, stemWord, titleHeads, titleWords } from './title-analyzer.js';
 
 fc.configureGlobal({ includeErrorInReport: true });
@@ -143,7 +150,9 @@ function assertWellFormed(matches: TitleMatch[], limit: number, minScore: number
   for (const [i, match] of matches.entries()) {
     assert.ok(Number.isFinite(match.score), `score ${match.score}`);
     assert.ok(match.score >= 0 && match.score <= 1, `score ${match.score} is outside 0–1 for ${match.title}`);
-    assert.ok(match.score >= Math.round(minScore * 1000) / 1000, `score ${match.score} under minScore ${minScore}`);
+    // Under minScore only when the best match is weak itself: then those within NEAR_BEST_SHARE of it show.
+    const floor = Math.min(minScore, Math.max(MIN_CANDIDATE_SCORE, NEAR_BEST_SHARE * matches[0]!.score));
+    assert.ok(match.score >= Math.round(floor * 1000) / 1000 - 0.001, `score ${match.score} under the floor ${floor}`);
     if (i > 0) assert.ok(matches[i - 1]!.score >= match.score, 'sorted best first');
     assert.ok(CODES.has(match.code), match.code);
     assert.equal(match.title, OCCUPATIONS.find((o) => o.code === match.code)!.title);
@@ -190,7 +199,7 @@ describe('title analysis: generated input', () => {
 });
 
 describe('title resolver: generated queries', () => {
-  test('never throws; at most `limit` matches, scores finite, within 0–1 and over minScore, best first', () => {
+  test('never throws; at most `limit` matches, scores finite, within 0–1 and over the floor, best first', () => {
     fc.assert(
       fc.property(
         query,

@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useCreateProfile, useDeleteProfile, useOccupationsFromText, useProfiles } from '../api/queries';
+import {
+  useCreateProfile,
+  useDeleteProfile,
+  useOccupationsFromText,
+  useProfiles,
+  useTitleSearch,
+} from '../api/queries';
 import { AUGMENT, GoalSelect, HoursField } from '../components/plan-fields';
 import type { Extraction, TitleMatch } from '../api/types';
 import { OccupationPicker } from '../components/occupation-picker';
@@ -8,6 +14,8 @@ import { Page } from '../components/page';
 import { ResumeDrop } from '../components/resume-drop';
 import { ErrorNotice, Loading } from '../components/status-views';
 import { setCurrentProfile, useCurrentProfileId } from '../profile-store';
+
+const OCCUPATION_CODE = /^\d{2}-\d{4}(\.\d{2})?$/;
 
 export function StartPage() {
   const [, navigate] = useLocation();
@@ -19,7 +27,11 @@ export function StartPage() {
   const [target, setTarget] = useState(AUGMENT);
   const [name, setName] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
+  // The title typed and submitted without picking an occupation: the person is asked which they mean.
+  const [unconfirmed, setUnconfirmed] = useState<{ typed: string; candidates: TitleMatch[] } | null>(null);
   const fromResume = useOccupationsFromText();
+  const typed = useTitleSearch(title.trim());
+  const candidates = typed.data?.query === title.trim() ? typed.data.matches : [];
   const choose = (match: TitleMatch) => {
     setChosen(match);
     setTitle(match.title);
@@ -39,10 +51,18 @@ export function StartPage() {
       setMissingTitle(true);
       return;
     }
+    // A plan is never made for an occupation the person did not choose: a typed title is confirmed
+    // first, unless it is a code or the occupation's own title. With no candidates the server explains.
+    const [best] = candidates;
+    const own = best && best.title.toLowerCase() === code.toLowerCase() ? best : undefined;
+    if (!occupation && !OCCUPATION_CODE.test(code) && best && !own) {
+      setUnconfirmed({ typed: code, candidates });
+      return;
+    }
     create.mutate(
       {
         name: (name.trim() || occupation?.title || title.trim()).slice(0, 80),
-        occupation: code,
+        occupation: occupation?.code ?? own?.code ?? code,
         target,
         hoursPerWeek: hours,
         ...(resumeText ? { resumeText } : {}),
@@ -76,6 +96,7 @@ export function StartPage() {
               setTitle(value);
               setChosen(null);
               setMissingTitle(false);
+              setUnconfirmed(null);
             }}
             onSelect={choose}
           />
@@ -86,6 +107,17 @@ export function StartPage() {
               </>
             )}
           </p>
+          {unconfirmed !== null && (
+            <ConfirmOccupation
+              typed={unconfirmed.typed}
+              candidates={unconfirmed.candidates}
+              chosen={occupation}
+              onChoose={(match) => {
+                setChosen(match);
+                setTitle(match.title);
+              }}
+            />
+          )}
           {missingTitle && (
             <p className="field-error" role="alert">
               Enter your job title, or drop a résumé that names it.
@@ -147,6 +179,46 @@ export function StartPage() {
         <SavedPlans />
       </div>
     </Page>
+  );
+}
+
+/** "Which occupation is “uber driver”?": the candidates for a title typed but not picked, one to choose. */
+function ConfirmOccupation({
+  typed,
+  candidates,
+  chosen,
+  onChoose,
+}: {
+  typed: string;
+  candidates: readonly TitleMatch[];
+  chosen: TitleMatch | null;
+  onChoose: (match: TitleMatch) => void;
+}) {
+  return (
+    <fieldset className="suggested" aria-describedby="confirm-help">
+      <legend>Which occupation is “{typed}”?</legend>
+      <p id="confirm-help" className="muted small" role="alert">
+        Pick the one closest to your work — the plan is made for the occupation you choose.
+      </p>
+      {candidates.map((match, i) => (
+        <label key={match.code} className={chosen?.code === match.code ? 'checked' : undefined}>
+          <input
+            type="radio"
+            name="confirm-occupation"
+            checked={chosen?.code === match.code}
+            onChange={() => onChoose(match)}
+            autoFocus={i === 0}
+          />
+          <span>
+            {match.title}{' '}
+            <span className="muted small">
+              ({match.matched !== match.title ? `“${match.matched}” · ` : ''}
+              {match.code})
+            </span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
