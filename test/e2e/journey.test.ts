@@ -177,7 +177,7 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     // Every skill the API finds is on the page with its evidence: those with a level under "Skills you
     // have", the rest (tools and technologies too) under "Also found in your résumé".
     const { resumeText } = await api<{ resumeText: string }>(`/api/profiles/${id}`);
-    const extraction = await api<{ skills: { label: string; source: string; negated: boolean }[] }>('/api/extract', {
+    const extraction = await api<{ skills: { label: string; kind: string; negated: boolean }[] }>('/api/extract', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text: resumeText }),
@@ -188,8 +188,8 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
       .locator('.skill-list li')
       .filter({ has: page.getByRole('button', { name: /found \d+× in your résumé/ }) });
     assert.equal(await withEvidence.count(), found.length, 'as many skills shown as the API found');
-    const tools = found.filter((s) => s.source === 'onet-technology' || s.source === 'onet-tool');
-    assert.ok(tools.length > 0, 'the résumé names O*NET technology');
+    const tools = found.filter((s) => s.kind === 'tool');
+    assert.ok(tools.length > 0, 'the résumé names tools and technologies');
     const toolList = page.getByRole('region', { name: /^Tools and technologies/ }).locator('li');
     assert.equal(await toolList.count(), tools.length);
     const analytics = toolList.filter({ hasText: 'Google Analytics' });
@@ -376,6 +376,7 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
     const sources = await page.locator('main table tbody tr td:first-child').allInnerTexts();
     assert.deepEqual(sources.sort(), [
       'anthropic-economic-index',
+      'esco',
       'gpts-are-gpts',
       'microsoft-working-with-ai',
       'onet',
@@ -388,6 +389,7 @@ describe('web app: the worker journey in headless Chromium', { skip: browserSkip
       'Bureau of Labor Statistics',
       'Anthropic Economic Index',
       'Working with AI',
+      'ESCO classification',
     ])
       assert.ok(footer.includes(credit), credit);
     await assertAccessible(page, 'About the data');

@@ -162,6 +162,8 @@ const slug = (text: string): string =>
     .replace(/^-|-$/g, '');
 
 const MAX_ESCO_WORDS = 4;
+// The verbs ESCO puts before a tool or method it names ("operate forklift", "use spreadsheets software").
+const USE_VERBS = new Set(['use', 'operate', 'apply', 'utilise', 'utilize', 'employ', 'perform', 'run', 'handle']);
 
 /** A surface as the matcher sees it: folded tokens, each reduced to its singular ("Shell scripts" → "shell script"). */
 const phraseKey = (surface: string): string => tokenStrings(surface).map(singularToken).join(' ');
@@ -300,7 +302,7 @@ export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
   const nonEsco = new Set(entries.map((entry) => phraseKey(entry.surface)));
   const isVerbBeforeKnown = (surface: string): boolean => {
     const tokens = phraseKey(surface).split(' ');
-    return tokens.length >= 2 && nonEsco.has(tokens.slice(1).join(' '));
+    return tokens.length >= 2 && USE_VERBS.has(tokens[0]!) && nonEsco.has(tokens.slice(1).join(' '));
   };
   const escoId = (skill: EscoSkillInput): string =>
     skill.uri ? `esco:${skill.uri.split('/').pop()}` : `esco:${slug(skill.label)}`;
