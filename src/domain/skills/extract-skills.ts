@@ -246,6 +246,9 @@ const AMBIGUOUS_NAME = 1;
 const NEEDS_CUE = 2;
 const EXACT_CASE = 3;
 const ELEMENT_CUES = new Set([
+  'certified',
+  'trained',
+  'licensed',
   'skill',
   'skills',
   'knowledge',
