@@ -24,7 +24,6 @@ import type { UpskillApp } from '../../app/upskill-app.js';
 import { countAdministrators } from '../../store/account.repository.js';
 import { MAX_PASSWORD_LENGTH } from '../../app/password-hash.js';
 import { accessOf, clearSessionCookie, setSessionCookie } from '../access-guard.js';
-import { ProblemSchema } from '../problem.js';
 import {
   AccessTokenSchema,
   AccountSchema,
@@ -35,15 +34,8 @@ import {
   RoleNameSchema,
   SessionSchema,
 } from '../schemas.js';
+import { json, problemResponse } from '../openapi-responses.js';
 
-const problemResponse = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });

@@ -18,16 +18,8 @@ import {
   CoachQuestionSchema,
   CoachStatusSchema,
 } from '../coach-schemas.js';
-import { ProblemSchema } from '../problem.js';
+import { json, problemResponse } from '../openapi-responses.js';
 
-const problemResponse = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
 const questionBody = { body: { required: true, content: { 'application/json': { schema: CoachQuestionSchema } } } };
 
 const routes = {

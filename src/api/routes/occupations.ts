@@ -10,7 +10,6 @@ import { MAX_TEXT_LENGTH } from '../../app/skills.js';
 import { occupationViewJson } from '../../app/show-occupation.js';
 import { exposureDistribution } from '../../app/exposure-distribution.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
-import { ProblemSchema } from '../problem.js';
 import {
   ExposureDistributionSchema,
   OccupationCodeSchema,
@@ -18,11 +17,7 @@ import {
   SearchResultSchema,
   TitleMatchSchema,
 } from '../schemas.js';
-
-const problemResponse = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
+import { problemResponse } from '../openapi-responses.js';
 
 const search = createRoute({
   method: 'get',

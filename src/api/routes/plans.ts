@@ -17,18 +17,9 @@ import { accessOf } from '../access-guard.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { planToICalendar, planToMarkdown } from '../../domain/planning/plan-export.js';
 import type { SkillLevel } from '../../domain/planning/skill-gaps.js';
-import { ProblemSchema } from '../problem.js';
 import { AssessmentSchema, PersonalPlanSchema, ProfilePlanSchema, ProfileSchema, RoleSchema } from '../schemas.js';
 import { selfAssessment } from '../../app/self-assessment.js';
-
-const problemResponse = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
+import { json, problemResponse } from '../openapi-responses.js';
 
 const Level = z.number().int().min(0).max(4);
 const Preferences = z.object({

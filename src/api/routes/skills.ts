@@ -4,14 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { extractFromDocument, extractFromText, listSkills, MAX_TEXT_LENGTH, showSkill } from '../../app/skills.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { MAX_DOCUMENT_BYTES } from '../../sources/documents/read-document.js';
-import { problem, ProblemSchema } from '../problem.js';
+import { problem } from '../problem.js';
 import { ExtractionSchema, SkillSchema } from '../schemas.js';
 import { DEFAULT_LINKS, linkText, MAX_LINK_TEXT_LENGTH, MAX_LINKS } from '../../app/link-skills.js';
+import { problemResponse } from '../openapi-responses.js';
 
-const problemResponse = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
 const SkillIdSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a skill id like prompt-engineering')

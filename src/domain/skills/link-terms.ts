@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { memoisedStemmer } from '../text/memoised-stemmer.js';
 import { wordTokens } from '../text/normalize.js';
 
 // Function words, and the filler every job ad wraps around a skill ("strong experience with", "ability
@@ -36,19 +36,8 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-const stemCache = new Map<string, string>();
-const MAX_CACHED_STEMS = 200_000;
-
-/** Porter stem of a folded word, memoised (texts repeat the same few thousand words). */
-export function linkStem(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    stem = STEM_OVERRIDES.get(word) ?? stemmer(word);
-    if (stemCache.size >= MAX_CACHED_STEMS) stemCache.clear();
-    stemCache.set(word, stem);
-  }
-  return stem;
-}
+/** Porter stem of a folded word, memoised. */
+export const linkStem = memoisedStemmer(STEM_OVERRIDES, 200_000);
 
 // A version number written onto a name ("HTML5", "CSS3", "Python3") names the same skill.
 const VERSION_SUFFIX = /^([a-z]{2,})\d+$/;

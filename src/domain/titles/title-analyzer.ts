@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { memoisedStemmer } from '../text/memoised-stemmer.js';
 import { wordTokens } from '../text/normalize.js';
 import {
   ABBREVIATIONS,
@@ -39,20 +39,8 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-const stemCache = new Map<string, string>();
-// Queries bring words no title has; past this many, start again rather than grow without end.
-const MAX_CACHED_STEMS = 100_000;
-
-/** Porter stem of a folded word (with a few job-title exceptions), memoised: titles repeat the same few thousand words. */
-export function stemWord(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    stem = STEM_OVERRIDES.get(word) ?? stemmer(word);
-    if (stemCache.size >= MAX_CACHED_STEMS) stemCache.clear();
-    stemCache.set(word, stem);
-  }
-  return stem;
-}
+/** Porter stem of a folded word (with a few job-title exceptions), memoised; queries bring words no title has. */
+export const stemWord = memoisedStemmer(STEM_OVERRIDES, 100_000);
 
 function pushWord(words: string[], token: string): void {
   const expansion = ABBREVIATIONS.get(token);
