@@ -158,7 +158,8 @@ export function spanTable(rows: readonly SpanRow[]): string {
   const cells = (s: SpanScores): string =>
     `${f(s.strict.precision)} / ${f(s.strict.recall)} / **${f(s.strict.f1)}** | ${f(s.loose.f1)}`;
   return [
-    '| extractor | HOUSE strict P / R / F1 | loose F1 | TECH strict P / R / F1 | loose F1 | both strict P / R / F1 | loose F1 | sentences/s |',
+    '| extractor | HOUSE strict P / R / F1 | loose F1 | TECH strict P / R / F1 | loose F1 | ' +
+      'both strict P / R / F1 | loose F1 | sentences/s |',
     '|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (row) =>

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { SHARED_DATA } from './support/databases.js';
+import { cliIn } from './support/run-cli.js';
 
 const home = mkdtempSync(join(tmpdir(), 'upskill-link-cli-'));
 after(() => rmSync(home, { recursive: true, force: true }));
 
-function upskill(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, UPSKILL_HOME: home, DATABASE_URL: '', UPSKILL_DATA_DIR: '', NO_COLOR: '1' },
-    input,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const upskill = cliIn(home);
 
 type LinkLine = {
   text?: string;
