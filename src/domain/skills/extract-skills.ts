@@ -270,7 +270,9 @@ const NEGATION_WINDOW = 6;
 
 /** The extractor of every vocabulary: graph, lexicon, O*NET and ESCO surfaces, and the skill phrases. */
 export function buildSkillExtractor(inputs: VocabularyInputs & { phrases?: readonly SkillPhrase[] }): SkillExtractor {
-  return compileSkillExtractor(buildVocabulary(inputs), inputs.phrases ?? [], escoSurfaceIndex(inputs.esco ?? []));
+  // One surface index serves the vocabulary's links and the phrases' (built once: ESCO has 110k surfaces).
+  const escoIndex = escoSurfaceIndex(inputs.esco ?? []);
+  return compileSkillExtractor(buildVocabulary(inputs, escoIndex), inputs.phrases ?? [], escoIndex);
 }
 
 /** Compiles the vocabulary into the extractor (done once; reused for every text). */

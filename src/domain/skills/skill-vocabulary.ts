@@ -189,9 +189,11 @@ function escoKind(skill: EscoSkillInput): MentionKind {
  * the authored lexicon, O*NET technology and tools, O*NET elements, ESCO preferred labels, and
  * last ESCO synonyms. Each entry carries its ESCO skill whichever source claimed it.
  */
-export function buildVocabulary(inputs: VocabularyInputs): VocabularyEntry[] {
+export function buildVocabulary(
+  inputs: VocabularyInputs,
+  escoIndex: ReadonlyMap<string, EscoLink> = escoSurfaceIndex(inputs.esco ?? []),
+): VocabularyEntry[] {
   const entries: VocabularyEntry[] = [];
-  const escoIndex = escoSurfaceIndex(inputs.esco ?? []);
   const escoByUri = new Map((inputs.esco ?? []).filter((s) => s.uri).map((s) => [s.uri!, s]));
   const linkOf = (...surfaces: (string | undefined)[]): EscoLink | undefined => {
     for (const surface of surfaces) {
