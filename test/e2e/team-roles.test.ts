@@ -140,7 +140,10 @@ describe('team mode in headless Chromium: signing in as each role', { skip: brow
     // The administrator's audit log shows the sign-ins and invitations, newest first.
     await admin.reload();
     await heading(admin, 'Team').waitFor();
-    const audit = (await admin.getByRole('table').last().textContent()) ?? '';
+    // The audit log loads after the accounts table; wait for its own table, not whichever is last so far.
+    const auditTable = admin.getByRole('table', { name: 'The 50 latest audit entries' });
+    await auditTable.getByText('sign-in').first().waitFor();
+    const audit = (await auditTable.textContent()) ?? '';
     assert.match(audit, /eli@example\.org\s*sign-in/);
     assert.match(audit, /invited ann@example\.org as analyst/);
   });
