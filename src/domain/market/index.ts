@@ -1,0 +1,7 @@
+export * from './periods.js';
+export * from './share-interval.js';
+export * from './growth.js';
+export * from './emerging-skills.js';
+export * from './co-occurrence.js';
+export * from './profile-gap.js';
+export * from './skill-demand.js';
