@@ -212,6 +212,38 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create index audit_log_at on audit_log (at);
     `,
   },
+  {
+    version: 9,
+    name: 'news and insight records, linked to skills, occupations and roles',
+    sql: `
+      create table insights (
+        id text primary key,
+        title text not null,
+        excerpt text not null,
+        body text,
+        published_at timestamptz not null,
+        provider text,
+        provider_domain text,
+        url text,
+        quality real,
+        heat real,
+        topics jsonb not null,
+        images jsonb not null,
+        related jsonb not null,
+        source text not null,
+        imported_at timestamptz not null default now()
+      );
+      create index insights_published on insights (published_at);
+      create table insight_links (
+        insight_id text not null references insights (id) on delete cascade,
+        kind text not null check (kind in ('skill', 'occupation', 'role')),
+        ref text not null,
+        label text not null,
+        primary key (insight_id, kind, ref)
+      );
+      create index insight_links_ref on insight_links (kind, ref);
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */
