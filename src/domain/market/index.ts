@@ -1,0 +1,1 @@
+export type { PostingRecord, PostingSkill, RemoteMode, Seniority, StatedSalary } from './posting-record.js';
