@@ -1,1 +1,9 @@
 export type { PostingRecord, PostingSkill, RemoteMode, Seniority, StatedSalary } from './posting-record.js';
+export {
+  detectRemote,
+  detectSeniority,
+  normalisedPostingText,
+  parseSalaryText,
+  remoteFromField,
+  salaryFromFields,
+} from './posting-facts.js';
