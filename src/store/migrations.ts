@@ -213,6 +213,74 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 7,
+    name: 'job postings, their skills, term series and import runs',
+    sql: `
+      create table postings (
+        id bigserial primary key,
+        dataset text not null,
+        external_id text,
+        content_hash text not null unique,
+        posted_month date not null,
+        posted_on date,
+        title text not null,
+        company text,
+        location text,
+        remote text check (remote in ('remote', 'hybrid', 'onsite')),
+        seniority text check (seniority in ('intern', 'junior', 'mid', 'senior', 'lead', 'executive')),
+        salary_min numeric, salary_max numeric, salary_currency text,
+        salary_period text check (salary_period in ('year', 'month', 'hour')),
+        occupation_code text,
+        occupation_score real,
+        import_id bigint,
+        unique (dataset, external_id)
+      );
+      create index postings_month on postings (posted_month);
+      create index postings_occupation_month on postings (occupation_code, posted_month);
+      create table posting_skills (
+        posting_id bigint not null references postings (id) on delete cascade,
+        skill_id text not null,
+        label text not null,
+        kind text not null,
+        esco_uri text,
+        primary key (posting_id, skill_id)
+      );
+      create index posting_skills_skill on posting_skills (skill_id);
+      create table posting_term_counts (
+        series text not null,
+        month date not null,
+        term text not null,
+        rule text,
+        posts integer not null,
+        mentions integer not null,
+        primary key (series, month, term)
+      );
+      create table posting_imports (
+        id bigserial primary key,
+        dataset text not null,
+        file text not null,
+        file_fingerprint text not null,
+        layout text not null,
+        status text not null check (status in ('running', 'done', 'failed')),
+        rows_read bigint not null default 0,
+        rows_kept bigint not null default 0,
+        duplicates bigint not null default 0,
+        bad_rows bigint not null default 0,
+        resume_line bigint not null default 0,
+        started_at timestamptz not null default now(),
+        finished_at timestamptz
+      );
+      create index posting_imports_fingerprint on posting_imports (file_fingerprint, status);
+      create table posting_import_errors (
+        import_id bigint not null references posting_imports (id) on delete cascade,
+        line bigint not null,
+        field text,
+        message text not null
+      );
+      create index posting_import_errors_import on posting_import_errors (import_id, line);
+    `,
+  },
+  {
     version: 9,
     name: 'news and insight records, linked to skills, occupations and roles',
     sql: `

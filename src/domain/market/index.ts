@@ -1,3 +1,12 @@
+export type { PostingRecord, PostingSkill, RemoteMode, Seniority, StatedSalary } from './posting-record.js';
+export {
+  detectRemote,
+  detectSeniority,
+  normalisedPostingText,
+  parseSalaryText,
+  remoteFromField,
+  salaryFromFields,
+} from './posting-facts.js';
 export * from './periods.js';
 export * from './share-interval.js';
 export * from './growth.js';

@@ -1,0 +1,41 @@
+/** Where a posting says the work is done; null when it does not say. */
+export type RemoteMode = 'remote' | 'hybrid' | 'onsite';
+
+/** The level a posting asks for, from its title and text; null when neither says. */
+export type Seniority = 'intern' | 'junior' | 'mid' | 'senior' | 'lead' | 'executive';
+
+/** A salary as the posting states it (a single figure has min = max). */
+export interface StatedSalary {
+  min: number;
+  max: number;
+  currency: string;
+  period: 'year' | 'month' | 'hour';
+}
+
+/** One skill a posting asks for: the extraction engine's claimed (not negated) mention. */
+export interface PostingSkill {
+  skillId: string;
+  label: string;
+  kind: string;
+  escoUri: string | null;
+}
+
+/** One distinct posting as stored: the facts extracted from it, never its description. */
+export interface PostingRecord {
+  dataset: string;
+  externalId: string | null;
+  contentHash: string;
+  /** 'YYYY-MM' */
+  postedMonth: string;
+  /** 'YYYY-MM-DD' when the source gives a day. */
+  postedOn: string | null;
+  title: string;
+  company: string | null;
+  location: string | null;
+  remote: RemoteMode | null;
+  seniority: Seniority | null;
+  salary: StatedSalary | null;
+  occupationCode: string | null;
+  occupationScore: number | null;
+  skills: PostingSkill[];
+}
