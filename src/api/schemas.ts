@@ -289,6 +289,31 @@ const Step = z.object({
   reasons: z.array(z.string()),
 });
 
+// What loaded job postings say of a gap (market branch): share with its 95 % Wilson interval, growth, weight factor.
+const GapDemandSchema = z
+  .object({
+    count: z.number().int(),
+    postings: z.number().int(),
+    share: z.number(),
+    low: z.number(),
+    high: z.number(),
+    yearOnYear: z.number().nullable(),
+    weightFactor: z.number(),
+  })
+  .openapi('GapDemand', {
+    description: 'postings for the occupation or target asking for the skill (a sample of part of the market)',
+  });
+const DemandBasisSchema = z
+  .object({
+    source: z.enum(['postings', 'onet-hot-proxy']),
+    scope: z.string().nullable(),
+    postings: z.number().int(),
+    first: z.string().nullable(),
+    last: z.string().nullable(),
+    note: z.string(),
+  })
+  .openapi('DemandBasis');
+
 export const PersonalPlanSchema = z
   .object({
     occupation: z.object({ code: z.string(), title: z.string() }),
@@ -315,9 +340,11 @@ export const PersonalPlanSchema = z
           weight: z.number(),
           hours: z.number(),
           reasons: z.array(z.string()),
+          demand: GapDemandSchema.optional(),
         }),
       ),
       met: z.array(z.object({ skillId: z.string(), name: z.string(), level: z.number().int() })),
+      demand: DemandBasisSchema.optional(),
       readiness: z.number(),
       totalHours: z.number(),
     }),

@@ -17,6 +17,8 @@ import { augmentedTarget, roleTarget, type TargetRole } from '../domain/planning
 import { extractSkills } from '../domain/skills/index.js';
 import * as occupations from '../store/occupation.repository.js';
 import { resolveOccupation } from './show-occupation.js';
+import { demandSample } from './market-report.js';
+import { weighGapsByDemand } from '../domain/market/plan-demand.js';
 import type { UpskillApp } from './upskill-app.js';
 
 export const MIN_HOURS_PER_WEEK = 1;
@@ -222,6 +224,28 @@ export async function startingLevels(
   return { current, source, basis };
 }
 
+/**
+ * Gap weights and reasons from the loaded job postings: those for the worker's occupation when the
+ * target is their own job with AI, else those for the target role's related occupations.
+ */
+async function withDemand(
+  app: UpskillApp,
+  analysis: GapAnalysis,
+  target: TargetRole,
+  occupation: { code: string; title: string },
+): Promise<GapAnalysis> {
+  const own = target.id.startsWith(`${AUGMENT}:`) || target.relatedOccupations.length === 0;
+  const codes = own ? [occupation.code] : target.relatedOccupations;
+  const scope = own ? occupation.title : `occupations related to ${target.name}`;
+  const sample = await demandSample(
+    app,
+    codes,
+    scope,
+    analysis.gaps.map((gap) => gap.skillId),
+  );
+  return weighGapsByDemand(analysis, sample);
+}
+
 /** From who the worker is today to a dated plan: occupation, current skills, target, gaps, path. */
 export async function buildPersonalPlan(
   app: UpskillApp,
@@ -236,7 +260,7 @@ export async function buildPersonalPlan(
   const { current, source, basis } = await startingLevels(app, { ...input, occupationCode: occupation.code });
 
   const graph = app.skillGraph();
-  const gaps = analyzeGaps(graph, target, current, planning.hotSkills);
+  const gaps = await withDemand(app, analyzeGaps(graph, target, current, planning.hotSkills), target, occupation);
   const request = {
     graph,
     gaps: gaps.gaps,

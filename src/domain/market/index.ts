@@ -14,3 +14,4 @@ export * from './emerging-skills.js';
 export * from './co-occurrence.js';
 export * from './profile-gap.js';
 export * from './skill-demand.js';
+export * from './plan-demand.js';

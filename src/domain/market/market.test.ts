@@ -113,7 +113,10 @@ test('skill demand for a plan: share, growth, and the too-few / too-short cases'
   close(full.share!.share, 0.18);
   close(full.yearOnYear!, 0.18 / 0.1);
   close(full.weightFactor, 1.18);
-  assert.match(full.reason, /^asked for in 18 % of 100 Marketing Managers postings, 2024-01 – 2024-12 \(95 % interval/);
+  assert.match(
+    full.reason,
+    /^asked for in 18 % of 100 postings for Marketing Managers, 2024-01 – 2024-12 \(95 % interval/,
+  );
   assert.match(full.reason, /×1\.8 in a year \(10 % of 50 the year before\)/);
   assert.match(full.reason, /sample of part of the market/);
 
@@ -137,5 +140,5 @@ test('skill demand for a plan: share, growth, and the too-few / too-short cases'
     'prompting',
   );
   assert.equal(few.weightFactor, 1);
-  assert.match(few.reason, /^only 12 loaded Nurses postings \(2024-01 – 2024-02\): too few/);
+  assert.match(few.reason, /^only 12 loaded postings for Nurses \(2024-01 – 2024-02\): too few/);
 });

@@ -42,7 +42,7 @@ const times = (ratio: number) => `×${ratio >= 10 ? Math.round(ratio) : ratio.to
  */
 export function skillDemand(sample: DemandSample, skillId: string): SkillDemand {
   const span = sample.first && sample.last ? `${sample.first} – ${sample.last}` : 'no months';
-  const where = `${sample.scope} postings`;
+  const where = `postings for ${sample.scope}`;
   if (sample.later < MIN_POSTINGS_FOR_SHARE) {
     return {
       skillId,

@@ -15,12 +15,38 @@ export interface SkillGap {
   /** Learning hours from the current to the required level (the graph's cumulative hours). */
   hours: number;
   reasons: string[];
+  /** How much loaded job postings ask for it (absent when the plan has no postings to read). */
+  demand?: GapDemand;
+}
+
+/** A gap's demand in postings: the share asking for it, growth, and the factor its weight was multiplied by. */
+export interface GapDemand {
+  count: number;
+  postings: number;
+  share: number;
+  low: number;
+  high: number;
+  yearOnYear: number | null;
+  weightFactor: number;
+}
+
+/** Where a plan's demand comes from: the loaded postings for the worker's occupation or target, or O*NET's proxy. */
+export interface DemandBasis {
+  source: 'postings' | 'onet-hot-proxy';
+  /** Whose postings ("Marketing Managers"); null for the proxy. */
+  scope: string | null;
+  postings: number;
+  first: string | null;
+  last: string | null;
+  note: string;
 }
 
 export interface GapAnalysis {
   targetId: string;
   gaps: SkillGap[];
   met: { skillId: string; name: string; level: SkillLevel }[];
+  /** What the gaps' demand is read from (absent only for analyses made outside a plan). */
+  demand?: DemandBasis;
   /** Weighted share of the target already met (0–1). */
   readiness: number;
   totalHours: number;
