@@ -158,6 +158,16 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
     path: `/api/accounts/${members.outsider.account.id}/password-reset`,
   }),
   'GET /api/audit': async () => ({ path: '/api/audit?format=csv' }),
+  'GET /api/market/top': async () => ({ path: '/api/market/top?what=tools&period=month' }),
+  'GET /api/market/trend': async () => ({ path: '/api/market/trend?skill=prompt-engineering' }),
+  'GET /api/market/emerging': async () => ({ path: '/api/market/emerging?months=3' }),
+  'GET /api/market/occupations/{code}': async () => ({ path: '/api/market/occupations/13-1161.00' }),
+  'GET /api/market/titles': async () => ({ path: '/api/market/titles' }),
+  'GET /api/market/series/{series}/{term}': async () => ({
+    path: '/api/market/series/hn-hiringtrends/AI',
+    through: 404,
+  }),
+  'GET /api/insights': async () => ({ path: '/api/insights?occupation=13-1161.00' }),
 };
 
 /** Who must succeed under each rule — written here, independently of the policy that implements it. */

@@ -6,6 +6,8 @@ import { savePostings } from '../store/postings.repository.js';
 import { listTechnologySkills } from '../store/occupation.repository.js';
 import type { UpskillApp } from './upskill-app.js';
 import { buildPersonalPlan } from './build-plan.js';
+import { createApi } from '../api/create-api.js';
+import { importInsights } from './import-insights.js';
 import { marketEmerging, marketOccupation, marketTop, marketTrend, titleShare } from './market-report.js';
 
 const NOW = '2026-12-01';
@@ -161,5 +163,46 @@ describe('demand in plans and market reports (hand-made postings, public O*NET d
         ['2024-Q2', 6, 10],
       ],
     );
+  });
+
+  test('the API: market routes answer with the sample note, bad filters are 400 naming the field; insights ranked for a job', async () => {
+    const api = createApi(app);
+    const get = async (path: string) => {
+      const response = await api.request(path);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const top = await get('/api/market/top?what=tools&period=half&dataset=tech-fixture');
+    assert.equal(top.status, 200);
+    const periods = top.body['periods'] as { period: string; items: { key: string; count: number }[] }[];
+    assert.deepEqual(
+      periods.map((p) => [p.period, p.items.map((i) => `${i.key} ${i.count}`)]),
+      [['2024-H1', ['onet:chatgpt 3', 'onet:pytorch 3']]],
+    );
+    assert.match((top.body['sample'] as { note: string }).note, /sample of part of the market/);
+    const bad = await get('/api/market/top?from=2024-13');
+    assert.equal(bad.status, 400);
+    assert.match(JSON.stringify(bad.body), /from/);
+    const trend = await get('/api/market/trend?skill=onet%3Achatgpt&dataset=tech-fixture&period=quarter');
+    assert.deepEqual(
+      (trend.body['points'] as { period: string; count: number; total: number }[]).map((p) => [
+        p.period,
+        p.count,
+        p.total,
+      ]),
+      [
+        ['2024-Q1', 0, 8],
+        ['2024-Q2', 3, 10],
+      ],
+    );
+    assert.equal((await get('/api/market/trend?skill=nothing')).status, 404);
+
+    await importInsights(app, new URL('../../../shared/seeds/', import.meta.url).pathname);
+    const ranked = await get('/api/insights?role=ai-chatbot-developer&limit=3');
+    assert.equal(ranked.status, 200);
+    const insights = ranked.body['insights'] as { record: { id: string }; parts: { relevance: number } }[];
+    // The plain-text seed names the AI chatbot developer role: it is the one relevant to that reader.
+    assert.equal(insights[0]!.record.id, '002_4bc3d2c8fa7f6b49');
+    assert.ok(insights[0]!.parts.relevance >= 0.5);
+    assert.match(ranked.body['formula'] as string, /^score = 0\.25·quality/);
   });
 });

@@ -4,6 +4,7 @@ import {
   coOccurring,
   demandNotInProfile,
   EMERGING_TEST,
+  MAX_MARKET_LIMIT,
   emergingSkills,
   growthBetween,
   monthsBetween,
@@ -77,8 +78,6 @@ export interface MarketTrend {
   coOccurring: CoOccurrence[];
   sample: SampleNote;
 }
-
-export const MAX_MARKET_LIMIT = 100;
 
 function check(query: Partial<MarketQuery>): void {
   if (query.from) parseMonth(query.from, 'from');
@@ -184,7 +183,11 @@ export async function marketTop(app: UpskillApp, what: TopKind, query: MarketQue
 export async function marketTrend(app: UpskillApp, skillId: string, query: MarketQuery): Promise<MarketTrend> {
   const filter = await filterOf(app, query);
   const db = app.database;
-  const skill = await market.findPostingSkill(db, skillId);
+  // A graph skill no posting asks for has a trend of zeros; an id neither postings nor the graph know is not found.
+  const graphSkill = app.skillGraph().skills.find((s) => s.id === skillId);
+  const skill =
+    (await market.findPostingSkill(db, skillId)) ??
+    (graphSkill ? { skillId, label: graphSkill.name, kind: 'ai-skill', postings: 0 } : undefined);
   if (!skill)
     throw new UpskillError('NOT_FOUND', `No loaded posting asks for "${skillId}".`, {
       hint: 'See the skills postings ask for with `upskill market top skills`.',

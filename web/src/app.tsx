@@ -22,6 +22,8 @@ import type { Session } from './api/types';
 
 // Explore is a side trip off the worker's journey, so its code loads only when it is opened.
 const ExplorePage = lazy(() => import('./pages/explore-page'));
+// The Market page carries the charting library: loaded only when opened (market branch).
+const MarketPage = lazy(() => import('./pages/market-page'));
 
 const NAV = [
   { href: '/', label: 'Start' },
@@ -29,6 +31,7 @@ const NAV = [
   { href: '/skills', label: 'Your skills' },
   { href: '/path', label: 'Your path' },
   { href: '/explore', label: 'Explore' },
+  { href: '/market', label: 'Market' },
   { href: '/about', label: 'About the data' },
 ];
 
@@ -129,6 +132,8 @@ export function App() {
               <Route path="/path" component={PathPage} />
               <Route path="/assess" component={AssessPage} />
               <Route path="/explore" component={ExplorePage} />
+              <Route path="/market" component={MarketPage} />
+              <Route path="/market/skill" component={MarketPage} />
               <Route path="/about" component={AboutPage} />
               <Route component={NotFoundPage} />
             </Switch>

@@ -65,6 +65,15 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'DELETE /api/accounts/{accountId}': 'administrator',
   'POST /api/accounts/{accountId}/password-reset': 'administrator',
   'GET /api/audit': 'administrator',
+
+  // Market demand and insights: counts over job postings and public articles, no person's data.
+  'GET /api/market/top': 'signed-in',
+  'GET /api/market/trend': 'signed-in',
+  'GET /api/market/emerging': 'signed-in',
+  'GET /api/market/occupations/{code}': 'signed-in',
+  'GET /api/market/titles': 'signed-in',
+  'GET /api/market/series/{series}/{term}': 'signed-in',
+  'GET /api/insights': 'signed-in',
 };
 
 /** The rule of an operation (`GET /api/profiles/{id}`), or undefined when it has none. */

@@ -64,5 +64,5 @@ test('ranking: quality, heat, recency (half-life 180 days) and relevance to the 
   assert.equal(relevant!.parts.heat, 0);
   assert.equal(relevant!.parts.quality, 0.5);
   assert.ok(Math.abs(relevant!.parts.relevance - (0.5 + 0.5 / 3)) < 1e-9);
-  assert.ok(Math.abs(old!.score - (0.3 * 0.9 + 0.15 * 0.9 + 0.25 * 0.5)) < 1e-9);
+  assert.ok(Math.abs(old!.score - (0.25 * 0.9 + 0.15 * 0.9 + 0.25 * 0.5)) < 1e-9);
 });

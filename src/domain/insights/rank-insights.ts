@@ -4,7 +4,7 @@ import type { InsightLink, InsightRecord } from './insight-record.js';
 export const RECENCY_HALF_LIFE_DAYS = 180;
 
 /** The ranking's weights; they sum to 1 so a score is 0–1. */
-export const RANK_WEIGHTS = { quality: 0.3, heat: 0.15, recency: 0.25, relevance: 0.3 } as const;
+export const RANK_WEIGHTS = { quality: 0.25, heat: 0.15, recency: 0.25, relevance: 0.35 } as const;
 
 /** What the reader cares about: the plan's skills, their occupation and target role. */
 export interface ReaderContext {

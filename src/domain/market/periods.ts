@@ -5,6 +5,9 @@ export type PeriodKind = 'month' | 'quarter' | 'half';
 
 export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'half'];
 
+/** The most rows a top list or report gives per period. */
+export const MAX_MARKET_LIMIT = 100;
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** Checks a 'YYYY-MM' month and returns its year and month number (1–12). */

@@ -8,6 +8,7 @@ import { Page } from '../components/page';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { CoachPanel, useFocusHash } from '../components/coach-panel';
 import { useJourney } from '../use-journey';
+import { MarketForJob } from '../components/market-for-job';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -235,6 +236,7 @@ function OccupationDetails({
           )}
         </section>
       </div>
+      <MarketForJob code={view.code} title={view.title} />
       {personal && (
         <nav className="next-step" aria-label="Next step">
           <Link href="/skills" className="button primary">

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import {
   useCreateProfile,
   useDeleteProfile,
@@ -24,7 +24,8 @@ export function StartPage() {
   const [chosen, setChosen] = useState<TitleMatch | null>(null);
   const [resumeText, setResumeText] = useState<string | null>(null);
   const [hours, setHours] = useState(5);
-  const [target, setTarget] = useState(AUGMENT);
+  // A link from a skill's market page names the plan (?target=role) that teaches it.
+  const [target, setTarget] = useState(new URLSearchParams(useSearch()).get('target') ?? AUGMENT);
   const [name, setName] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
   // The title typed and submitted without picking an occupation: the person is asked which they mean.

@@ -1,0 +1,108 @@
+import { Link } from 'wouter';
+import { useInsights, useMarketOccupation } from '../api/market';
+import { ErrorNotice, Loading } from './status-views';
+
+const pct = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
+
+/** On the job page: what loaded postings for this occupation ask for, and the news ranked for it. */
+export function MarketForJob({ code, title }: { code: string; title: string }) {
+  const market = useMarketOccupation(code);
+  const insights = useInsights({ occupation: code });
+  return (
+    <div className="two-col section">
+      <section className="card" aria-labelledby="postings-heading">
+        <h2 id="postings-heading">What postings for this job ask for</h2>
+        {market.isPending ? (
+          <Loading what="postings" />
+        ) : market.isError ? (
+          <ErrorNotice error={market.error} retry={() => void market.refetch()} />
+        ) : market.data.sample.postings === 0 ? (
+          <p className="muted">
+            No loaded job postings were resolved to {title}. Postings are imported with{' '}
+            <code>upskill postings import</code>.
+          </p>
+        ) : (
+          <>
+            <ul className="result-list">
+              {[...market.data.skills, ...market.data.tools]
+                .sort((a, b) => b.count - a.count)
+                .slice(0, 8)
+                .map((item) => (
+                  <li key={item.key}>
+                    <Link href={`/market/skill?id=${encodeURIComponent(item.key)}&occupation=${code}`}>
+                      {item.label}
+                    </Link>
+                    <span className="small muted">
+                      {pct(item.share)} of postings ({item.count} of {item.total})
+                    </span>
+                  </li>
+                ))}
+            </ul>
+            {market.data.notInProfile.length > 0 && (
+              <p className="small">
+                Asked for but not in O*NET’s profile of this job:{' '}
+                {market.data.notInProfile
+                  .slice(0, 5)
+                  .map((s) => `${s.label} (${pct(s.share)})`)
+                  .join(', ')}
+                .
+              </p>
+            )}
+            <p className="muted small">{market.data.sample.note}</p>
+            <Link href={`/market?occupation=${code}`}>This job on the Market page</Link>
+          </>
+        )}
+      </section>
+      <section className="card" aria-labelledby="insights-heading">
+        <h2 id="insights-heading">News and insights</h2>
+        {insights.isPending ? (
+          <Loading what="insights" />
+        ) : insights.isError ? (
+          <ErrorNotice error={insights.error} retry={() => void insights.refetch()} />
+        ) : insights.data.insights.length === 0 ? (
+          <p className="muted">No insight records are loaded (upskill insights import).</p>
+        ) : (
+          <InsightList items={insights.data.insights} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** Ranked insights: title (linked to the source), provider, date, and the excerpt. */
+export function InsightList({
+  items,
+}: {
+  items: {
+    record: {
+      id: string;
+      title: string;
+      url: string | null;
+      excerpt: string;
+      publishedAt: string;
+      provider: { name: string } | null;
+    };
+  }[];
+}) {
+  return (
+    <ul className="insight-list">
+      {items.map(({ record }) => (
+        <li key={record.id}>
+          <p className="insight-title">
+            {record.url ? (
+              <a href={record.url} target="_blank" rel="noopener noreferrer">
+                {record.title}
+              </a>
+            ) : (
+              record.title
+            )}
+          </p>
+          <p className="small muted">
+            {record.provider?.name ?? 'Unattributed note'} · {record.publishedAt.slice(0, 10)}
+          </p>
+          <p className="small">{record.excerpt.length > 220 ? `${record.excerpt.slice(0, 217)}…` : record.excerpt}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
