@@ -54,7 +54,12 @@ test('salary text: ranges with k once or twice, commas, hourly, currency codes a
     period: 'year',
   });
   assert.deepEqual(parseSalaryText('$100-150/hr (USD)'), { min: 100, max: 150, currency: 'USD', period: 'hour' });
-  assert.deepEqual(parseSalaryText('Up to £12.50/hour (GBP)'), { min: 12.5, max: 12.5, currency: 'GBP', period: 'hour' });
+  assert.deepEqual(parseSalaryText('Up to £12.50/hour (GBP)'), {
+    min: 12.5,
+    max: 12.5,
+    currency: 'GBP',
+    period: 'hour',
+  });
   assert.deepEqual(parseSalaryText('140k to 170k + equity (USD)'), {
     min: 140000,
     max: 170000,

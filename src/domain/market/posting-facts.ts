@@ -50,18 +50,34 @@ export function remoteFromField(value: string | null | undefined): RemoteMode | 
  * Where the work is done, from the posting's own field when it has one, else from its location and
  * text: "hybrid" wins over "remote" (hybrid ads say both), and an explicit on-site phrase counts too.
  */
-export function detectRemote(field: string | null | undefined, location: string | null, text: string): RemoteMode | null {
+export function detectRemote(
+  field: string | null | undefined,
+  location: string | null,
+  text: string,
+): RemoteMode | null {
   const stated = remoteFromField(field);
   if (stated) return stated;
   const where = lower(location);
   if (/\bhybrid\b/.test(where)) return 'hybrid';
   if (/\bremote\b/.test(where)) return 'remote';
   const body = lower(text);
-  if (/\bhybrid (?:role|position|work|schedule|model|working|opportunity)\b|\bhybrid\b[^.\n]{0,40}\bdays? (?:in|on)/.test(body))
+  if (
+    /\bhybrid (?:role|position|work|schedule|model|working|opportunity)\b|\bhybrid\b[^.\n]{0,40}\bdays? (?:in|on)/.test(
+      body,
+    )
+  )
     return 'hybrid';
-  if (/\b(?:fully|100%|100 %|completely) remote\b|\bremote[- ](?:first|role|position|opportunity)\b|\bwork from home\b/.test(body))
+  if (
+    /\b(?:fully|100%|100 %|completely) remote\b|\bremote[- ](?:first|role|position|opportunity)\b|\bwork from home\b/.test(
+      body,
+    )
+  )
     return 'remote';
-  if (/\b(?:on-?site|in-office|in office) (?:role|position|only|requirement)\b|\bthis (?:role|position) is on-?site\b/.test(body))
+  if (
+    /\b(?:on-?site|in-office|in office) (?:role|position|only|requirement)\b|\bthis (?:role|position) is on-?site\b/.test(
+      body,
+    )
+  )
     return 'onsite';
   return null;
 }
@@ -102,7 +118,9 @@ export function detectSeniority(field: string | null | undefined, title: string,
   if (stated) return stated;
   const words = lower(title);
   for (const [pattern, level] of TITLE_LEVELS) if (pattern.test(words)) return level;
-  const years = /\b(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b/.exec(lower(text));
+  const years = /\b(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b/.exec(
+    lower(text),
+  );
   if (!years) return null;
   const least = Number(years[1]);
   return least <= 1 ? 'junior' : least <= 4 ? 'mid' : 'senior';
@@ -128,7 +146,10 @@ const PLAUSIBLE: Record<StatedSalary['period'], [number, number]> = {
  * range, currency and period; null when the text is no plausible salary. "k" applies to both ends
  * of a range when written once ("45-95k").
  */
-export function parseSalaryText(text: string | null | undefined, fallbackCurrency: string | null = null): StatedSalary | null {
+export function parseSalaryText(
+  text: string | null | undefined,
+  fallbackCurrency: string | null = null,
+): StatedSalary | null {
   if (!text) return null;
   const source = text.replace(/(\d),(\d{3})\b/g, '$1$2');
   const range = /(\d+(?:\.\d+)?)\s*([km])?\s*(?:-|–|to)\s*[$£€]?\s*(\d+(?:\.\d+)?)\s*([km])?(?![\w])/i.exec(source);
