@@ -7,7 +7,14 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { SHARED_DATA } from '../../test/support/databases.js';
 import { openLoadedApp } from '../../test/support/loaded-app.js';
-import { countPostings, findPostingByExternalId, listPostingImportErrors } from '../store/postings.repository.js';
+import {
+  countPostings,
+  findPostingByExternalId,
+  listPostingImportErrors,
+  listTermCounts,
+  titleShareByQuarter,
+} from '../store/postings.repository.js';
+import { importTermCounts } from './import-term-counts.js';
 import { importPostings } from './import-postings.js';
 import type { UpskillApp } from './upskill-app.js';
 
@@ -90,6 +97,70 @@ describe('importing the shared posting sets', () => {
     assert.ok(
       withStack!.skills.some((s) => s.label.includes('Python')),
       'the listed stack is extracted',
+    );
+
+    // The share of posts whose title names AI, ML or LLM, by quarter, as the file's own titles give it.
+    const aiTitle = /\b(?:ai|ml|llms?|genai|machine learning|artificial intelligence)\b/i;
+    const expected = new Map<string, { matching: number; postings: number }>();
+    for (const r of source) {
+      const quarter = `${r['month']!.slice(0, 4)}-Q${Math.ceil(Number(r['month']!.slice(5, 7)) / 3)}`;
+      const entry = expected.get(quarter) ?? { matching: 0, postings: 0 };
+      entry.postings++;
+      if (aiTitle.test(r['job_title']!)) entry.matching++;
+      expected.set(quarter, entry);
+    }
+    const shares = await titleShareByQuarter(app.database, 'hn-whos-hiring');
+    assert.deepEqual(
+      shares,
+      [...expected].sort(([a], [b]) => a.localeCompare(b)).map(([quarter, e]) => ({ quarter, ...e })),
+    );
+    const share = (quarter: string): number => {
+      const row = shares.find((s) => s.quarter === quarter)!;
+      return row.matching / row.postings;
+    };
+    assert.ok(share('2025-Q3') > share('2023-Q1'), 'AI titles are a larger share of HN posts in 2025 than in 2023');
+  });
+});
+
+describe('term series', () => {
+  test('hn-hiringtrends: 157 months × 261 terms; "AI" named in about four times the share of posts in May 2024 as in May 2021', async () => {
+    const file = `${SHARED_DATA}hn-hiringtrends/monthly_terms.csv`;
+    const source = csvRows(file);
+    const result = await importTermCounts(app, file);
+    assert.equal(result.series, 'hn-hiringtrends');
+    assert.equal(result.stored, source.length);
+    assert.equal(result.months, new Set(source.map((r) => r['month'])).size);
+    assert.equal(result.terms, new Set(source.map((r) => r['term'])).size);
+    assert.equal(result.run.badRows, 0);
+    const ai = await listTermCounts(app.database, 'hn-hiringtrends', 'AI');
+    const shareIn = (month: string): number => {
+      const row = ai.find((r) => r.month === month)!;
+      return row.mentions / row.posts;
+    };
+    const fileShare = (month: string): number => {
+      const row = source.find((r) => r['month'] === month && r['term'] === 'AI')!;
+      return Number(row['count']) / Number(row['posts']);
+    };
+    assert.equal(shareIn('2024-05'), fileShare('2024-05'));
+    assert.equal(shareIn('2021-05'), fileShare('2021-05'));
+    const ratio = shareIn('2024-05') / shareIn('2021-05');
+    assert.ok(ratio > 3.5 && ratio < 4.5, `×${ratio.toFixed(2)}`);
+  });
+
+  test('a broken series: bad months and counts reported with line and column, the rest stored', async () => {
+    const file = join(dir, 'terms.csv');
+    writeFileSync(
+      file,
+      'month,posts,term,count\n2024-01,100,AI,10\nJanuary,100,AI,3\n2024-02,50,AI,60\n2024-02,50,ML,5\n',
+    );
+    const result = await importTermCounts(app, file, { series: 'mine' });
+    assert.equal(result.stored, 2);
+    assert.deepEqual(
+      result.errors.map((e) => [e.line, e.field]),
+      [
+        [3, 'month'],
+        [4, 'count'],
+      ],
     );
   });
 });

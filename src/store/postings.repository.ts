@@ -152,6 +152,24 @@ async function insertPostings(
   return { kept: inserted.length, duplicates: batch.length - inserted.length };
 }
 
+/** Stores bad rows of a run (the term-series import keeps its own totals). */
+export async function savePostingImportErrors(
+  db: Queryable,
+  importId: number,
+  errors: PostingImportError[],
+): Promise<void> {
+  await insertImportErrors(db, importId, errors);
+}
+
+/** Sets a run's totals (for imports that are not batches of postings). */
+export async function setPostingImportTotals(db: Queryable, importId: number, totals: ImportProgress): Promise<void> {
+  await db.query(
+    `update posting_imports set rows_read = $2, rows_kept = $3, duplicates = $4, bad_rows = $5, resume_line = $6
+     where id = $1`,
+    [importId, totals.rowsRead, totals.rowsKept, totals.duplicates, totals.badRows, totals.resumeLine],
+  );
+}
+
 async function insertImportErrors(tx: Queryable, importId: number, errors: PostingImportError[]): Promise<void> {
   if (errors.length === 0) return;
   await tx.query(
@@ -329,5 +347,22 @@ export function listTermCounts(
     `select to_char(month, 'YYYY-MM') as month, posts, mentions, rule from posting_term_counts
      where series = $1 and term = $2 order by month`,
     [series, term],
+  );
+}
+
+/** Words of a title that name AI work (PostgreSQL word-boundary regex, case-insensitive). */
+export const AI_TITLE_PATTERN = '\\m(ai|ml|llms?|genai|machine learning|artificial intelligence)\\M';
+
+/** Per quarter: how many of a dataset's postings have a title matching `pattern` (a PostgreSQL regex), of how many. */
+export function titleShareByQuarter(
+  db: Queryable,
+  dataset: string,
+  pattern: string = AI_TITLE_PATTERN,
+): Promise<{ quarter: string; matching: number; postings: number }[]> {
+  return db.query(
+    `select to_char(date_trunc('quarter', posted_month), 'YYYY-"Q"Q') as quarter,
+       (count(*) filter (where title ~* $2))::int as matching, count(*)::int as postings
+     from postings where dataset = $1 group by 1 order by 1`,
+    [dataset, pattern],
   );
 }
