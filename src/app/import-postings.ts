@@ -5,8 +5,13 @@ import { availableParallelism } from 'node:os';
 import { UpskillError } from '../domain/errors.js';
 import type { PostingDraft } from '../domain/market/posting-record.js';
 import {
+  enqueuePostingChunk,
+  findFailedPostingJob,
+  findPostingImport,
   finishPostingImport,
   listPostingImportErrors,
+  queuedChunkState,
+  type PostingChunk,
   saveImportBatch,
   startPostingImport,
   type ImportProgress,
@@ -25,6 +30,7 @@ import { BadPostingRow, bindLayout, draftOfRow, type BoundLayout } from '../sour
 import { openExtractionPool, type ExtractionPool } from './postings/extraction-pool.js';
 import { loadPostingReaderInputs, type PostingReaderInputs } from './postings/posting-readers.js';
 import type { UpskillApp } from './upskill-app.js';
+import { installJobQueue, startJobWorker } from './jobs/job-worker.js';
 
 export interface ImportPostingsOptions {
   format?: PostingFileFormat;
@@ -39,6 +45,13 @@ export interface ImportPostingsOptions {
   /** Rows per batch: each batch is stored in one transaction and is the unit of resuming. */
   batchSize?: number;
   onProgress?: (progress: ImportProgressEvent) => void;
+  /**
+   * Split the import into jobs on the server's queue, for any `upskill worker` to take (default: on
+   * a PostgreSQL server). The embedded store always imports in this process.
+   */
+  queue?: boolean;
+  /** With the queue: take jobs in this process too (default), or only queue them and wait for the workers. */
+  work?: boolean;
 }
 
 /** What a long import reports after each stored batch. */
@@ -177,6 +190,11 @@ export async function importPostingFile(
     layout: layoutKey,
   });
 
+  const queued = (options.queue ?? db.kind === 'postgres') && bound !== undefined;
+  if (queued) {
+    const opened = { file, layoutName, dataset, run, resumed, bound: bound!, peeked, rows, totalBytes };
+    return importThroughQueue(app, { ...opened, bytes: () => bytesRead }, options);
+  }
   const threads = options.threads ?? (totalBytes >= THREADS_WORTHWHILE_BYTES ? Math.max(1, availableParallelism()) : 0);
   let inputs: Promise<PostingReaderInputs> | undefined;
   const pool = bound
@@ -276,6 +294,120 @@ export async function importPostingFile(
     dataset,
     run: done,
     resumed,
+    errors: await listPostingImportErrors(db, run.id, SHOWN_ERRORS),
+  };
+}
+
+interface OpenedImport {
+  file: string;
+  layoutName: string;
+  dataset: string;
+  run: PostingImportRun;
+  resumed: boolean;
+  bound: BoundLayout;
+  peeked: PostingFileRow[];
+  rows: AsyncIterator<PostingFileRow>;
+  totalBytes: number;
+  bytes: () => number;
+}
+
+const QUEUE_POLL_MS = 500;
+
+/**
+ * The import as jobs: this process reads the file and queues its batches (each with the run's resume
+ * line, atomically), workers anywhere read and store them, and this process waits for the last one.
+ */
+async function importThroughQueue(
+  app: UpskillApp,
+  opened: OpenedImport,
+  options: ImportPostingsOptions,
+): Promise<ImportPostingsResult> {
+  const { file, dataset, run, bound, rows } = opened;
+  const db = app.database;
+  await installJobQueue(app);
+  const runner = options.work === false ? undefined : await startJobWorker(app);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const started = Date.now();
+  let queuedRows = 0;
+  const report = async (): Promise<void> => {
+    if (!options.onProgress) return;
+    const now = (await findPostingImport(db, run.id))!;
+    const elapsedMs = Date.now() - started;
+    const rate = ((now.rowsRead - run.rowsRead) / Math.max(elapsedMs, 1)) * 1000;
+    // The work done is the share of the file read times the share of the queued rows stored.
+    const stored = queuedRows > 0 ? Math.min(1, (now.rowsRead - run.rowsRead) / queuedRows) : 0;
+    const share = (opened.totalBytes > 0 ? opened.bytes() / opened.totalBytes : 1) * stored;
+    options.onProgress({
+      rowsRead: now.rowsRead,
+      rowsKept: now.rowsKept,
+      duplicates: now.duplicates,
+      badRows: now.badRows,
+      resumeLine: now.resumeLine,
+      file,
+      bytesRead: opened.bytes(),
+      totalBytes: opened.totalBytes,
+      elapsedMs,
+      rate,
+      etaSeconds: rate > 0 && share > 0 ? Math.max(0, ((elapsedMs / 1000) * (1 - share)) / share) : null,
+    });
+  };
+  let chunk: PostingChunk = { importId: run.id, dataset, firstLine: 0, lastLine: 0, rows: 0, drafts: [], errors: [] };
+  const flush = async (): Promise<void> => {
+    if (chunk.rows === 0) return;
+    await enqueuePostingChunk(db, chunk);
+    queuedRows += chunk.rows;
+    chunk = { importId: run.id, dataset, firstLine: 0, lastLine: 0, rows: 0, drafts: [], errors: [] };
+    await report();
+  };
+  const take = async (row: PostingFileRow): Promise<void> => {
+    if (row.line <= run.resumeLine) return;
+    if (chunk.rows === 0) chunk.firstLine = row.line;
+    chunk.rows++;
+    chunk.lastLine = row.line;
+    if (row.error !== undefined) chunk.errors.push({ line: row.line, field: row.field, message: row.error });
+    else {
+      try {
+        chunk.drafts.push(draftOfRow(bound, row.line, row.values));
+      } catch (error) {
+        if (!(error instanceof BadPostingRow)) throw error;
+        chunk.errors.push({ line: row.line, field: error.field, message: error.message });
+      }
+    }
+    if (chunk.rows >= batchSize) await flush();
+  };
+  try {
+    for (const row of opened.peeked) await take(row);
+    for (let next = await rows.next(); !next.done; next = await rows.next()) await take(next.value);
+    await flush();
+    for (;;) {
+      const state = await queuedChunkState(db, run.id);
+      if (state.waiting === 0) break;
+      const failed = await findFailedPostingJob(db, run.id);
+      if (failed)
+        throw new UpskillError(
+          'STORE_FAILED',
+          `A queued batch of ${basename(file)} failed every attempt: ${failed.lastError}`,
+          {
+            hint: 'Fix the cause (see the workers’ output) and run the same import again: it goes on where it stopped.',
+          },
+        );
+      await report();
+      await new Promise((resolve) => setTimeout(resolve, QUEUE_POLL_MS));
+    }
+  } catch (error) {
+    await finishPostingImport(db, run.id, 'failed').catch(() => undefined);
+    throw error;
+  } finally {
+    await rows.return?.(undefined);
+    await runner?.stop();
+  }
+  const done = await finishPostingImport(db, run.id, 'done');
+  return {
+    file,
+    layout: opened.layoutName,
+    dataset,
+    run: done,
+    resumed: opened.resumed,
     errors: await listPostingImportErrors(db, run.id, SHOWN_ERRORS),
   };
 }

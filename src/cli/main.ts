@@ -12,6 +12,7 @@ import { registerPlanCommands } from './commands/plan-command.js';
 import { registerAccountCommands } from './commands/accounts-command.js';
 import { registerCoachCommand } from './commands/coach-command.js';
 import { registerPostingCommands } from './commands/postings-command.js';
+import { registerWorkerCommand } from './commands/worker-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
@@ -64,6 +65,7 @@ registerCoachCommand(program);
 registerServeCommand(program);
 registerAccountCommands(program);
 registerPostingCommands(program);
+registerWorkerCommand(program);
 program
   .command('about')
   .description('version, loaded data and the attribution of every source')

@@ -107,10 +107,14 @@ export function registerPostingCommands(program: Command): void {
       parseCount(0),
     )
     .option('--batch <n>', 'rows per stored batch (the unit of resuming)', parseCount(1))
+    .option('--no-queue', 'on a PostgreSQL server, import in this process instead of as jobs on the queue')
+    .option('--no-work', 'with the queue: only queue the jobs and wait for `upskill worker` processes to take them')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
       `
+With DATABASE_URL set, the import is split into jobs on the server's queue: this process takes them
+too unless --no-work, and every \`upskill worker\` on this or other machines helps.
 A killed import (Ctrl-C, kill -9, a lost server) resumes where it stopped when run again on the same
 file; a file imported before is read again and its postings counted as duplicates. Bad rows never stop
 a file: each is stored with its line and field (upskill postings errors <import>).
@@ -130,6 +134,8 @@ Examples:
           dataset?: string;
           threads?: number;
           batch?: number;
+          queue: boolean;
+          work: boolean;
           json?: boolean;
         },
       ) => {
@@ -141,6 +147,8 @@ Examples:
             ...(options.dataset ? { dataset: options.dataset } : {}),
             ...(options.threads !== undefined ? { threads: options.threads } : {}),
             ...(options.batch !== undefined ? { batchSize: options.batch } : {}),
+            ...(options.queue ? {} : { queue: false }),
+            work: options.work,
             ...(options.json ? {} : { onProgress: importProgressPrinter() }),
           });
           if (process.stderr.isTTY && !options.json) process.stderr.write('\n');
