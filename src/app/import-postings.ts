@@ -200,7 +200,7 @@ export async function importPostingFile(
   const pool = bound
     ? await openExtractionPool(
         () => (inputs ??= loadPostingReaderInputs(db)),
-        async () => ({ extractor: await app.skillExtractor(), titles: await app.titleIndex() }),
+        async () => ({ extractor: await app.skillExtractor(), titles: await app.titleIndex(), clearTitles: new Map() }),
         threads,
       )
     : undefined;

@@ -32,7 +32,11 @@ function taskList(app: UpskillApp): Record<string, Task> {
     | undefined;
   return {
     [POSTING_CHUNK_JOB]: async (payload) => {
-      readers ??= (async () => ({ extractor: await app.skillExtractor(), titles: await app.titleIndex() }))();
+      readers ??= (async () => ({
+        extractor: await app.skillExtractor(),
+        titles: await app.titleIndex(),
+        clearTitles: new Map(),
+      }))();
       await runPostingChunkJob(app.database, await readers, payload as PostingChunk);
     },
   };

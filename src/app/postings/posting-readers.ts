@@ -64,5 +64,5 @@ export async function loadPostingReaderInputs(db: Queryable): Promise<PostingRea
 export function buildPostingReaders(inputs: PostingReaderInputs): PostingReaders {
   const titles: TitleIndex = buildTitleIndex(...inputs.titles);
   const extractor = buildSkillExtractor({ ...inputs.vocabulary, commonWords: new Set(inputs.vocabulary.commonWords) });
-  return { extractor, titles };
+  return { extractor, titles, clearTitles: new Map() };
 }

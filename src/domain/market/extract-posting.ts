@@ -1,5 +1,5 @@
 import { extractSkills, type SkillExtractor } from '../skills/index.js';
-import { DEFAULT_MIN_SCORE, resolveTitle, type TitleIndex } from '../titles/index.js';
+import { DEFAULT_MIN_SCORE, isClearMatch, resolveTitle, type TitleIndex, type TitleMatch } from '../titles/index.js';
 import { detectRemote, detectSeniority, normalisedPostingText } from './posting-facts.js';
 import type { PostingDraft, PostingRecord, PostingSkill } from './posting-record.js';
 
@@ -7,6 +7,32 @@ import type { PostingDraft, PostingRecord, PostingSkill } from './posting-record
 export interface PostingReaders {
   extractor: SkillExtractor;
   titles: TitleIndex;
+  /**
+   * Titles already resolved clearly without context (lower-cased title → match), shared by the
+   * postings one reader reads: a corpus repeats its titles, and a clear title needs no context.
+   */
+  clearTitles?: Map<string, TitleMatch>;
+}
+
+/** Clear titles kept per reader; beyond this the cache starts afresh (a bound on memory, not a policy). */
+const CLEAR_TITLES_KEPT = 50_000;
+
+/** The posting's occupation: a clear title alone decides it, otherwise the text is the context. */
+function occupationOf(readers: PostingReaders, draft: PostingDraft): TitleMatch | undefined {
+  const key = draft.title.toLowerCase().trim();
+  const known = readers.clearTitles?.get(key);
+  if (known) return known;
+  const plain = resolveTitle(readers.titles, draft.title, { limit: 2 });
+  if (isClearMatch(plain)) {
+    if (readers.clearTitles) {
+      if (readers.clearTitles.size >= CLEAR_TITLES_KEPT) readers.clearTitles.clear();
+      readers.clearTitles.set(key, plain[0]!);
+    }
+    return plain[0];
+  }
+  const context = draft.description.slice(0, TITLE_CONTEXT_CHARS);
+  if (!context) return plain[0];
+  return resolveTitle(readers.titles, draft.title, { limit: 1, context })[0];
 }
 
 /** How much of the text is context for the title resolver: the opening says what the job is. */
@@ -44,8 +70,7 @@ export function extractPosting(
       escoUri: mention.esco?.uri ?? null,
     });
   }
-  const context = draft.description.slice(0, TITLE_CONTEXT_CHARS) || undefined;
-  const [occupation] = resolveTitle(readers.titles, draft.title, { limit: 1, ...(context ? { context } : {}) });
+  const occupation = occupationOf(readers, draft);
   const known = occupation && occupation.score >= DEFAULT_MIN_SCORE ? occupation : undefined;
   return {
     dataset,
