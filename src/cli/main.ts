@@ -12,6 +12,8 @@ import { registerPlanCommands } from './commands/plan-command.js';
 import { registerAccountCommands } from './commands/accounts-command.js';
 import { registerCoachCommand } from './commands/coach-command.js';
 import { registerMarketCommands } from './commands/market-command.js';
+import { registerPostingCommands } from './commands/postings-command.js';
+import { registerWorkerCommand } from './commands/worker-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
@@ -41,6 +43,7 @@ Start here:
   upskill plan --title "accountant" --resume cv.pdf --hours 5   a dated learning plan
   upskill coach "which should I learn first?" --title "nurse"   the AI coach (offline without a model)
   upskill serve                                  HTTP API on http://127.0.0.1:3000
+  upskill postings import postings.csv           job postings (a sample of the market) for demand analytics
 
 Environment:
   UPSKILL_HOME      data folder (default ~/.upskill): embedded database and download cache
@@ -63,6 +66,8 @@ registerCoachCommand(program);
 registerServeCommand(program);
 registerAccountCommands(program);
 registerMarketCommands(program);
+registerPostingCommands(program);
+registerWorkerCommand(program);
 program
   .command('about')
   .description('version, loaded data and the attribution of every source')

@@ -278,6 +278,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         message text not null
       );
       create index posting_import_errors_import on posting_import_errors (import_id, line);
+      -- An import split into jobs (PostgreSQL server): one row per batch of lines put on the queue,
+      -- done once its postings are stored, so a job run twice stores nothing twice.
+      create table posting_import_chunks (
+        import_id bigint not null references posting_imports (id) on delete cascade,
+        first_line bigint not null,
+        last_line bigint not null,
+        rows integer not null,
+        status text not null check (status in ('queued', 'done')),
+        done_by text,
+        primary key (import_id, first_line)
+      );
     `,
   },
   {

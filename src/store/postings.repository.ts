@@ -1,4 +1,4 @@
-import type { PostingRecord } from '../domain/market/posting-record.js';
+import type { PostingDraft, PostingRecord } from '../domain/market/posting-record.js';
 import type { Database, Queryable } from './database.js';
 
 export type { PostingRecord } from '../domain/market/posting-record.js';
@@ -150,6 +150,24 @@ async function insertPostings(
     );
   }
   return { kept: inserted.length, duplicates: batch.length - inserted.length };
+}
+
+/** Stores bad rows of a run (the term-series import keeps its own totals). */
+export async function savePostingImportErrors(
+  db: Queryable,
+  importId: number,
+  errors: PostingImportError[],
+): Promise<void> {
+  await insertImportErrors(db, importId, errors);
+}
+
+/** Sets a run's totals (for imports that are not batches of postings). */
+export async function setPostingImportTotals(db: Queryable, importId: number, totals: ImportProgress): Promise<void> {
+  await db.query(
+    `update posting_imports set rows_read = $2, rows_kept = $3, duplicates = $4, bad_rows = $5, resume_line = $6
+     where id = $1`,
+    [importId, totals.rowsRead, totals.rowsKept, totals.duplicates, totals.badRows, totals.resumeLine],
+  );
 }
 
 async function insertImportErrors(tx: Queryable, importId: number, errors: PostingImportError[]): Promise<void> {
@@ -330,4 +348,119 @@ export function listTermCounts(
      where series = $1 and term = $2 order by month`,
     [series, term],
   );
+}
+
+/** Words of a title that name AI work (PostgreSQL word-boundary regex, case-insensitive). */
+export const AI_TITLE_PATTERN = '\\m(ai|ml|llms?|genai|machine learning|artificial intelligence)\\M';
+
+/** Per quarter: how many of a dataset's postings have a title matching `pattern` (a PostgreSQL regex), of how many. */
+export function titleShareByQuarter(
+  db: Queryable,
+  dataset: string,
+  pattern: string = AI_TITLE_PATTERN,
+): Promise<{ quarter: string; matching: number; postings: number }[]> {
+  return db.query(
+    `select to_char(date_trunc('quarter', posted_month), 'YYYY-"Q"Q') as quarter,
+       (count(*) filter (where title ~* $2))::int as matching, count(*)::int as postings
+     from postings where dataset = $1 group by 1 order by 1`,
+    [dataset, pattern],
+  );
+}
+
+/** A batch of lines of a file, put on the job queue for any worker process to read and store. */
+export interface PostingChunk {
+  importId: number;
+  dataset: string;
+  firstLine: number;
+  lastLine: number;
+  /** Rows the batch covers, good and bad. */
+  rows: number;
+  drafts: PostingDraft[];
+  /** Rows already found bad while the file was read. */
+  errors: PostingImportError[];
+}
+
+/** The job kind of a queued batch of postings. */
+export const POSTING_CHUNK_JOB = 'postings.chunk';
+
+/**
+ * Puts a batch on the queue and moves the run's resume line past it, in one transaction: a killed
+ * importer resumes after the last batch it queued, and no batch is queued twice.
+ */
+export async function enqueuePostingChunk(db: Database, chunk: PostingChunk): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [fresh] = await tx.query<{ first: string }>(
+      `insert into posting_import_chunks (import_id, first_line, last_line, rows, status)
+       values ($1, $2, $3, $4, 'queued') on conflict do nothing returning first_line::text as first`,
+      [chunk.importId, chunk.firstLine, chunk.lastLine, chunk.rows],
+    );
+    if (fresh) {
+      await tx.query(`select graphile_worker.add_job($1, $2::json, max_attempts => 5, job_key => $3)`, [
+        POSTING_CHUNK_JOB,
+        JSON.stringify(chunk),
+        `postings:${chunk.importId}:${chunk.firstLine}`,
+      ]);
+    }
+    await tx.query('update posting_imports set resume_line = greatest(resume_line, $2) where id = $1', [
+      chunk.importId,
+      chunk.lastLine,
+    ]);
+  });
+}
+
+/**
+ * Stores a queued batch's postings and bad rows, adds them to the run's totals and marks the batch
+ * done, in one transaction; a batch already done (a job retried after it committed) stores nothing.
+ */
+export async function saveQueuedChunk(
+  db: Database,
+  chunk: Pick<PostingChunk, 'importId' | 'firstLine' | 'rows' | 'errors'>,
+  records: PostingRecord[],
+  worker: string,
+): Promise<{ kept: number; duplicates: number } | 'already done'> {
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx.query<{ rows: number }>(
+      `update posting_import_chunks set status = 'done', done_by = $3
+       where import_id = $1 and first_line = $2 and status = 'queued' returning rows`,
+      [chunk.importId, chunk.firstLine, worker],
+    );
+    if (!claimed) return 'already done' as const;
+    const saved = records.length > 0 ? await insertPostings(tx, chunk.importId, records) : { kept: 0, duplicates: 0 };
+    await insertImportErrors(tx, chunk.importId, chunk.errors);
+    await tx.query(
+      `update posting_imports set rows_read = rows_read + $2, rows_kept = rows_kept + $3, duplicates = duplicates + $4,
+         bad_rows = bad_rows + $5 where id = $1`,
+      [chunk.importId, chunk.rows, saved.kept, saved.duplicates, chunk.errors.length],
+    );
+    return saved;
+  });
+}
+
+/** How many of a run's queued batches are not stored yet, and which workers stored the others. */
+export async function queuedChunkState(
+  db: Queryable,
+  importId: number,
+): Promise<{ waiting: number; done: number; workers: string[] }> {
+  const rows = await db.query<{ status: string; done_by: string | null; n: number }>(
+    `select status, done_by, count(*)::int as n from posting_import_chunks where import_id = $1 group by 1, 2`,
+    [importId],
+  );
+  return {
+    waiting: rows.filter((r) => r.status === 'queued').reduce((sum, r) => sum + r.n, 0),
+    done: rows.filter((r) => r.status === 'done').reduce((sum, r) => sum + r.n, 0),
+    workers: rows.flatMap((r) => (r.done_by ? [r.done_by] : [])).sort(),
+  };
+}
+
+/** A queued batch of this run the queue gave up on (all attempts failed), with its last error. */
+export async function findFailedPostingJob(
+  db: Queryable,
+  importId: number,
+): Promise<{ key: string; lastError: string | null } | undefined> {
+  const [job] = await db.query<{ key: string; lastError: string | null }>(
+    `select key, last_error as "lastError" from graphile_worker.jobs
+     where key like $1 and attempts >= max_attempts and locked_at is null limit 1`,
+    [`postings:${importId}:%`],
+  );
+  return job;
 }

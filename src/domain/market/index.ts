@@ -1,4 +1,11 @@
-export type { PostingRecord, PostingSkill, RemoteMode, Seniority, StatedSalary } from './posting-record.js';
+export type {
+  PostingDraft,
+  PostingRecord,
+  PostingSkill,
+  RemoteMode,
+  Seniority,
+  StatedSalary,
+} from './posting-record.js';
 export {
   detectRemote,
   detectSeniority,

@@ -39,3 +39,23 @@ export interface PostingRecord {
   occupationScore: number | null;
   skills: PostingSkill[];
 }
+
+/** A posting as read from a file, before extraction: the adapter's output, the extractor's input. */
+export interface PostingDraft {
+  /** The line of the source file it starts on (for reports and resuming). */
+  line: number;
+  externalId: string | null;
+  /** 'YYYY-MM' */
+  postedMonth: string;
+  postedOn: string | null;
+  title: string;
+  company: string | null;
+  location: string | null;
+  /** The posting's text; empty when the source has none (Hacker News fields). */
+  description: string;
+  /** Skills the source lists itself ("Python, React"): extracted like the text. */
+  listedSkills: string;
+  remoteField: string | null;
+  seniorityField: string | null;
+  salary: StatedSalary | null;
+}

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { readConfig } from '../src/app/config.js';
+import { loadReferenceData } from '../src/app/load-reference-data.js';
+import { openDatabase } from '../src/store/database.js';
+import { countPostings, listPostingImports, queuedChunkState } from '../src/store/postings.repository.js';
+import { SHARED_DATA } from './support/databases.js';
+
+const url = process.env['TEST_DATABASE_URL'];
+const HN = `${SHARED_DATA}hn-whos-hiring/roles.csv`;
+const home = mkdtempSync(join(tmpdir(), 'upskill-queue-'));
+const env = { ...process.env, UPSKILL_HOME: home, DATABASE_URL: url ?? '', UPSKILL_DATA_DIR: '', NO_COLOR: '1' };
+const cli = ['--import', 'tsx', 'src/cli/main.ts'];
+
+/** A worker process, resolved once it says it is taking jobs. */
+async function startWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...cli, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let said = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      said += chunk;
+      if (said.includes('is taking jobs')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the worker stopped (${code}): ${said}`)));
+  });
+  return child;
+}
+
+describe(
+  'an import split into jobs that two worker processes take',
+  {
+    skip: url ? false : process.env['CI'] ? false : 'TEST_DATABASE_URL is not set (CI sets it; see .ci/run)',
+  },
+  () => {
+    const workers: ChildProcess[] = [];
+    before(async () => {
+      const admin = await openDatabase({ kind: 'postgres', url: url! });
+      await admin.exec(
+        'drop schema if exists graphile_worker cascade; drop schema public cascade; create schema public;',
+      );
+      await admin.close();
+      const db = await openDatabase({ kind: 'postgres', url: url! });
+      await loadReferenceData(db, { ...readConfig({}), home }, { from: SHARED_DATA, onlyIn: [] });
+      await db.close();
+      workers.push(await startWorker(), await startWorker());
+    });
+    after(async () => {
+      await Promise.all(
+        workers.map((worker) => {
+          const exited = new Promise((resolve) => worker.once('exit', resolve));
+          worker.kill('SIGTERM');
+          return exited;
+        }),
+      );
+      rmSync(home, { recursive: true, force: true });
+    });
+
+    test('the importer only queues; both workers store batches; the counts are those of the file', async () => {
+      const rows = (parse(readFileSync(HN), { columns: true }) as unknown[]).length;
+      const result = spawnSync(process.execPath, [...cli, 'postings', 'import', HN, '--no-work', '--batch', '400'], {
+        env,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      assert.equal(result.status, 0, result.stderr);
+      const n = rows.toLocaleString('en-US');
+      assert.match(result.stdout, new RegExp(`${n} rows read, ${n} postings kept, 0 duplicates, 0 bad rows`));
+
+      const db = await openDatabase({ kind: 'postgres', url: url! });
+      try {
+        const [run] = await listPostingImports(db);
+        assert.equal(run!.status, 'done');
+        const chunks = await queuedChunkState(db, run!.id);
+        assert.equal(chunks.waiting, 0);
+        assert.equal(chunks.done, Math.ceil(rows / 400));
+        assert.equal(new Set(chunks.workers).size, 2, `batches stored by ${[...new Set(chunks.workers)].join(', ')}`);
+        assert.equal((await countPostings(db)).byDataset['hn-whos-hiring'], rows);
+      } finally {
+        await db.close();
+      }
+    });
+  },
+);
