@@ -21,7 +21,8 @@ import {
 } from '../domain/market/index.js';
 import { OCCUPATION_FAMILIES, occupationFamily, type OccupationFamily } from '../domain/planning/occupation-family.js';
 import * as market from '../store/market.repository.js';
-import { countPostings } from '../store/postings.repository.js';
+// One definition of an AI title for the whole product: the postings branch's, also used by its import checks.
+import { AI_TITLE_PATTERN, countPostings } from '../store/postings.repository.js';
 import { findOccupation, listTechnologySkills } from '../store/occupation.repository.js';
 import type { UpskillApp } from './upskill-app.js';
 
@@ -390,9 +391,6 @@ export async function termTrend(app: UpskillApp, series: string, term: string, p
       'job posts, a sample of part of the market.',
   };
 }
-
-/** Titles naming AI, ML or LLM as a word ("AI Engineer", "Senior ML Engineer", "LLM Researcher"). */
-export const AI_TITLE_PATTERN = '\\m(AI|ML|LLM|LLMs|A\\.I\\.)\\M';
 
 /** Per period, the share of postings whose title matches a pattern (default: names AI, ML or LLM). */
 export async function titleShare(

@@ -10,6 +10,7 @@ export type MarketEmerging = z.infer<typeof schemas.MarketEmergingSchema>;
 export type MarketOccupation = z.infer<typeof schemas.MarketOccupationSchema>;
 export type MarketTitles = z.infer<typeof schemas.MarketTitlesSchema>;
 export type RankedInsights = z.infer<typeof schemas.RankedInsightsSchema>;
+export type TermTrend = z.infer<typeof schemas.TermTrendSchema>;
 export type MarketPoint = MarketTitles['points'][number];
 
 export interface MarketFilter {
@@ -75,4 +76,16 @@ export const useInsights = (reader: { occupation?: string; role?: string; skills
         `/api/insights?${queryString({ occupation: reader.occupation, role: reader.role, skills: reader.skills?.join(','), limit })}`,
       ),
     staleTime: 60_000,
+  });
+
+/** A term of an already-aggregated series (hn-hiringtrends); a 404 means the series is not loaded, so no retries. */
+export const useTermTrend = (series: string, term: string, period: MarketFilter['period']) =>
+  useQuery({
+    queryKey: ['market', 'series', series, term, period],
+    queryFn: () =>
+      getJson<TermTrend>(
+        `/api/market/series/${encodeURIComponent(series)}/${encodeURIComponent(term)}?period=${period}`,
+      ),
+    retry: false,
+    ...MARKET,
   });

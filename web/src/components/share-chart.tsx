@@ -72,7 +72,7 @@ export function ShareChart({
               name="Share"
               stroke="#1d4ed8"
               strokeWidth={2}
-              dot={{ r: 3 }}
+              dot={points.length <= 40 ? { r: 3 } : false}
               isAnimationActive={false}
             />
           </ComposedChart>

@@ -6,6 +6,7 @@ import {
   useMarketTitles,
   useMarketTop,
   useMarketTrend,
+  useTermTrend,
   type MarketFilter,
   type MarketTop,
 } from '../api/market';
@@ -158,6 +159,7 @@ function MarketOverview() {
           <Emerging filter={filter} />
         </>
       )}
+      <TermSeries period={filter.period} />
       <section className="card section" aria-labelledby="news-heading">
         <h2 id="news-heading">News and insights</h2>
         {insights.isPending ? (
@@ -261,6 +263,41 @@ function AiTitles({ filter }: { filter: MarketFilter }) {
           title="Share of postings with AI, ML or LLM in the title"
           what="postings whose title names AI, ML or LLM"
           source={`Source: ${titles.data.sample.note}`}
+        />
+      )}
+    </section>
+  );
+}
+
+// Terms of the Hacker News "Who is hiring?" series worth following for AI work.
+const SERIES_TERMS = ['AI', 'Machine Learning', 'LLM', 'GPT', 'OpenAI', 'PyTorch', 'Data Science', 'NLP'];
+
+/** The hn-hiringtrends series, when imported: the share of posts naming a term, as a chart with intervals. */
+function TermSeries({ period }: { period: MarketFilter['period'] }) {
+  const [term, setTerm] = useState('AI');
+  const series = useTermTrend('hn-hiringtrends', term, period);
+  if (series.isError && term === 'AI') return null; // not imported here: nothing to show
+  return (
+    <section className="card section" aria-labelledby="series-heading">
+      <h2 id="series-heading">Hacker News “Who is hiring?” posts naming a term</h2>
+      <div className="field">
+        <label htmlFor="series-term">Term</label>
+        <select id="series-term" value={term} onChange={(e) => setTerm(e.target.value)}>
+          {SERIES_TERMS.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </div>
+      {series.isPending ? (
+        <Loading what="the series" />
+      ) : series.isError ? (
+        <ErrorNotice error={series.error} retry={() => void series.refetch()} />
+      ) : (
+        <ShareChart
+          points={series.data.points}
+          title={`Share of posts naming “${term}”`}
+          what={`posts naming “${term}”`}
+          source={`Source: hn-hiringtrends. ${series.data.note}`}
         />
       )}
     </section>
