@@ -296,6 +296,7 @@ function SkillsEditor({ profile }: { profile: Profile }) {
             >
               <span style={{ width: `${Math.round(plan.data.gaps.readiness * 100)}%` }} />
             </div>
+            {plan.data.gaps.demand && <p className="muted small">{plan.data.gaps.demand.note}</p>}
             {plan.data.gaps.gaps.length === 0 ? (
               <EmptyState title="No gaps: you have every skill this goal needs." />
             ) : (
@@ -309,7 +310,17 @@ function SkillsEditor({ profile }: { profile: Profile }) {
                         {Math.round(gap.hours)} h
                       </span>
                     </div>
-                    <p className="muted small">{gap.reasons.join(' ')}</p>
+                    <p className="muted small">
+                      {gap.reasons.join(' ')}
+                      {gap.demand && (
+                        <>
+                          {' '}
+                          <Link href={`/market/skill?id=${encodeURIComponent(gap.skillId)}`}>
+                            {gap.name} in postings
+                          </Link>
+                        </>
+                      )}
+                    </p>
                   </li>
                 ))}
               </ul>
