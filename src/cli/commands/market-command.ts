@@ -244,12 +244,29 @@ Examples:
     .option('--dataset <name>', 'only postings of one imported dataset')
     .option('-n, --limit <n>', 'how many of each (1–100)', whole('limit'), 10)
     .option('--json', 'print JSON')
+    .option('--csv', 'print CSV: one row per skill, tool, title or unlisted skill')
     .action(
-      async (code: string, options: { from?: string; to?: string; dataset?: string; limit: number; json?: boolean }) =>
+      async (
+        code: string,
+        options: { from?: string; to?: string; dataset?: string; limit: number; json?: boolean; csv?: boolean },
+      ) =>
         withApp(async (app) => {
-          const { json, ...query } = options;
+          const { json, csv, ...query } = options;
           const result = await marketOccupation(app, code, query);
           if (json) return printJson(result);
+          if (csv) {
+            const lists = [
+              ['skill', result.skills],
+              ['tool', result.tools],
+              ['title', result.titles],
+            ] as const;
+            const rows: (string | number | null)[][] = lists.flatMap(([list, items]) =>
+              items.map((i) => [list, i.key, i.label, i.count, i.total, i.share, i.low, i.high]),
+            );
+            for (const i of result.notInProfile)
+              rows.push(['not-in-onet-profile', i.skillId, i.label, i.count, i.total, i.share, i.low, i.high]);
+            return printCsv(['list', 'key', 'label', 'count', 'postings', 'share', 'low95', 'high95'], rows);
+          }
           const out = [
             `${pc.bold(result.occupation.title)} ${pc.dim(result.occupation.code)}: ${result.sample.postings} postings`,
           ];
