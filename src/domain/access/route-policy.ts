@@ -65,6 +65,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'DELETE /api/accounts/{accountId}': 'administrator',
   'POST /api/accounts/{accountId}/password-reset': 'administrator',
   'GET /api/audit': 'administrator',
+
+  // Postings are shared by everyone's market figures: an administrator imports them, anyone reads the runs.
+  'POST /api/postings/imports': 'administrator',
+  'GET /api/postings/imports': 'signed-in',
+  'GET /api/postings/imports/{id}/errors': 'signed-in',
 };
 
 /** The rule of an operation (`GET /api/profiles/{id}`), or undefined when it has none. */
