@@ -5,6 +5,7 @@ import { createAccessToken, invite } from '../app/accounts.js';
 import { profilePlan, recordProgress } from '../app/profiles.js';
 import { ROUTE_POLICY, ruleFor, type RouteRule } from '../domain/access/index.js';
 import { browserHeaders, ORIGIN, openTeam, PASSWORD, principalOf, type Member } from '../../test/support/team-app.js';
+import { startPostingImport } from '../store/postings.repository.js';
 import { createApi } from './create-api.js';
 
 /*
@@ -168,6 +169,18 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
     through: 404,
   }),
   'GET /api/insights': async () => ({ path: '/api/insights?occupation=13-1161.00' }),
+  'POST /api/postings/imports': async () => ({
+    path: '/api/postings/imports',
+    body: {
+      name: 'postings.csv',
+      content: `id,date,title,description\np${++unique},2024-04-02,Data Analyst,SQL and Excel\n`,
+    },
+  }),
+  'GET /api/postings/imports': async () => ({ path: '/api/postings/imports' }),
+  'GET /api/postings/imports/{id}/errors': async () => {
+    const file = { dataset: 'matrix', file: 'matrix.csv', fileFingerprint: `matrix-${++unique}`, layout: 'generic' };
+    return { path: `/api/postings/imports/${(await startPostingImport(app.database, file)).run.id}/errors` };
+  },
 };
 
 /** Who must succeed under each rule — written here, independently of the policy that implements it. */

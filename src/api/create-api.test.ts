@@ -245,6 +245,8 @@ describe('HTTP API', () => {
       '/api/occupations/from-text',
       '/api/occupations/{code}',
       '/api/plan',
+      '/api/postings/imports',
+      '/api/postings/imports/{id}/errors',
       '/api/profiles',
       '/api/profiles/{id}',
       '/api/profiles/{id}/gaps',

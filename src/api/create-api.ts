@@ -13,6 +13,7 @@ import { registerAccountRoutes } from './routes/accounts.js';
 import { accessGuard, type AccessOptions } from './access-guard.js';
 import { registerCoachRoutes } from './routes/coach.js';
 import { registerMarketRoutes } from './routes/market.js';
+import { registerPostingRoutes } from './routes/postings.js';
 import { pageSecurity, registerWebApp, WEB_ROOT } from './web-app.js';
 import { compress } from 'hono/compress';
 import type { MiddlewareHandler } from 'hono';
@@ -62,6 +63,7 @@ export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHon
   registerAccountRoutes(api, app);
   registerCoachRoutes(api, app);
   registerMarketRoutes(api, app);
+  registerPostingRoutes(api, app);
   registerWebApp(api, webRoot);
   // The routes are fixed once registered: the document is generated on first request, then served as is.
   let openApiDocument: string | undefined;

@@ -52,6 +52,10 @@ export interface ImportPostingsOptions {
   queue?: boolean;
   /** With the queue: take jobs in this process too (default), or only queue them and wait for the workers. */
   work?: boolean;
+  /** For uploads: bytes a .gz file may inflate to. */
+  maxInflatedBytes?: number;
+  /** For uploads: the import stops (as failed, resumable) after this many milliseconds. */
+  deadlineMs?: number;
 }
 
 /** What a long import reports after each stored batch. */
@@ -161,11 +165,25 @@ export async function importPostingFile(
   const format = formatFor(file, options.format);
   const totalBytes = statSync(file).size;
   let bytesRead = 0;
-  const rows = readPostingFile(
+  const input = openPostingStream(
     file,
-    format,
-    openPostingStream(file, (bytes) => (bytesRead = bytes)),
-  )[Symbol.asyncIterator]();
+    (bytes) => (bytesRead = bytes),
+    options.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: options.maxInflatedBytes },
+  );
+  if (options.deadlineMs !== undefined) {
+    const seconds = options.deadlineMs / 1000;
+    const timer = setTimeout(
+      () =>
+        input.destroy(
+          new UpskillError('DOCUMENT_TIMEOUT', `${basename(file)}: the import took longer than ${seconds} s.`, {
+            hint: 'Import a large file with the CLI (`upskill postings import`): it has no time limit and resumes.',
+          }),
+        ),
+      options.deadlineMs,
+    );
+    input.once('close', () => clearTimeout(timer));
+  }
+  const rows = readPostingFile(file, format, input)[Symbol.asyncIterator]();
   // The layout is bound on the first readable row's columns (a JSON file has no header of its own).
   const peeked: PostingFileRow[] = [];
   let bound: BoundLayout | undefined;

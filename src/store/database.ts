@@ -23,6 +23,11 @@ export interface Queryable {
   query<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Streams rows into `COPY … FROM STDIN` (text format, already escaped): bulk loading on a
+   * PostgreSQL server, inside a transaction only. Absent elsewhere: callers fall back to INSERT.
+   */
+  copyFrom?(sql: string, text: string): Promise<void>;
 }
 
 export interface Database extends Queryable {

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Database, Queryable, SqlValue } from './database.js';
 import { databaseUnavailable, isDatabaseOutage } from './database-errors.js';
 
@@ -26,6 +29,13 @@ export function poolDatabase(pool: pg.Pool, kind: Database['kind'], where: strin
         await client.query(sql);
       }),
   });
+  const copyFrom =
+    (client: pg.PoolClient) =>
+    (sql: string, text: string): Promise<void> =>
+      guard(async () => {
+        const stream = client.query(copyFromStdin(sql));
+        await pipeline(Readable.from([text]), stream);
+      });
   return {
     kind,
     ...on(pool),
@@ -39,7 +49,7 @@ export function poolDatabase(pool: pg.Pool, kind: Database['kind'], where: strin
       client.on('error', onError);
       try {
         await on(client).exec('begin');
-        const result = await work(on(client));
+        const result = await work({ ...on(client), copyFrom: copyFrom(client) });
         await on(client).exec('commit');
         return result;
       } catch (error) {

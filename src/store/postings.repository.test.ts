@@ -86,6 +86,42 @@ for (const backend of DATABASES) {
       }
     });
 
+    test('a large batch (bulk COPY on a server) keeps the same postings, skills and awkward characters', async () => {
+      const db = await backend.open();
+      try {
+        const batch = Array.from({ length: 120 }, (_, i) =>
+          posting({
+            contentHash: `bulk-${i % 100}`, // the last 20 repeat the first 20
+            externalId: `e${i}`,
+            title: `Engineer\t${i} \\ "quoted"\nsecond line`,
+            company: i % 2 ? null : 'Ünïcode & Co',
+            salary: i === 3 ? { min: 1.5, max: 2.25, currency: 'EUR', period: 'hour' } : null,
+            skills: [
+              { skillId: `s${i % 7}`, label: `Skill ${i % 7}`, kind: 'tool', escoUri: i % 3 ? null : 'http://esco/x' },
+              { skillId: 'python', label: 'Python', kind: 'tool', escoUri: null },
+            ],
+          }),
+        );
+        assert.deepEqual(await savePostings(db, null, batch), { kept: 100, duplicates: 20 });
+        const three = await findPostingByExternalId(db, 'fixture', 'e3');
+        assert.equal(three?.title, 'Engineer\t3 \\ "quoted"\nsecond line');
+        assert.equal(three?.company, null);
+        assert.deepEqual(three?.salary, { min: 1.5, max: 2.25, currency: 'EUR', period: 'hour' });
+        assert.deepEqual(
+          three?.skills.map((k) => k.skillId),
+          ['python', 's3'],
+        );
+        assert.equal((await findPostingByExternalId(db, 'fixture', 'e0'))?.company, 'Ünïcode & Co');
+        assert.equal(await findPostingByExternalId(db, 'fixture', 'e100'), undefined, 'a repeat of e0');
+        const [{ n }] = (await db.query<{ n: number }>('select count(*)::int as n from posting_skills')) as [
+          { n: number },
+        ];
+        assert.equal(n, 200);
+      } finally {
+        await db.close();
+      }
+    });
+
     test('an import run resumes where its last whole batch ended, with its bad rows and totals', async () => {
       const db = await backend.open();
       try {

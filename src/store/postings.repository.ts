@@ -54,7 +54,7 @@ export async function savePostings(
   batch: PostingRecord[],
 ): Promise<{ kept: number; duplicates: number }> {
   if (batch.length === 0) return { kept: 0, duplicates: 0 };
-  return db.transaction((tx) => insertPostings(tx, importId, batch));
+  return db.transaction((tx) => insertPostings(tx, importId, batch, db.kind === 'postgres'));
 }
 
 /**
@@ -69,7 +69,8 @@ export async function saveImportBatch(
   progress: (saved: { kept: number; duplicates: number }) => ImportProgress,
 ): Promise<ImportProgress> {
   return db.transaction(async (tx) => {
-    const saved = batch.length > 0 ? await insertPostings(tx, importId, batch) : { kept: 0, duplicates: 0 };
+    const saved =
+      batch.length > 0 ? await insertPostings(tx, importId, batch, db.kind === 'postgres') : { kept: 0, duplicates: 0 };
     await insertImportErrors(tx, importId, errors);
     const totals = progress(saved);
     await tx.query(
@@ -81,11 +82,16 @@ export async function saveImportBatch(
   });
 }
 
+/** Batches this large go through COPY on a server; smaller ones are not worth the staging table. */
+const COPY_FROM_ROWS = 50;
+
 async function insertPostings(
   tx: Queryable,
   importId: number | null,
   batch: PostingRecord[],
+  server: boolean,
 ): Promise<{ kept: number; duplicates: number }> {
+  if (server && tx.copyFrom && batch.length >= COPY_FROM_ROWS) return copyPostings(tx, importId, batch);
   const column = <T>(pick: (record: PostingRecord) => T): T[] => batch.map(pick);
   // One statement per batch (arrays unnested server-side) rather than one round trip per posting.
   // ON CONFLICT DO NOTHING without a target skips both the content-hash and the (dataset, id) duplicates,
@@ -168,6 +174,81 @@ export async function setPostingImportTotals(db: Queryable, importId: number, to
      where id = $1`,
     [importId, totals.rowsRead, totals.rowsKept, totals.duplicates, totals.badRows, totals.resumeLine],
   );
+}
+
+/** A value in COPY's text format: backslash, tab and line breaks escaped, null as \\N. */
+function copyValue(value: string | number | null): string {
+  if (value === null) return '\\N';
+  return String(value).replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/**
+ * The server's bulk path: the batch is COPYed into a staging table (skills as JSON beside each
+ * posting), then one statement moves the new postings and their skills across, skipping duplicates
+ * exactly as the INSERT path does.
+ */
+async function copyPostings(
+  tx: Queryable,
+  importId: number | null,
+  batch: PostingRecord[],
+): Promise<{ kept: number; duplicates: number }> {
+  await tx.query(
+    `create temp table if not exists posting_stage (
+       ord int, dataset text, external_id text, content_hash text, posted_month text, posted_on text, title text,
+       company text, location text, remote text, seniority text, salary_min numeric, salary_max numeric,
+       salary_currency text, salary_period text, occupation_code text, occupation_score real, skills jsonb
+     ) on commit delete rows`,
+  );
+  const lines = batch.map((p, ord) =>
+    [
+      ord,
+      p.dataset,
+      p.externalId,
+      p.contentHash,
+      p.postedMonth,
+      p.postedOn,
+      p.title,
+      p.company,
+      p.location,
+      p.remote,
+      p.seniority,
+      p.salary?.min ?? null,
+      p.salary?.max ?? null,
+      p.salary?.currency ?? null,
+      p.salary?.period ?? null,
+      p.occupationCode,
+      p.occupationScore,
+      JSON.stringify(p.skills.map((k) => ({ skill_id: k.skillId, label: k.label, kind: k.kind, esco_uri: k.escoUri }))),
+    ]
+      .map(copyValue)
+      .join('\t'),
+  );
+  await tx.copyFrom!('copy posting_stage from stdin', `${lines.join('\n')}\n`);
+  const [moved] = await tx.query<{ kept: number }>(
+    `with firsts as (select distinct on (content_hash) * from posting_stage order by content_hash, ord),
+     ins as (
+       insert into postings (dataset, external_id, content_hash, posted_month, posted_on, title, company, location,
+         remote, seniority, salary_min, salary_max, salary_currency, salary_period, occupation_code, occupation_score,
+         import_id)
+       select dataset, external_id, content_hash, (posted_month || '-01')::date, posted_on::date, title, company,
+         location, remote, seniority, salary_min, salary_max, salary_currency, salary_period, occupation_code,
+         occupation_score, $1::bigint
+       from firsts order by ord
+       on conflict do nothing
+       returning id, content_hash),
+     skills as (
+       insert into posting_skills (posting_id, skill_id, label, kind, esco_uri)
+       select distinct on (ins.id, k.skill_id) ins.id, k.skill_id, k.label, k.kind, k.esco_uri
+       from ins join firsts st on st.content_hash = ins.content_hash
+         cross join lateral jsonb_to_recordset(st.skills) as k(skill_id text, label text, kind text, esco_uri text)
+       returning 1)
+     select (select count(*) from ins)::int as kept, (select count(*) from skills)::int as skills`,
+    [importId],
+  );
+  await tx.query('truncate posting_stage');
+  return { kept: moved!.kept, duplicates: batch.length - moved!.kept };
 }
 
 async function insertImportErrors(tx: Queryable, importId: number, errors: PostingImportError[]): Promise<void> {
@@ -425,7 +506,10 @@ export async function saveQueuedChunk(
       [chunk.importId, chunk.firstLine, worker],
     );
     if (!claimed) return 'already done' as const;
-    const saved = records.length > 0 ? await insertPostings(tx, chunk.importId, records) : { kept: 0, duplicates: 0 };
+    const saved =
+      records.length > 0
+        ? await insertPostings(tx, chunk.importId, records, db.kind === 'postgres')
+        : { kept: 0, duplicates: 0 };
     await insertImportErrors(tx, chunk.importId, chunk.errors);
     await tx.query(
       `update posting_imports set rows_read = rows_read + $2, rows_kept = rows_kept + $3, duplicates = duplicates + $4,

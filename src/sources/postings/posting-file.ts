@@ -27,7 +27,11 @@ export function formatOfFile(file: string): PostingFileFormat | undefined {
  * The file's bytes, inflated on the way when its name ends in `.gz`; `onBytes` hears how many bytes
  * of the file itself (compressed, for .gz) have been read, for progress and ETA.
  */
-export function openPostingStream(file: string, onBytes?: (bytes: number) => void): Readable {
+export function openPostingStream(
+  file: string,
+  onBytes?: (bytes: number) => void,
+  limits: { maxInflatedBytes?: number } = {},
+): Readable {
   const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
   let source: Readable = stream;
   if (onBytes) {
@@ -45,7 +49,27 @@ export function openPostingStream(file: string, onBytes?: (bytes: number) => voi
   if (!file.toLowerCase().endsWith('.gz')) return source;
   const gunzip = createGunzip();
   source.on('error', (error) => gunzip.destroy(error));
-  return source.pipe(gunzip);
+  const inflated = source.pipe(gunzip);
+  const most = limits.maxInflatedBytes;
+  if (most === undefined) return inflated;
+  // An upload's .gz is counted as it inflates: a small file that inflates without bound is refused.
+  let total = 0;
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      total += chunk.length;
+      if (total > most)
+        done(
+          new UpskillError(
+            'DOCUMENT_INFLATES_TOO_LARGE',
+            `${basename(file)} inflates to more than ${Math.round(most / 1048576)} MB.`,
+            { hint: 'Upload the file uncompressed, or import it with the CLI (`upskill postings import`).' },
+          ),
+        );
+      else done(null, chunk);
+    },
+  });
+  inflated.on('error', (error) => guard.destroy(error));
+  return inflated.pipe(guard);
 }
 
 const countNewlines = (value: string): number => {

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import type { UpskillApp } from '../../app/upskill-app.js';
+import { openLoadedApp } from '../../../test/support/loaded-app.js';
+import { createApi } from '../create-api.js';
+import { POSTING_UPLOAD_LIMITS } from './postings.js';
+
+let app: UpskillApp;
+let api: ReturnType<typeof createApi>;
+const postJson = (body: unknown) =>
+  Promise.resolve(
+    api.request('/api/postings/imports', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
+const postFile = (name: string, bytes: Uint8Array) => {
+  const form = new FormData();
+  form.append('file', new File([bytes], name));
+  return Promise.resolve(api.request('/api/postings/imports', { method: 'POST', body: form }));
+};
+
+before(async () => {
+  app = await openLoadedApp();
+  api = createApi(app);
+});
+after(() => app.close());
+
+interface Result {
+  import: { id: number; file: string; rowsRead: number; rowsKept: number; badRows: number; status: string };
+  errors: { line: number; field: string | null; message: string }[];
+  note: string;
+}
+
+describe('POST /api/postings/imports', () => {
+  test('a CSV as JSON text: good rows kept, the bad one reported with line and field, the sample said', async () => {
+    const content = 'id,date,title,description\n1,2024-04-02,Data Analyst,SQL and Excel\n2,later,Nurse,ICU care\n';
+    const response = await postJson({ name: 'postings.csv', content });
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as Result;
+    assert.deepEqual(
+      [body.import.file, body.import.status, body.import.rowsRead, body.import.rowsKept, body.import.badRows],
+      ['postings.csv', 'done', 2, 1, 1],
+    );
+    assert.deepEqual(
+      body.errors.map((e) => [e.line, e.field]),
+      [[3, 'date']],
+    );
+    assert.match(body.note, /sample of part of the market/);
+
+    const errors = await api.request(`/api/postings/imports/${body.import.id}/errors`);
+    assert.deepEqual(
+      ((await errors.json()) as { line: number }[]).map((e) => e.line),
+      [3],
+    );
+    const runs = (await (await api.request('/api/postings/imports')).json()) as { id: number; file: string }[];
+    assert.equal(runs[0]!.id, body.import.id);
+    assert.equal(runs[0]!.file, 'postings.csv', 'the server’s temporary path is not shown');
+  });
+
+  test('a gzip-compressed JSON Lines upload as multipart', async () => {
+    const lines = [
+      {
+        id: 'a',
+        date: '2024-03',
+        title: 'Prompt Engineer',
+        description: 'Write prompts for ChatGPT and evaluate LLM output.',
+      },
+      { id: 'b', date: '2024-03', title: 'Chef', description: 'Cook.' },
+    ];
+    const response = await postFile('feed.jsonl.gz', gzipSync(lines.map((l) => JSON.stringify(l)).join('\n')));
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as Result;
+    assert.deepEqual([body.import.rowsRead, body.import.rowsKept], [2, 2]);
+  });
+
+  test('a .gz that inflates past the limit is refused (413), a damaged .gz is the sender’s error (422)', async () => {
+    const bomb = gzipSync(Buffer.alloc(POSTING_UPLOAD_LIMITS.maxInflatedBytes + 1024 * 1024, 'a'));
+    assert.ok(bomb.length < POSTING_UPLOAD_LIMITS.maxBytes);
+    const big = await postFile('bomb.csv.gz', bomb);
+    assert.equal(big.status, 413);
+    assert.equal(((await big.json()) as { code: string }).code, 'DOCUMENT_INFLATES_TOO_LARGE');
+
+    const damaged = await postFile('broken.csv.gz', new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]));
+    assert.equal(damaged.status, 422);
+    assert.equal(((await damaged.json()) as { code: string }).code, 'DOCUMENT_CORRUPT');
+  });
+
+  test('no file, a name without a postings extension, columns no layout fits: 400 saying what to do', async () => {
+    assert.equal((await postJson({})).status, 400);
+    const pdf = await postJson({ name: 'cv.pdf', content: 'x' });
+    assert.equal(pdf.status, 400);
+    assert.match(((await pdf.json()) as { detail: string }).detail, /\.csv, \.tsv, \.jsonl/);
+    const odd = await postJson({ name: 'odd.csv', content: 'a,b\n1,2\n' });
+    assert.equal(odd.status, 400);
+    assert.equal((await api.request('/api/postings/imports/999/errors')).status, 404);
+    assert.equal((await api.request('/api/postings/imports/abc/errors')).status, 400);
+  });
+});
