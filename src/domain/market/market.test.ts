@@ -120,6 +120,21 @@ test('skill demand for a plan: share, growth, and the too-few / too-short cases'
   assert.match(full.reason, /×1\.8 in a year \(10 % of 50 the year before\)/);
   assert.match(full.reason, /sample of part of the market/);
 
+  const none = skillDemand(
+    {
+      scope: 'Marketing Managers',
+      first: '2024-01',
+      last: '2024-12',
+      monthsCovered: 24,
+      later: 100,
+      earlier: 50,
+      skills,
+    },
+    'never-asked',
+  );
+  assert.match(none.reason, /^asked for in 0\.0 % of 100 postings .* none of the 50 postings the year before either;/);
+  assert.equal(none.weightFactor, 1);
+
   const short = skillDemand(
     {
       scope: 'Marketing Managers',

@@ -69,7 +69,9 @@ export function skillDemand(sample: DemandSample, skillId: string): SkillDemand 
     yearOnYear = change.ratio;
     growth =
       change.ratio === null
-        ? `new this year (none of the ${sample.earlier} postings the year before)`
+        ? counts.later === 0
+          ? `none of the ${sample.earlier} postings the year before either`
+          : `new this year (none of the ${sample.earlier} postings the year before)`
         : `${times(change.ratio)} in a year (${pct(change.from.share)} of ${sample.earlier} the year before)`;
   }
   return {
