@@ -50,6 +50,15 @@ describe('demand in plans and market reports (hand-made postings, public O*NET d
     const order = plan.gaps.gaps.map((gap) => gap.skillId);
     assert.ok(order.indexOf('data-visualization') < order.indexOf('ai-text-generation'));
 
+    // A target role's demand is read from its related occupations' postings: none are loaded for these.
+    const role = await buildPersonalPlan(
+      app,
+      { occupation: '11-2021.00', hoursPerWeek: 5, target: 'ai-content-creator' },
+      NOW,
+    );
+    assert.equal(role.gaps.demand?.scope, 'occupations related to AI content creator');
+    assert.match(role.gaps.demand!.note, /^Only 0 postings for occupations related to AI content creator are loaded/);
+
     const nurse = await buildPersonalPlan(app, { occupation: '29-1141.00', hoursPerWeek: 5 }, NOW);
     assert.equal(nurse.gaps.demand?.source, 'onet-hot-proxy');
     assert.match(nurse.gaps.demand!.note, /^Only 12 postings for Registered Nurses are loaded, too few/);
