@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DATABASES } from '../../test/support/databases.js';
-import { postingsOf, TECH_ROWS } from '../../test/fixtures/market-postings.js';
+import { planRows, postingsOf, TECH_ROWS } from '../../test/fixtures/market-postings.js';
 import { savePostings, saveTermCounts } from './postings.repository.js';
 import {
   coOccurringCounts,
+  postingOccupations,
   postingRange,
   postingTotals,
   SKILL_KINDS,
@@ -135,6 +136,34 @@ for (const backend of DATABASES) {
         assert.deepEqual(await termSeriesByPeriod(db, 'hn', 'ai', 'quarter'), [
           { period: '2024-Q1', mentions: 30, posts: 150 },
           { period: '2024-Q2', mentions: 40, posts: 80 },
+        ]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test("a plan's windows: one occupation's postings, the skills asked for, the latest 12 months and the 12 before", async () => {
+      const db = await backend.open();
+      try {
+        await savePostings(db, null, postingsOf(planRows()));
+        const marketing = { occupations: ['11-2021.00'] };
+        assert.deepEqual(await postingRange(db, marketing), { first: '2023-01', last: '2024-12', postings: 150 });
+        assert.deepEqual(
+          await skillWindowCounts(
+            db,
+            marketing,
+            { from: '2023-01', to: '2023-12' },
+            { from: '2024-01', to: '2024-12' },
+            { skillIds: ['ai-text-generation', 'data-visualization', 'python'] },
+          ),
+          [
+            { skillId: 'ai-text-generation', label: 'AI text generation', kind: 'ai-skill', earlier: 5, later: 18 },
+            { skillId: 'data-visualization', label: 'Data visualization', kind: 'skill', earlier: 15, later: 30 },
+          ],
+        );
+        assert.deepEqual(await postingOccupations(db), [
+          { code: '11-2021.00', postings: 150 },
+          { code: '29-1141.00', postings: 12 },
         ]);
       } finally {
         await db.close();

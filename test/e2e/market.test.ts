@@ -111,6 +111,7 @@ describe(
         .first()
         .waitFor();
       await assertAccessible(page, "a skill's market page");
+      await saveScreenshot(page, '10-market-skill');
     });
 
     test('the job page shows what its postings ask for and the news ranked for it', async () => {
