@@ -33,6 +33,14 @@ const FAMILIES: [string, string][] = [
   ['legal', 'Legal'],
   ['teaching', 'Teaching and education'],
   ['office-admin', 'Office and administration'],
+  ['logistics-driving', 'Logistics and driving'],
+  ['construction-trades', 'Construction and trades'],
+  ['manufacturing', 'Manufacturing and production'],
+  ['hospitality', 'Hospitality and food service'],
+  ['public-service', 'Public service, safety and social work'],
+  ['real-estate', 'Real estate'],
+  ['insurance', 'Insurance'],
+  ['journalism-writing', 'Journalism and writing'],
 ];
 
 /** The page's state lives in the address (?period=&family=&occupation=), so a view can be shared. */
