@@ -169,6 +169,13 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
     through: 404,
   }),
   'GET /api/insights': async () => ({ path: '/api/insights?occupation=13-1161.00' }),
+  'POST /api/insights': async () => ({
+    path: '/api/insights',
+    body: {
+      name: `matrix-${++unique}.txt`,
+      content: 'date 2024-05-01 Prompt engineering is asked for in more postings.',
+    },
+  }),
   'POST /api/postings/imports': async () => ({
     path: '/api/postings/imports',
     body: {

@@ -169,3 +169,23 @@ export const TermTrendSchema = z
 export const RankedInsightsSchema = z
   .object({ formula: z.string(), insights: z.array(InsightSchema) })
   .openapi('RankedInsights');
+
+export const InsightUploadSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[\w.-]+$/, 'must be a file name of letters, digits, dots, dashes or underscores')
+      .openapi({ example: 'upwork-2023-08.txt', description: "the record's id is its name without extension" }),
+    content: z
+      .string()
+      .min(1)
+      .max(2 * 1024 * 1024)
+      .openapi({ example: 'date 2023-08-10 AI job postings on Upwork grew tenfold in a quarter.' }),
+  })
+  .openapi('InsightUpload');
+export const ImportedInsightSchema = z
+  .object({ id: z.string(), title: z.string(), publishedAt: z.string(), links: z.number().int() })
+  .openapi('ImportedInsight');

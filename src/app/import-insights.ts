@@ -1,6 +1,12 @@
 import { linkInsight, rankInsights, type RankedInsight } from '../domain/insights/index.js';
 import { extractSkills } from '../domain/skills/index.js';
-import { readInsightRecords, type InsightProblem } from '../sources/insight-records.js';
+import { UpskillError } from '../domain/errors.js';
+import {
+  MAX_INSIGHT_BYTES,
+  parseInsightRecord,
+  readInsightRecords,
+  type InsightProblem,
+} from '../sources/insight-records.js';
 import { listInsights, saveInsights } from '../store/insight.repository.js';
 import { listOccupationEmployment } from '../store/occupation.repository.js';
 import type { UpskillApp } from './upskill-app.js';
@@ -38,6 +44,37 @@ export async function importInsights(app: UpskillApp, path: string): Promise<Ins
     })),
     problems,
   };
+}
+
+/**
+ * Imports one record sent as text (the API's upload): the same formats and linking as a file; a
+ * record that cannot be read is the sender's mistake, named by line and field.
+ */
+export async function importInsightText(
+  app: UpskillApp,
+  name: string,
+  content: string,
+): Promise<InsightImport['records'][number]> {
+  if (Buffer.byteLength(content) > MAX_INSIGHT_BYTES)
+    throw new UpskillError('BAD_INPUT', `${name}: a record is at most ${MAX_INSIGHT_BYTES / 1048576} MB.`);
+  let record;
+  try {
+    record = parseInsightRecord(content, name);
+  } catch (error) {
+    if (error instanceof UpskillError && error.code === 'SOURCE_INVALID')
+      throw new UpskillError('BAD_INPUT', error.message, { details: error.details ?? {} });
+    throw error;
+  }
+  const extractor = await app.skillExtractor();
+  const text = [record.title, record.excerpt, record.body ?? ''].join('\n\n');
+  const links = linkInsight(
+    text,
+    extractSkills(extractor, text),
+    await listOccupationEmployment(app.database),
+    app.planningContent().roles,
+  );
+  await saveInsights(app.database, [{ record, links }]);
+  return { id: record.id, title: record.title, publishedAt: record.publishedAt, links: links.length };
 }
 
 /** The most useful insights for a reader: those linked to their occupation, role or skills first, ranked. */

@@ -213,5 +213,29 @@ describe('demand in plans and market reports (hand-made postings, public O*NET d
     assert.equal(insights[0]!.record.id, '002_4bc3d2c8fa7f6b49');
     assert.ok(insights[0]!.parts.relevance >= 0.5);
     assert.match(ranked.body['formula'] as string, /^score = 0\.25·quality/);
+
+    const post = async (body: unknown) => {
+      const response = await api.request('/api/insights', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const stored = await post({
+      name: 'marketing-note.txt',
+      content: 'date 2024-06-03 Marketing Managers are asked for AI text generation in more postings.',
+    });
+    assert.equal(stored.status, 201);
+    assert.equal(stored.body['id'], 'marketing-note');
+    assert.equal(stored.body['publishedAt'], '2024-06-03T00:00:00.000Z');
+    const forMarketing = await get('/api/insights?occupation=11-2021.00&limit=1');
+    assert.equal((forMarketing.body['insights'] as { record: { id: string } }[])[0]!.record.id, 'marketing-note');
+    const broken = await post({ name: 'broken.txt', content: '---\ntitle: "No date"\n---\n' });
+    assert.equal(broken.status, 400);
+    assert.match(
+      broken.body['detail'] as string,
+      /^broken\.txt, line 1, field publishedDateTime: a record needs a date-time/,
+    );
   });
 });

@@ -7,7 +7,7 @@ import {
   termTrend,
   titleShare,
 } from '../../app/market-report.js';
-import { rankedInsights } from '../../app/import-insights.js';
+import { importInsightText, rankedInsights } from '../../app/import-insights.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import type { PeriodKind } from '../../domain/market/index.js';
 import { RANK_FORMULA } from '../../domain/insights/index.js';
@@ -16,6 +16,8 @@ import { json, problemResponse } from '../openapi-responses.js';
 import { OccupationCodeSchema } from '../schemas.js';
 import {
   FilterQuery,
+  ImportedInsightSchema,
+  InsightUploadSchema,
   MarketTopSchema,
   MarketTrendSchema,
   MarketEmergingSchema,
@@ -147,7 +149,22 @@ function queryOf<T extends Filter>(
   return { ...rest, period: period as PeriodKind, ...(family ? { family: family as OccupationFamily } : {}) };
 }
 
+const uploadInsight = createRoute({
+  method: 'post',
+  path: '/api/insights',
+  summary: "Import one dated article (the seeds' front-matter format, or plain text that starts with its date)",
+  request: { body: { required: true, content: { 'application/json': { schema: InsightUploadSchema } } } },
+  responses: {
+    201: json(ImportedInsightSchema, 'Stored (a record of the same name is replaced), with how many links it got'),
+    400: problemResponse('Not a record: the message names the line and field'),
+  },
+});
+
 export function registerMarketRoutes(api: OpenAPIHono, app: UpskillApp): void {
+  api.openapi(uploadInsight, async (c) => {
+    const { name, content } = c.req.valid('json');
+    return c.json(await importInsightText(app, name, content), 201);
+  });
   api.openapi(top, async (c) => {
     const { what, ...query } = c.req.valid('query');
     return c.json(await marketTop(app, what, queryOf(query)), 200);

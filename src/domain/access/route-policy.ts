@@ -74,6 +74,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'GET /api/market/titles': 'signed-in',
   'GET /api/market/series/{series}/{term}': 'signed-in',
   'GET /api/insights': 'signed-in',
+  'POST /api/insights': 'administrator',
   // Postings are shared by everyone's market figures: an administrator imports them, anyone reads the runs.
   'POST /api/postings/imports': 'administrator',
   'GET /api/postings/imports': 'signed-in',
