@@ -22,7 +22,10 @@ const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 
 /** A worker process, resolved once it says it is taking jobs. */
 async function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...cli, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...cli, 'worker', '--threads', '0'], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let said = '';
   await new Promise<void>((resolve, reject) => {
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -68,6 +71,31 @@ describe(
       rmSync(home, { recursive: true, force: true });
     });
 
+    test('without --no-work the importer takes jobs too, and a re-posted text is still kept once', () => {
+      const file = `${SHARED_DATA}linkedin-2024-sample/postings.csv`;
+      const rows = parse(readFileSync(file), { columns: true }) as Record<string, string>[];
+      const result = spawnSync(process.execPath, [...cli, 'postings', 'import', file], {
+        env,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      assert.equal(result.status, 0, result.stderr);
+      const fold = (text: string): string =>
+        text
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim();
+      const distinct = new Set(
+        rows.map((r) => [r['title'], r['company'], r['description']].map((t) => fold(t!)).join('|')),
+      ).size;
+      assert.match(
+        result.stdout,
+        new RegExp(
+          `${rows.length.toLocaleString('en-US')} rows read, ${distinct} postings kept, ${rows.length - distinct} duplicates`,
+        ),
+      );
+    });
+
     test('the importer only queues; both workers store batches; the counts are those of the file', async () => {
       const rows = (parse(readFileSync(HN), { columns: true }) as unknown[]).length;
       const result = spawnSync(process.execPath, [...cli, 'postings', 'import', HN, '--no-work', '--batch', '400'], {
@@ -81,7 +109,7 @@ describe(
 
       const db = await openDatabase({ kind: 'postgres', url: url! });
       try {
-        const [run] = await listPostingImports(db);
+        const run = (await listPostingImports(db)).find((r) => r.dataset === 'hn-whos-hiring');
         assert.equal(run!.status, 'done');
         const chunks = await queuedChunkState(db, run!.id);
         assert.equal(chunks.waiting, 0);
