@@ -212,8 +212,16 @@ if (values.run) {
 }
 
 // --- the parent: corpora, then one child process per run ------------------------------------------
-const sizes = values.sizes!.split(',').map(Number);
-const embeddedSizes = values.embedded ? values.embedded.split(',').map(Number) : [];
+const sizes = values
+  .sizes!.split(',')
+  .map(Number)
+  .filter((size) => size > 0);
+const embeddedSizes = values.embedded
+  ? values.embedded
+      .split(',')
+      .map(Number)
+      .filter((size) => size > 0)
+  : [];
 for (const size of new Set([...sizes, ...embeddedSizes])) {
   const started = performance.now();
   await writeCorpus(size);

@@ -11,7 +11,10 @@ import { openDatabase } from '../src/store/database.js';
 import { countPostings, listPostingImports, queuedChunkState } from '../src/store/postings.repository.js';
 import { SHARED_DATA } from './support/databases.js';
 
-const url = process.env['TEST_DATABASE_URL'];
+const serverUrl = process.env['TEST_DATABASE_URL'];
+// A database of its own on the test server: the workers run for the whole file, and other store
+// tests drop and recreate the schema of the shared test database meanwhile.
+const url = serverUrl ? serverUrl.replace(/\/([^/?]+)(\?|$)/, '/$1_queue$2') : undefined;
 const HN = `${SHARED_DATA}hn-whos-hiring/roles.csv`;
 const home = mkdtempSync(join(tmpdir(), 'upskill-queue-'));
 const env = { ...process.env, UPSKILL_HOME: home, DATABASE_URL: url ?? '', UPSKILL_DATA_DIR: '', NO_COLOR: '1' };
@@ -19,7 +22,10 @@ const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 
 /** A worker process, resolved once it says it is taking jobs. */
 async function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...cli, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...cli, 'worker', '--threads', '0'], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let said = '';
   await new Promise<void>((resolve, reject) => {
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -34,11 +40,16 @@ async function startWorker(): Promise<ChildProcess> {
 describe(
   'an import split into jobs that two worker processes take',
   {
-    skip: url ? false : process.env['CI'] ? false : 'TEST_DATABASE_URL is not set (CI sets it; see .ci/run)',
+    skip: serverUrl ? false : process.env['CI'] ? false : 'TEST_DATABASE_URL is not set (CI sets it; see .ci/run)',
   },
   () => {
     const workers: ChildProcess[] = [];
     before(async () => {
+      const server = await openDatabase({ kind: 'postgres', url: serverUrl! });
+      const name = new URL(url!).pathname.slice(1);
+      const [exists] = await server.query('select 1 from pg_database where datname = $1', [name]);
+      if (!exists) await server.exec(`create database "${name.replace(/"/g, '')}"`);
+      await server.close();
       const admin = await openDatabase({ kind: 'postgres', url: url! });
       await admin.exec(
         'drop schema if exists graphile_worker cascade; drop schema public cascade; create schema public;',
@@ -60,6 +71,31 @@ describe(
       rmSync(home, { recursive: true, force: true });
     });
 
+    test('without --no-work the importer takes jobs too, and a re-posted text is still kept once', () => {
+      const file = `${SHARED_DATA}linkedin-2024-sample/postings.csv`;
+      const rows = parse(readFileSync(file), { columns: true }) as Record<string, string>[];
+      const result = spawnSync(process.execPath, [...cli, 'postings', 'import', file], {
+        env,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      assert.equal(result.status, 0, result.stderr);
+      const fold = (text: string): string =>
+        text
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim();
+      const distinct = new Set(
+        rows.map((r) => [r['title'], r['company'], r['description']].map((t) => fold(t!)).join('|')),
+      ).size;
+      assert.match(
+        result.stdout,
+        new RegExp(
+          `${rows.length.toLocaleString('en-US')} rows read, ${distinct} postings kept, ${rows.length - distinct} duplicates`,
+        ),
+      );
+    });
+
     test('the importer only queues; both workers store batches; the counts are those of the file', async () => {
       const rows = (parse(readFileSync(HN), { columns: true }) as unknown[]).length;
       const result = spawnSync(process.execPath, [...cli, 'postings', 'import', HN, '--no-work', '--batch', '400'], {
@@ -73,7 +109,7 @@ describe(
 
       const db = await openDatabase({ kind: 'postgres', url: url! });
       try {
-        const [run] = await listPostingImports(db);
+        const run = (await listPostingImports(db)).find((r) => r.dataset === 'hn-whos-hiring');
         assert.equal(run!.status, 'done');
         const chunks = await queuedChunkState(db, run!.id);
         assert.equal(chunks.waiting, 0);

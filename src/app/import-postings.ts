@@ -343,7 +343,9 @@ async function importThroughQueue(
   const { file, dataset, run, bound, rows } = opened;
   const db = app.database;
   await installJobQueue(app);
-  const runner = options.work === false ? undefined : await startJobWorker(app);
+  const threads =
+    options.threads ?? (opened.totalBytes >= THREADS_WORTHWHILE_BYTES ? Math.max(1, availableParallelism()) : 0);
+  const runner = options.work === false ? undefined : await startJobWorker(app, { threads });
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const started = Date.now();
   let queuedRows = 0;

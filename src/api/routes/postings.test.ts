@@ -90,9 +90,11 @@ describe('POST /api/postings/imports', () => {
 
   test('no file, a name without a postings extension, columns no layout fits: 400 saying what to do', async () => {
     assert.equal((await postJson({})).status, 400);
-    const pdf = await postJson({ name: 'cv.pdf', content: 'x' });
+    const pdf = await postFile('cv.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x01, 0x02, 0x03]));
     assert.equal(pdf.status, 400);
     assert.match(((await pdf.json()) as { detail: string }).detail, /\.csv, \.tsv, \.jsonl/);
+    const text = await postJson({ name: 'export.txt', content: 'id\tdate\ttitle\n9\t2024-01-05\tCopywriter\n' });
+    assert.equal(((await text.json()) as Result).import.rowsKept, 1, 'a .txt export is read as what it holds (TSV)');
     const odd = await postJson({ name: 'odd.csv', content: 'a,b\n1,2\n' });
     assert.equal(odd.status, 400);
     assert.equal((await api.request('/api/postings/imports/999/errors')).status, 404);

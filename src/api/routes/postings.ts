@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { importPostings } from '../../app/import-postings.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { isUpskillError, UpskillError } from '../../domain/errors.js';
-import { formatOfFile } from '../../sources/postings/posting-file.js';
+import { formatOfFile, type PostingFileFormat } from '../../sources/postings/posting-file.js';
 import { POSTING_LAYOUTS } from '../../sources/postings/posting-layouts.js';
 import {
   findPostingImport,
@@ -185,6 +185,22 @@ async function uploadOf(
   };
 }
 
+/**
+ * The format of an upload whose name does not say (a `.txt` export): a JSON array or JSON Lines by
+ * their first character, TSV when the first line has tabs, else CSV; none for gzip or binary bytes.
+ */
+function sniffFormat(bytes: Uint8Array): PostingFileFormat | undefined {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return undefined;
+  const sample = bytes.subarray(0, 4096);
+  // Control bytes other than tab and line breaks mean a binary file, not a text export.
+  if (sample.some((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)) return undefined;
+  const head = new TextDecoder().decode(sample);
+  const first = head.trimStart()[0];
+  if (first === '[') return 'json';
+  if (first === '{') return 'jsonl';
+  return head.split('\n')[0]!.includes('\t') ? 'tsv' : 'csv';
+}
+
 /** A run as the API shows it: the file's name only (never a server path), without the resume bookkeeping. */
 const publicRun = (run: PostingImportRun): z.infer<typeof ImportRunSchema> => ({
   id: run.id,
@@ -205,7 +221,8 @@ export function registerPostingRoutes(api: OpenAPIHono, app: UpskillApp): void {
     const sent = await uploadOf(c, c.req.valid('json'));
     // Only the last part of the name is kept: it says the format, and no upload names a path.
     const name = basename(sent.name).replace(/[^\w.-]/g, '_');
-    if (!formatOfFile(name))
+    const format = formatOfFile(name) ?? sniffFormat(sent.bytes);
+    if (!format)
       throw new UpskillError(
         'BAD_INPUT',
         `${name}: the name must end in .csv, .tsv, .jsonl, .ndjson or .json (or .gz of one).`,
@@ -221,6 +238,7 @@ export function registerPostingRoutes(api: OpenAPIHono, app: UpskillApp): void {
       writeFileSync(file, sent.bytes);
       const [result] = await importPostings(app, file, {
         ...(sent.layout ? { layout: sent.layout } : {}),
+        format,
         dataset: sent.dataset ?? name.replace(/(\.gz)?$/i, '').replace(/\.[^.]+$/, ''),
         threads: 0,
         queue: false,

@@ -1,4 +1,6 @@
 import { Logger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import { openExtractionPool, type ExtractionPool } from '../postings/extraction-pool.js';
+import { loadPostingReaderInputs } from '../postings/posting-readers.js';
 import { UpskillError } from '../../domain/errors.js';
 import { POSTING_CHUNK_JOB, type PostingChunk } from '../../store/postings.repository.js';
 import type { UpskillApp } from '../upskill-app.js';
@@ -23,38 +25,49 @@ export async function installJobQueue(app: UpskillApp): Promise<void> {
 }
 
 /** The job handlers by kind: one per kind of long work. */
-function taskList(app: UpskillApp): Record<string, Task> {
-  let readers:
-    | Promise<{
-        extractor: Awaited<ReturnType<UpskillApp['skillExtractor']>>;
-        titles: Awaited<ReturnType<UpskillApp['titleIndex']>>;
-      }>
-    | undefined;
+function taskList(app: UpskillApp, pool: () => Promise<ExtractionPool>): Record<string, Task> {
   return {
     [POSTING_CHUNK_JOB]: async (payload) => {
-      readers ??= (async () => ({
-        extractor: await app.skillExtractor(),
-        titles: await app.titleIndex(),
-        clearTitles: new Map(),
-      }))();
-      await runPostingChunkJob(app.database, await readers, payload as PostingChunk);
+      await runPostingChunkJob(app.database, await pool(), payload as PostingChunk);
     },
   };
 }
 
 /**
- * Starts taking jobs from the queue on the server: `concurrency` at a time in this process (jobs
- * are CPU-bound, so run one process per core rather than a high concurrency).
+ * Starts taking jobs from the queue on the server. With `threads` the batches are read on that many
+ * extraction threads (one job per thread at a time); without, one job at a time in this thread.
+ * The returned `stop` waits for the jobs in hand and closes the threads.
  */
-export async function startJobWorker(app: UpskillApp, options: { concurrency?: number } = {}): Promise<Runner> {
+export async function startJobWorker(
+  app: UpskillApp,
+  options: { threads?: number } = {},
+): Promise<{ stop(): Promise<void>; promise: Promise<void> }> {
   const connectionString = serverUrl(app);
   await installJobQueue(app);
-  return run({
+  const threads = options.threads ?? 0;
+  let pool: Promise<ExtractionPool> | undefined;
+  const poolOnce = (): Promise<ExtractionPool> =>
+    (pool ??= openExtractionPool(
+      () => loadPostingReaderInputs(app.database),
+      async () => ({ extractor: await app.skillExtractor(), titles: await app.titleIndex(), clearTitles: new Map() }),
+      threads,
+    ));
+  const runner: Runner = await run({
     connectionString,
-    concurrency: options.concurrency ?? 1,
+    concurrency: Math.max(1, threads),
     noHandleSignals: true,
     pollInterval: 500,
     logger: quietLogger,
-    taskList: taskList(app),
+    taskList: taskList(app, poolOnce),
   });
+  const closePool = async (): Promise<void> => {
+    if (pool) await (await pool).close();
+  };
+  return {
+    stop: async () => {
+      await runner.stop();
+      await closePool();
+    },
+    promise: runner.promise.finally(closePool),
+  };
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import pc from 'picocolors';
 import { startJobWorker } from '../../app/jobs/job-worker.js';
@@ -9,29 +10,29 @@ export function registerWorkerCommand(program: Command): void {
     .command('worker')
     .description('take jobs (batches of a postings import) from the queue on the PostgreSQL server in DATABASE_URL')
     .option(
-      '--concurrency <n>',
-      'jobs at a time in this process (they are CPU-bound: start one process per core instead)',
+      '--threads <n>',
+      'extraction threads, one job each at a time (default: one per core; 0 = one job at a time in this thread)',
       (value: string) => {
         const number = Number(value);
-        if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('a whole number of at least 1.');
+        if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('a whole number of at least 0.');
         return number;
       },
-      1,
+      availableParallelism(),
     )
     .addHelpText(
       'after',
       `
-Start as many as you like, on this machine or others that reach the same server; each takes the next
-job when it is free, and a job a stopped worker held is taken again by another. Stops on Ctrl-C or SIGTERM
-after the job in hand.
+Start one per machine (it reads on every core), on this machine or others that reach the same
+server; each takes the next job when a thread is free. Ctrl-C or SIGTERM stops it after the jobs in
+hand; a job a crashed worker held is taken again after the queue's lock timeout (4 hours).
 
 Example:
   DATABASE_URL=postgresql://upskill@db.internal/upskill upskill worker &
   DATABASE_URL=postgresql://upskill@db.internal/upskill upskill postings import big.csv.gz --no-work`,
     )
-    .action(async (options: { concurrency: number }) => {
+    .action(async (options: { threads: number }) => {
       await withApp(async (app) => {
-        const runner = await startJobWorker(app, { concurrency: options.concurrency });
+        const runner = await startJobWorker(app, { threads: options.threads });
         process.stderr.write(`${pc.cyan('›')} worker ${WORKER_NAME} is taking jobs (Ctrl-C to stop)\n`);
         const stop = (): void => {
           void runner.stop();
