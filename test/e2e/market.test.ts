@@ -99,7 +99,9 @@ describe(
       await heading(trend.skill.label).waitFor();
       await page
         .getByRole('img', {
-          name: `Postings asking for ${trend.skill.label}: ${pct(last.share)} of ${last.total} postings in ${last.period} (95 % interval ${pct(last.low)}–${pct(last.high)}).`,
+          name:
+            `Postings asking for ${trend.skill.label}: ${pct(last.share)} of ${last.total} postings in ${last.period} ` +
+            `(95 % interval ${pct(last.low)}–${pct(last.high)}).`,
         })
         .waitFor();
       await page.getByText('The values').click();

@@ -230,7 +230,8 @@ Examples:
           s.p.toFixed(4),
         ]);
       process.stdout.write(
-        `${out.toString()}\n${pc.dim(`Test: ${result.test}; alpha ${result.alpha}, floor ${result.minSupport}.`)}\n${pc.dim(result.sample.note)}\n`,
+        `${out.toString()}\n${pc.dim(`Test: ${result.test}; alpha ${result.alpha}, floor ${result.minSupport}.`)}\n` +
+          `${pc.dim(result.sample.note)}\n`,
       );
     }),
   );

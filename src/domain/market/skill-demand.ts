@@ -60,7 +60,9 @@ export function skillDemand(sample: DemandSample, skillId: string): SkillDemand 
   let growth: string;
   let yearOnYear: number | null = null;
   if (sample.monthsCovered < 24 || sample.earlier < MIN_POSTINGS_FOR_GROWTH) {
-    growth = `growth not known: the loaded postings cover ${sample.monthsCovered} months (two years and ${MIN_POSTINGS_FOR_GROWTH} postings a year needed)`;
+    growth =
+      `growth not known: the loaded postings cover ${sample.monthsCovered} months ` +
+      `(two years and ${MIN_POSTINGS_FOR_GROWTH} postings a year needed)`;
   } else {
     const change = growthBetween(
       { count: counts.earlier, total: sample.earlier },

@@ -138,7 +138,10 @@ function MarketOverview() {
   return (
     <Page
       title="Market demand"
-      lead="Which skills and tools job postings ask for, how that changes, and what is emerging — counted over the postings loaded here, a sample of part of the market."
+      lead={
+        'Which skills and tools job postings ask for, how that changes, and what is emerging — counted over the ' +
+        'postings loaded here, a sample of part of the market.'
+      }
     >
       <Filters filter={filter} set={set} />
       {skills.isPending ? (
