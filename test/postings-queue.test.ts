@@ -120,5 +120,29 @@ describe(
         await db.close();
       }
     });
+
+    test('kill -9 of the importer while its jobs are queued: run again, it ends with the file’s counts', async () => {
+      const file = `${SHARED_DATA}linkedin-2024-sample/postings-kaggle-layout.csv`;
+      const rows = (parse(readFileSync(file), { columns: true }) as unknown[]).length;
+      const args = [...cli, 'postings', 'import', file, '--no-work', '--batch', '100'];
+      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let said = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+          said += chunk;
+          if (/rows ·/.test(said)) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        child.once('exit', () => reject(new Error(`the import ended before it was killed: ${said}`)));
+      });
+      await new Promise((resolve) => child.once('exit', resolve));
+      const again = spawnSync(process.execPath, args, { env, encoding: 'utf8', timeout: 300_000 });
+      assert.equal(again.status, 0, again.stderr);
+      // The same texts as the LinkedIn sample imported above: every row read once, all duplicates.
+      const n = rows.toLocaleString('en-US');
+      assert.match(again.stdout, new RegExp(`${n} rows read, 0 postings kept, ${n} duplicates, 0 bad rows .*resumed`));
+    });
   },
 );
