@@ -212,6 +212,35 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create index audit_log_at on audit_log (at);
     `,
   },
+  {
+    // Cohort plans (issue 13, item 5): only accounts and profiles are referenced, so it applies in any order
+    // with the organisation's own migration; members are named by the roster's person key.
+    version: 10,
+    name: 'cohort plans and their members',
+    sql: `
+      create table org_cohorts (
+        id text primary key,
+        name text not null unique,
+        target text not null,
+        team text,
+        start_date text not null,
+        hours_per_week int,
+        created_by text references accounts (id) on delete set null,
+        created_at timestamptz not null default now()
+      );
+      create table org_cohort_members (
+        cohort_id text not null references org_cohorts (id) on delete cascade,
+        person_key text not null,
+        name text not null,
+        team text,
+        profile_id text references profiles (id) on delete set null,
+        hours_per_week int not null,
+        baseline jsonb not null,
+        primary key (cohort_id, person_key)
+      );
+      create index org_cohort_members_profile on org_cohort_members (profile_id);
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet, under a lock so two processes can't race. */
