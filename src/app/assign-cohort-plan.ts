@@ -29,7 +29,14 @@ export interface NewCohort {
 
 export interface AssignedCohort {
   cohort: Cohort;
-  members: { personKey: string; name: string; team: string | null; profileId: string; plannedHours: number; weeks: number }[];
+  members: {
+    personKey: string;
+    name: string;
+    team: string | null;
+    profileId: string;
+    plannedHours: number;
+    weeks: number;
+  }[];
   /** People of the group who got no plan, and why. */
   skipped: { personKey: string; reason: string }[];
 }
@@ -68,7 +75,10 @@ async function selectPeople(app: UpskillApp, principal: Principal, input: NewCoh
   const keys = [...new Set(input.people!.map((key) => key.trim()).filter((key) => key.length > 0))];
   if (keys.length === 0) throw new UpskillError('BAD_INPUT', 'people: name at least one person.');
   if (keys.length > MAX_COHORT_MEMBERS)
-    throw new UpskillError('BAD_INPUT', `people: at most ${MAX_COHORT_MEMBERS} people in one cohort, got ${keys.length}.`);
+    throw new UpskillError(
+      'BAD_INPUT',
+      `people: at most ${MAX_COHORT_MEMBERS} people in one cohort, got ${keys.length}.`,
+    );
   const people = (await cohorts.listRosterPeople(app.database, { personKeys: keys })).filter((p) =>
     mayAssign(principal, p),
   );

@@ -10,7 +10,8 @@ import type { UpskillApp } from './upskill-app.js';
 export const COHORT_DEFINITIONS = {
   plannedToDate: "Hours of the member's plan, as assigned, in the weeks that have ended (not this week).",
   done: 'Planned hours of the steps the member finished or skipped (a skipped step is work the plan no longer needs).',
-  spent: 'Hours the member recorded: a step marked done counts its planned hours, one that took longer what they entered.',
+  spent:
+    'Hours the member recorded: a step marked done counts its planned hours, one that took longer what they entered.',
   behind:
     'Behind plan: done is at least one week of the member’s learning hours short of planned to date. ' +
     'Measured against the plan as assigned, not as it re-flowed after progress.',
