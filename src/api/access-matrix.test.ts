@@ -6,6 +6,8 @@ import { profilePlan, recordProgress } from '../app/profiles.js';
 import { ROUTE_POLICY, ruleFor, type RouteRule } from '../domain/access/index.js';
 import { browserHeaders, ORIGIN, openTeam, PASSWORD, principalOf, type Member } from '../../test/support/team-app.js';
 import { createApi } from './create-api.js';
+import { assignCohortPlan } from '../app/assign-cohort-plan.js';
+import { upsertPeople } from '../store/organisation.repository.js';
 
 /*
  * The role-by-route matrix. It walks every operation of the served /api/openapi.json and calls each
@@ -47,6 +49,41 @@ const invitation = async () =>
     )
   ).token;
 const firstStep = async (profileId: string) => (await profilePlan(app, profileId)).plan.steps[0]!.id;
+
+/** A roster person with this member's e-mail (cohort plans are given to roster people). */
+const rosterPersonOf = async (member: Member): Promise<string> => {
+  await upsertPeople(app.database, [
+    {
+      personKey: member.account.id,
+      name: member.account.name,
+      email: member.account.email,
+      title: 'Market Research Analyst',
+      team: 'Matrix',
+      department: null,
+      managerKey: null,
+      level: null,
+      yearsInRole: null,
+      location: null,
+      learningHoursPerWeek: 2,
+      occupationCode: '13-1161.00',
+      titleScore: 1,
+      titleConfirmed: true,
+      resumeFile: null,
+      target: null,
+      fictional: true,
+      sourceFile: null,
+      sourceLine: null,
+    },
+  ]);
+  return member.account.id;
+};
+/** A cohort with the employee in it: the administrator, the employee's manager and the employee see it. */
+let matrixCohort: Promise<string> | undefined;
+const cohortWithEmployee = () =>
+  (matrixCohort ??= rosterPersonOf(members.employee).then(
+    async (key) =>
+      (await assignCohortPlan(app, { kind: 'personal' }, { name: 'Matrix cohort', people: [key] })).cohort.id,
+  ));
 
 /** A request each operation succeeds with for a caller allowed to make it. */
 const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
@@ -158,6 +195,16 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
     path: `/api/accounts/${members.outsider.account.id}/password-reset`,
   }),
   'GET /api/audit': async () => ({ path: '/api/audit?format=csv' }),
+  'GET /api/org/cohorts': async () => ({ path: '/api/org/cohorts' }),
+  'POST /api/org/cohorts': async ({ caller }) => ({
+    path: '/api/org/cohorts',
+    // Everyone who works with individuals may give a plan to someone they see: here, themselves.
+    body: { name: `Cohort ${++unique}`, people: [await rosterPersonOf(caller ?? members.employee)] },
+  }),
+  'GET /api/org/cohorts/{cohort}': async () => ({ path: `/api/org/cohorts/${await cohortWithEmployee()}` }),
+  'GET /api/org/cohorts/{cohort}/export': async () => ({
+    path: `/api/org/cohorts/${await cohortWithEmployee()}/export`,
+  }),
 };
 
 /** Who must succeed under each rule — written here, independently of the policy that implements it. */

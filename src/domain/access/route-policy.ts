@@ -65,6 +65,12 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'DELETE /api/accounts/{accountId}': 'administrator',
   'POST /api/accounts/{accountId}/password-reset': 'administrator',
   'GET /api/audit': 'administrator',
+
+  // Cohort plans: each member is checked by the person policy (src/app/cohort-dashboard.ts); employees may not assign.
+  'GET /api/org/cohorts': 'individuals',
+  'POST /api/org/cohorts': 'individuals',
+  'GET /api/org/cohorts/{cohort}': 'individuals',
+  'GET /api/org/cohorts/{cohort}/export': 'individuals',
 };
 
 /** The rule of an operation (`GET /api/profiles/{id}`), or undefined when it has none. */
