@@ -11,6 +11,7 @@ import { registerSkillCommands } from './commands/skills-command.js';
 import { registerPlanCommands } from './commands/plan-command.js';
 import { registerAccountCommands } from './commands/accounts-command.js';
 import { registerCoachCommand } from './commands/coach-command.js';
+import { registerOrgCohortCommands } from './commands/org-cohort-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
@@ -61,6 +62,11 @@ registerPlanCommands(program);
 registerCoachCommand(program);
 registerServeCommand(program);
 registerAccountCommands(program);
+// `org cohort …` lives under the organisation's `org` command when it exists, else under an `org` of its own.
+registerOrgCohortCommands(
+  program.commands.find((command) => command.name() === 'org') ??
+    program.command('org').description('the organisation: roster, readiness, staffing, cohort plans'),
+);
 program
   .command('about')
   .description('version, loaded data and the attribution of every source')
