@@ -200,6 +200,8 @@ export function rollUpReadiness(
       const holders = members.filter((m) => (m.levels.get(skillId) ?? 0) >= HOLD_LEVEL);
       if (holders.length !== 1) continue;
       const holder = holders[0]!;
+      // In a withheld group even "one person holds it" singles someone out.
+      if (withheld && !options.mayView(holder.personKey)) continue;
       spofs.push({
         group: name,
         skillId,

@@ -189,27 +189,31 @@ interface Choice {
 }
 
 /**
- * The seeds' advice, in order: upskill people who know the business when someone is one level away
- * (or it is cheapest); freelance for short needs; hire where no one is near and the need lasts;
- * otherwise the cheapest.
+ * The seeds' advice, in order: (1) upskill people who know the business when someone is one level
+ * away, it costs no more than a hire and it is done within the need; (2) freelance for a short need;
+ * (3) hire where no one is near and the need lasts — unless freelancing the hours costs less;
+ * (4) otherwise the cheapest.
  */
 export function chooseOption(gap: TeamGap, options: readonly OptionCost[], a: Assumptions): Choice {
   const by = new Map(options.map((o) => [o.option, o]));
   const upskill = by.get('upskill')!;
   const hire = by.get('hire')!;
   const freelance = by.get('freelance')!;
-  const trainees = chooseTrainees(gap, a);
-  const near = trainees.filter((t) => gap.targetLevel - t.currentLevel <= 1).length;
-  const cheapest = [...options].filter((o) => o.available).sort((x, y) => x.cost - y.cost)[0];
+  const near = chooseTrainees(gap, a).filter((t) => gap.targetLevel - t.currentLevel <= 1).length;
+  const weeksOfNeed = (a.needMonths * 52) / 12;
   const short = a.needMonths <= a.shortNeedMonths;
-  if (short && freelance.available && freelance.cost <= hire.cost && freelance.cost <= upskill.cost)
-    return { option: 'freelance', why: `the need is short (${num(a.needMonths, 1)} months)` };
-  if (upskill.available && near > 0 && upskill.cost <= Math.min(hire.cost, freelance.cost))
+  if (upskill.available && near > 0 && upskill.cost <= hire.cost && upskill.weeks <= weeksOfNeed)
     return { option: 'upskill', why: 'people who know the business are one level away' };
-  if (!short && hire.available && near === 0 && hire.cost <= freelance.cost)
-    return { option: 'hire', why: `no one is near and the need lasts ${num(a.needMonths, 1)} months` };
   if (short && freelance.available)
     return { option: 'freelance', why: `the need is short (${num(a.needMonths, 1)} months)` };
+  if (near === 0 && hire.available && hire.cost <= freelance.cost)
+    return { option: 'hire', why: `no one is near and the need lasts ${num(a.needMonths, 1)} months` };
+  if (near === 0 && freelance.available)
+    return {
+      option: 'freelance',
+      why: `no one is near, and ${num(a.needHoursPerWeek, 1)} h/week of freelance work costs less than a hire`,
+    };
+  const cheapest = [...options].filter((o) => o.available).sort((x, y) => x.cost - y.cost)[0];
   return { option: cheapest?.option ?? 'hire', why: 'it costs least' };
 }
 
@@ -285,7 +289,7 @@ export function breakEven(gap: TeamGap, a: Assumptions, chosen: StaffingOption):
       }
       const value = (lo + hi) / 2;
       const change = Math.abs(value / current - 1);
-      if (!best || change < best.change) best = { key, value, change };
+      if (!best || change < best.change - 1e-9) best = { key, value, change };
       break;
     }
   }
@@ -296,8 +300,11 @@ export function breakEven(gap: TeamGap, a: Assumptions, chosen: StaffingOption):
     current: a[best.key],
     value,
     text:
-      `${chosen} stays the cheaper choice while ${best.key} is ${value > a[best.key] ? 'below' : 'above'} ${num(value)} ` +
-      `(now ${num(a[best.key])})`,
+      here > 0
+        ? `${chosen} stays cheaper than the next option while ${best.key} is ` +
+          `${value > a[best.key] ? 'below' : 'above'} ${num(value)} (now ${num(a[best.key])})`
+        : `${chosen} costs more than the next option; it would cost less with ${best.key} ` +
+          `${value > a[best.key] ? 'above' : 'below'} ${num(value)} (now ${num(a[best.key])})`,
   };
 }
 
