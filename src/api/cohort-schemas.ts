@@ -134,4 +134,3 @@ export const CohortParam = z.object({
 export const AsOf = z.object({
   asOf: IsoDate.optional().openapi({ description: 'Measure as on this day (today by default)' }),
 });
-

@@ -109,7 +109,9 @@ export function App() {
                 <Link
                   href={item.href}
                   aria-current={
-                    location === item.href || (item.href === '/org' && location.startsWith('/org/')) ? 'page' : undefined
+                    location === item.href || (item.href === '/org' && location.startsWith('/org/'))
+                      ? 'page'
+                      : undefined
                   }
                 >
                   {item.label}

@@ -29,8 +29,8 @@ function AssignForm({ onAssigned }: { onAssigned: (id: string) => void }) {
     <section className="card section" aria-labelledby="assign-heading">
       <h2 id="assign-heading">Give a team a plan</h2>
       <p className="small muted">
-        Each member gets a personal plan for the AI-augmented version of their own job, starting today, on their
-        Your path page; the cohort measures them against the plan as assigned.
+        Each member gets a personal plan for the AI-augmented version of their own job, starting today, on their Your
+        path page; the cohort measures them against the plan as assigned.
       </p>
       <form className="form org-assign" onSubmit={submit}>
         <div className="field">
@@ -149,8 +149,8 @@ function Dashboard({ id }: { id: string }) {
           <span className="big-number">{t.behind}</span> of {t.members} behind plan
         </p>
         <p>
-          <span className="big-number">{hoursText(t.doneHours)}</span> done of {hoursText(t.plannedToDateHours)}{' '}
-          planned to date
+          <span className="big-number">{hoursText(t.doneHours)}</span> done of {hoursText(t.plannedToDateHours)} planned
+          to date
         </p>
         <p>
           <span className="big-number">{hoursText(t.spentHours)}</span> spent (recorded by the members)

@@ -8,7 +8,6 @@ const OPTION_NAME = { upskill: 'Upskill', hire: 'Hire', freelance: 'Freelance' }
 /** One assumption as an input; a change recomputes every decision (after a short pause in typing). */
 function AssumptionField({ a, value, onChange }: { a: Assumption; value: number; onChange: (v: number) => void }) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
   useEffect(() => {
     const number = Number(text);
     if (text.trim() === '' || !Number.isFinite(number) || number < 0 || number === value) return;
@@ -87,7 +86,8 @@ export default function OrgDecisionsPage() {
             <p className="small muted">Change any value: every figure is recomputed. Each says where it comes from.</p>
             {decisions.data.assumptions.map((a) => (
               <AssumptionField
-                key={a.key}
+                // A new value from the server (a reset) starts the field afresh.
+                key={`${a.key}=${a.value}`}
                 a={a}
                 value={a.value}
                 onChange={(v) => setAssumptions((current) => ({ ...current, [a.key]: v }))}

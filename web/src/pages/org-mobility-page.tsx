@@ -15,7 +15,10 @@ export default function OrgMobilityPage() {
     setTarget(draft.trim());
   };
   return (
-    <OrgPage title="Mobility" lead="Fill a role from inside: who is closest, what they would learn, and how long it takes.">
+    <OrgPage
+      title="Mobility"
+      lead="Fill a role from inside: who is closest, what they would learn, and how long it takes."
+    >
       <form className="inline-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="mobility-target">Target role or occupation</label>

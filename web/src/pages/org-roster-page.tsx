@@ -55,8 +55,8 @@ export default function OrgRosterPage() {
               }}
             />
             <p className="field-hint">
-              Columns are found by name (“Employee ID”, “Job Title”, “Dept”, “Manager”, “Hours for learning”…);
-              skills as “Python:3; SQL:2” in one column or one column per skill.
+              Columns are found by name (“Employee ID”, “Job Title”, “Dept”, “Manager”, “Hours for learning”…); skills
+              as “Python:3; SQL:2” in one column or one column per skill.
             </p>
           </div>
           <div className="field">

@@ -47,8 +47,7 @@ export function AccessNote({ text }: { text: string }) {
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 export const usd = (value: number | null): string => (value === null ? '—' : money.format(value));
-export const hoursText = (value: number): string =>
-  `${Number.isInteger(value) ? value : value.toFixed(1)} h`;
+export const hoursText = (value: number): string => `${Number.isInteger(value) ? value : value.toFixed(1)} h`;
 export const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)} %`);
 
 /**
