@@ -21,8 +21,9 @@ export const ORG_API = {
   mobility: (target: string) => `/api/org/mobility?target=${encodeURIComponent(target)}`,
   demo: '/api/org/demo',
   cohorts: '/api/org/cohorts',
-  cohort: (id: string) => `/api/org/cohorts/${encodeURIComponent(id)}`,
-  cohortCsv: (id: string) => `/api/org/cohorts/${encodeURIComponent(id)}/export`,
+  cohort: (id: string, asOf?: string) => `/api/org/cohorts/${encodeURIComponent(id)}${asOf ? `?asOf=${asOf}` : ''}`,
+  cohortCsv: (id: string, asOf?: string) =>
+    `/api/org/cohorts/${encodeURIComponent(id)}/export${asOf ? `?asOf=${asOf}` : ''}`,
 } as const;
 
 export type GroupBy = 'team' | 'department' | 'level';
@@ -105,11 +106,12 @@ export const useMobility = (target: string) =>
   });
 export const useCohorts = () =>
   useQuery({ queryKey: ['org', 'cohorts'], queryFn: () => getJson<Cohort[]>(ORG_API.cohorts) });
-export const useCohort = (id: string | undefined) =>
+export const useCohort = (id: string | undefined, asOf?: string) =>
   useQuery({
-    queryKey: ['org', 'cohort', id],
-    queryFn: () => getJson<CohortDashboard>(ORG_API.cohort(id!)),
+    queryKey: ['org', 'cohort', id, asOf],
+    queryFn: () => getJson<CohortDashboard>(ORG_API.cohort(id!, asOf)),
     enabled: !!id,
+    placeholderData: keepPreviousData,
   });
 export const useAssignCohort = () => {
   const client = useQueryClient();

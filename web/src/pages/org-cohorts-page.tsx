@@ -129,7 +129,9 @@ function TeamWeeks({ weeks }: { weeks: CohortDashboard['progress']['weeks'] }) {
 }
 
 function Dashboard({ id }: { id: string }) {
-  const dashboard = useCohort(id);
+  const [asOf, setAsOf] = useState('');
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined;
+  const dashboard = useCohort(id, valid);
   if (dashboard.isPending) return <Loading what="the cohort" />;
   if (dashboard.isError) return <ErrorNotice error={dashboard.error} retry={() => void dashboard.refetch()} />;
   const { cohort, progress, hiddenMembers, definitions } = dashboard.data;
@@ -140,9 +142,18 @@ function Dashboard({ id }: { id: string }) {
         <h2 id="cohort-heading">
           {cohort.name} <span className="muted small">week {progress.week}</span>
         </h2>
-        <a className="button small secondary" href={ORG_API.cohortCsv(cohort.id)} download>
+        <a className="button small secondary" href={ORG_API.cohortCsv(cohort.id, valid)} download>
           Download CSV
         </a>
+      </div>
+      <div className="field inline">
+        <label htmlFor="cohort-as-of">Measured on</label>
+        <input id="cohort-as-of" type="date" value={asOf || progress.asOf} onChange={(e) => setAsOf(e.target.value)} />
+        <span className="small muted">
+          {valid && valid > new Date().toISOString().slice(0, 10)
+            ? 'a later day: where everyone would stand if nothing more is recorded'
+            : 'today by default; an earlier day shows where they stood then'}
+        </span>
       </div>
       <div className="facts org-facts">
         <p>
