@@ -95,6 +95,14 @@ describe('cohort progress', () => {
     assert.equal(memberProgress(bo, START, '2026-10-30').status, 'not-started-yet');
   });
 
+  it('sees the cohort as it stood on an earlier day: later records do not count yet', () => {
+    const then = memberProgress(ana, START, '2026-11-10');
+    assert.deepEqual(
+      [then.plannedToDateHours, then.doneHours, then.spentHours, then.lastActivity],
+      [4, 3, 3, '2026-11-04T10:00:00.000Z'],
+    );
+  });
+
   it('counts a skipped step as done work with no hours spent', () => {
     const skipped = memberProgress(cy, START, AS_OF);
     assert.deepEqual(

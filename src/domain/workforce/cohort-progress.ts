@@ -114,13 +114,18 @@ function recordHours(
   return { done: plannedHours ?? 0, spent: record.hours ?? plannedHours ?? 0 };
 }
 
+/** What was recorded by the end of `asOf` (ISO date): a day in the past sees the cohort as it stood then. */
+const recordedBy = (progress: readonly CohortProgressRecord[], asOf: string): CohortProgressRecord[] =>
+  progress.filter((record) => record.recordedAt.slice(0, 10) <= asOf);
+
 /** One member's standing against their baseline on `asOf` (ISO date). */
 export function memberProgress(member: CohortMemberInput, startDate: string, asOf: string): MemberProgress {
   const week = cohortWeek(startDate, asOf);
+  const progress = recordedBy(member.progress, asOf);
   const planned = new Map(member.baseline.steps.map((step) => [step.id, step.hours]));
   const plannedHours = round(sum(member.baseline.steps.map((step) => step.hours)));
   const plannedToDateHours = round(sum(member.baseline.weeks.filter((w) => w.week < week).map((w) => w.hours)));
-  const counted = member.progress.map((record) => recordHours(record, planned));
+  const counted = progress.map((record) => recordHours(record, planned));
   const doneHours = round(sum(counted.map((c) => c.done)));
   const spentHours = round(sum(counted.map((c) => c.spent)));
   const behindHours = round(Math.max(0, plannedToDateHours - doneHours));
@@ -169,7 +174,7 @@ export function teamWeeks(members: readonly CohortMemberInput[], startDate: stri
     for (const person of people) {
       for (const week of person.baseline.weeks) planned.set(week.week, (planned.get(week.week) ?? 0) + week.hours);
       const stepHours = new Map(person.baseline.steps.map((step) => [step.id, step.hours]));
-      for (const record of person.progress) {
+      for (const record of recordedBy(person.progress, asOf)) {
         // Work recorded before the start counts in week 1.
         const week = Math.max(1, cohortWeek(startDate, record.recordedAt));
         const hours = recordHours(record, stepHours);
