@@ -138,7 +138,7 @@ export function memberProgress(member: CohortMemberInput, startDate: string, asO
           ? 'behind'
           : 'on-track';
   const lastActivity =
-    member.progress
+    progress
       .map((record) => record.recordedAt)
       .sort()
       .at(-1) ?? null;
