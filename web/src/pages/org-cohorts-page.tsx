@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ORG_API, useAssignCohort, useCohort, useCohorts, useReadiness, type CohortDashboard } from '../api/org';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
-import { AccessNote, hoursText, OrgPage } from './org-shared';
+import { AccessNote, hoursText, OrgPage, SideScroll } from './org-shared';
 
 const STATUS_TEXT = {
   'not-started-yet': 'not started yet',
@@ -84,7 +84,7 @@ function AssignForm({ onAssigned }: { onAssigned: (id: string) => void }) {
 function TeamWeeks({ weeks }: { weeks: CohortDashboard['progress']['weeks'] }) {
   const teams = [...new Set(weeks.map((w) => w.team))];
   return (
-    <div className="table-scroll">
+    <SideScroll label="Hours by team and week">
       <table className="cohort-weeks">
         <caption className="visually-hidden">Hours by team and week</caption>
         <thead>
@@ -124,7 +124,7 @@ function TeamWeeks({ weeks }: { weeks: CohortDashboard['progress']['weeks'] }) {
           )}
         </tbody>
       </table>
-    </div>
+    </SideScroll>
   );
 }
 
@@ -171,7 +171,7 @@ function Dashboard({ id }: { id: string }) {
         <AccessNote text={`${hiddenMembers} other members are not your reports: they are counted here, not shown.`} />
       )}
       <h3>Who is behind plan</h3>
-      <div className="table-scroll">
+      <SideScroll label="Members of the cohort">
         <table>
           <thead>
             <tr>
@@ -200,7 +200,7 @@ function Dashboard({ id }: { id: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScroll>
       <h3>By team and week</h3>
       <TeamWeeks weeks={progress.weeks} />
       <dl className="org-definitions small">

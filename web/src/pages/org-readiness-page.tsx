@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { ORG_API, usePeople, usePerson, useReadiness, type GroupBy, type Readiness } from '../api/org';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
-import { AccessNote, CividisLegend, cividis, hoursText, OrgPage, percent } from './org-shared';
+import { AccessNote, CividisLegend, cividis, hoursText, OrgPage, percent, SideScroll } from './org-shared';
 import { Link } from 'wouter';
 
 const GROUPINGS: { by: GroupBy; label: string }[] = [
@@ -47,7 +47,7 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: (group: string) =>
   };
   const tab = (r: number, c: number) => (active[0] === r && active[1] === c ? 0 : -1);
   return (
-    <div className="table-scroll">
+    <SideScroll label="Readiness heat map">
       <table className="heat-map" role="grid" ref={table} onKeyDown={onKeyDown} aria-labelledby="heat-heading">
         <thead>
           <tr>
@@ -104,7 +104,7 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: (group: string) =>
           ))}
         </tbody>
       </table>
-    </div>
+    </SideScroll>
   );
 }
 
@@ -248,7 +248,7 @@ export default function OrgReadinessPage() {
           {group && <GroupPeople by={by} group={group} />}
           <section className="card section" aria-labelledby="groups-heading">
             <h2 id="groups-heading">Most-missing skills</h2>
-            <div className="table-scroll">
+            <SideScroll label="Most-missing skills by group">
               <table>
                 <thead>
                   <tr>
@@ -276,7 +276,7 @@ export default function OrgReadinessPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </SideScroll>
           </section>
           <section className="card section" aria-labelledby="spof-heading">
             <h2 id="spof-heading">Single points of failure</h2>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useDemoCompany, useImportRoster, usePreviewRoster, type RowProblem } from '../api/org';
 import { ErrorNotice } from '../components/status-views';
-import { OrgPage } from './org-shared';
+import { OrgPage, SideScroll } from './org-shared';
 
 function Problems({ problems, total }: { problems: RowProblem[]; total?: number }) {
   if (problems.length === 0) return null;
@@ -82,7 +82,7 @@ export default function OrgRosterPage() {
             <h3>
               How {preview.data.file} maps ({preview.data.rows} rows read for the preview)
             </h3>
-            <div className="table-scroll">
+            <SideScroll label="Column mapping">
               <table>
                 <thead>
                   <tr>
@@ -103,7 +103,7 @@ export default function OrgRosterPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </SideScroll>
             {preview.data.missing.length > 0 && (
               <p className="notice notice-error" role="alert">
                 No column gives {preview.data.missing.join(' or ')}: map one above, then preview again.
