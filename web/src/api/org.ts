@@ -14,8 +14,8 @@ export const ORG_API = {
   import: '/api/org/roster',
   people: '/api/org/people',
   person: (key: string) => `/api/org/people/${encodeURIComponent(key)}`,
-  readiness: (by: GroupBy, format?: 'csv' | 'xlsx') =>
-    `/api/org/readiness?by=${by}${format ? `&format=${format}` : ''}`,
+  readiness: (by: GroupBy) => `/api/org/readiness?by=${by}`,
+  readinessExport: (by: GroupBy, format: 'csv' | 'xlsx') => `/api/org/readiness/export?by=${by}&format=${format}`,
   decisions: '/api/org/decisions',
   scenario: (name: string) => `/api/org/scenarios/${encodeURIComponent(name)}`,
   mobility: (target: string) => `/api/org/mobility?target=${encodeURIComponent(target)}`,
@@ -67,7 +67,8 @@ export const useImportRoster = () => {
 export const useDemoCompany = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => sendJson<Demo>('POST', ORG_API.demo, {}),
+    // The demo refuses to replace a real roster (409) unless `replace` says so.
+    mutationFn: (replace: boolean) => sendJson<Demo>('POST', ORG_API.demo, { replace }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['org'] }),
   });
 };
@@ -78,14 +79,11 @@ export const useReadiness = (by: GroupBy) =>
     queryFn: () => getJson<Readiness>(ORG_API.readiness(by)),
     placeholderData: keepPreviousData,
   });
-export const usePeople = (filter: { team?: string; department?: string; level?: string }, enabled = true) => {
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);
-  return useQuery({
-    queryKey: ['org', 'people', filter],
-    queryFn: () => getJson<PeopleList>(`${ORG_API.people}?${query.toString()}`),
-    enabled,
+export const usePeople = (team: string) =>
+  useQuery({
+    queryKey: ['org', 'people', team],
+    queryFn: () => getJson<PeopleList>(`${ORG_API.people}?team=${encodeURIComponent(team)}&limit=1000`),
   });
-};
 export const usePerson = (key: string | undefined) =>
   useQuery({
     queryKey: ['org', 'person', key],

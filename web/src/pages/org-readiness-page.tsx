@@ -15,7 +15,7 @@ const GROUPINGS: { by: GroupBy; label: string }[] = [
  * sense: one cell is in the tab order, the arrow keys (and Home, End) move between cells, and Enter on
  * a group's name opens its people.
  */
-function HeatMap({ data, onOpen }: { data: Readiness; onOpen: (group: string) => void }) {
+function HeatMap({ data, onOpen }: { data: Readiness; onOpen: ((group: string) => void) | undefined }) {
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const table = useRef<HTMLTableElement>(null);
   const rows = data.heatMap.rows;
@@ -40,7 +40,7 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: (group: string) =>
     if (to) {
       event.preventDefault();
       focus(...to);
-    } else if ((event.key === 'Enter' || event.key === ' ') && c === 0) {
+    } else if ((event.key === 'Enter' || event.key === ' ') && c === 0 && onOpen) {
       event.preventDefault();
       onOpen(rows[r]!.group);
     }
@@ -63,16 +63,22 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: (group: string) =>
           {rows.map((row, r) => (
             <tr key={row.group}>
               <th scope="row" role="rowheader">
-                <button
-                  type="button"
-                  className="link-button"
-                  data-cell={`${r}-0`}
-                  tabIndex={tab(r, 0)}
-                  onFocus={() => setActive([r, 0])}
-                  onClick={() => onOpen(row.group)}
-                >
-                  {row.group}
-                </button>
+                {onOpen ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-cell={`${r}-0`}
+                    tabIndex={tab(r, 0)}
+                    onFocus={() => setActive([r, 0])}
+                    onClick={() => onOpen(row.group)}
+                  >
+                    {row.group}
+                  </button>
+                ) : (
+                  <span data-cell={`${r}-0`} tabIndex={tab(r, 0)} onFocus={() => setActive([r, 0])}>
+                    {row.group}
+                  </span>
+                )}
               </th>
               {row.cells.map((cell, i) => {
                 const colour = cividis(cell.value);
@@ -109,8 +115,8 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: (group: string) =>
 }
 
 /** The people of one group the viewer may see, and one person's detail when opened. */
-function GroupPeople({ by, group }: { by: GroupBy; group: string }) {
-  const people = usePeople({ [by]: group });
+function GroupPeople({ group }: { group: string }) {
+  const people = usePeople(group);
   const [open, setOpen] = useState<string>();
   const person = usePerson(open);
   return (
@@ -229,23 +235,23 @@ export default function OrgReadinessPage() {
             <div className="section-header">
               <h2 id="heat-heading">Readiness by {by} and skill</h2>
               <p className="row-actions">
-                <a className="button small secondary" href={ORG_API.readiness(by, 'csv')} download>
+                <a className="button small secondary" href={ORG_API.readinessExport(by, 'csv')} download>
                   Download CSV
                 </a>{' '}
-                <a className="button small secondary" href={ORG_API.readiness(by, 'xlsx')} download>
+                <a className="button small secondary" href={ORG_API.readinessExport(by, 'xlsx')} download>
                   Download XLSX
                 </a>
               </p>
             </div>
             <p className="small muted">
               Each cell: 100 × how far the group’s people are to the level their target needs (a dash: nobody’s target
-              needs the skill, or a small group you may not see person by person). Arrow keys move between cells; Enter
-              on a {by} opens its people.
+              needs the skill, or a small group you may not see person by person). Arrow keys move between cells
+              {by === 'team' ? '; Enter on a team opens its people' : ''}.
             </p>
             <CividisLegend />
-            <HeatMap data={readiness.data} onOpen={setGroup} />
+            <HeatMap data={readiness.data} onOpen={by === 'team' ? setGroup : undefined} />
           </section>
-          {group && <GroupPeople by={by} group={group} />}
+          {group && by === 'team' && <GroupPeople group={group} />}
           <section className="card section" aria-labelledby="groups-heading">
             <h2 id="groups-heading">Most-missing skills</h2>
             <SideScroll label="Most-missing skills by group">
