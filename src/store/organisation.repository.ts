@@ -384,3 +384,21 @@ export async function setTeamTarget(db: Queryable, team: string, target: string)
 export function listTeamTargets(db: Queryable): Promise<{ team: string; target: string }[]> {
   return db.query('select team, target from org_team_targets order by team');
 }
+
+/** The O*NET work activities (DWA ids) of these occupations, for the shared-tasks part of mobility. */
+export async function listOccupationActivities(
+  db: Queryable,
+  codes: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const rows = await db.query<{ code: string; dwaId: string }>(
+    'select distinct code, dwa_id as "dwaId" from task_dwas where code = any($1)',
+    [codes],
+  );
+  const out = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const set = out.get(row.code);
+    if (set) set.add(row.dwaId);
+    else out.set(row.code, new Set([row.dwaId]));
+  }
+  return out;
+}
