@@ -330,3 +330,25 @@ export async function personDetail(app: UpskillApp, personKey: string, principal
     weeks: perWeek > 0 ? Math.ceil(hours / perWeek) : 0,
   };
 }
+
+/** Sets the role a team aims at (an authored role id, or ai-augmented for each person's own job) and reassesses. */
+export async function setTeamTarget(
+  app: UpskillApp,
+  team: string,
+  target: string,
+): Promise<{ team: string; target: string }> {
+  if (target !== AUGMENT && !app.planningContent().roles.some((r) => r.id === target))
+    throw new UpskillError('NOT_FOUND', `There is no target role "${target}".`, {
+      hint: `Choose ${AUGMENT} or one of: ${app
+        .planningContent()
+        .roles.map((r) => r.id)
+        .join(', ')}.`,
+    });
+  const teams = await app.database.query<{ n: number }>('select count(*)::int as n from org_people where team = $1', [
+    team,
+  ]);
+  if (teams[0]!.n === 0) throw new UpskillError('NOT_FOUND', `There is no team "${team}" on the roster.`);
+  await org.setTeamTarget(app.database, team, target);
+  await storeGaps(app, await assessWorkforce(app, { fresh: true }));
+  return { team, target };
+}

@@ -1,3 +1,4 @@
+import { UpskillError } from '../domain/errors.js';
 import { listOccupationEmployment, listTitles } from '../store/occupation.repository.js';
 import * as org from '../store/organisation.repository.js';
 import { importRoster, type ImportReport } from './import-roster.js';
@@ -214,7 +215,19 @@ const DEMO_BENCH: readonly Omit<org.OrgFreelancer, 'id'>[] = [
  */
 export async function createDemoCompany(
   app: UpskillApp,
+  options: { replace?: boolean } = {},
 ): Promise<{ people: number; departments: { name: string; people: number }[]; note: string; report: ImportReport }> {
+  const [real] = await app.database.query<{ n: number }>(
+    'select count(*)::int as n from org_people where not fictional',
+  );
+  if (real!.n > 0 && !options.replace)
+    throw new UpskillError(
+      'CONFLICT',
+      `The store holds a real roster of ${real!.n} people; the demo would replace it.`,
+      {
+        hint: 'Replace it anyway with --replace (API: {"replace": true}), or use another store (UPSKILL_HOME).',
+      },
+    );
   const { csv, departments } = await demoRoster(app);
   await org.deleteAllPeople(app.database);
   await org.replaceFreelancers(app.database, DEMO_BENCH);

@@ -16,7 +16,8 @@ import {
 import { readDocument } from '../sources/documents/read-document.js';
 import * as org from '../store/organisation.repository.js';
 import { levelsFromResume } from './build-plan.js';
-import { assessWorkforce, storeGaps } from './assess-workforce.js';
+import { accessNote, assessWorkforce, storeGaps, viewerFor } from './assess-workforce.js';
+import type { Principal } from '../domain/access/index.js';
 import type { UpskillApp } from './upskill-app.js';
 
 /** Titles whose best match is this strong and clear are taken; the others are listed to confirm. */
@@ -348,4 +349,57 @@ export function parseConfirmations(lines: readonly string[]): { personKey: strin
       const code = match[2]!.length === 7 ? `${match[2]}.00` : match[2]!;
       return { personKey: match[1]!, occupationCode: code };
     });
+}
+
+export interface PeopleView {
+  total: number;
+  shown: number;
+  hidden: number;
+  people: (org.OrgPerson & {
+    occupationTitle: string | null;
+    candidates?: { code: string; title: string; score: number }[];
+  })[];
+  access: string;
+}
+
+/**
+ * The roster's people the viewer may see (the others are counted), optionally only the titles to
+ * confirm — each with the occupations the title could be, to confirm in bulk.
+ */
+export async function rosterPeople(
+  app: UpskillApp,
+  filter: { unconfirmed?: boolean; team?: string; limit?: number; offset?: number },
+  principal: Principal,
+): Promise<PeopleView> {
+  const query = { ...(filter.unconfirmed ? { unconfirmed: true } : {}), ...(filter.team ? { team: filter.team } : {}) };
+  const [all, names, relations] = await Promise.all([
+    org.listPeople(app.database, query),
+    app.database.query<{ code: string; title: string }>('select code, title from occupations'),
+    org.listPersonRelations(app.database),
+  ]);
+  const may = viewerFor(principal, { relations: new Map(relations.map((r) => [r.personKey, r])) });
+  const visible = all.filter((p) => may(p.personKey));
+  const offset = filter.offset ?? 0;
+  const page = visible.slice(offset, offset + (filter.limit ?? 100));
+  const titleOf = new Map(names.map((n) => [n.code, n.title]));
+  const index = filter.unconfirmed ? await app.titleIndex() : undefined;
+  return {
+    total: all.length,
+    shown: page.length,
+    hidden: all.length - visible.length,
+    people: page.map((p) => ({
+      ...p,
+      occupationTitle: p.occupationCode ? (titleOf.get(p.occupationCode) ?? null) : null,
+      ...(index
+        ? {
+            candidates: resolveTitle(index, p.title, { limit: 3 }).map((m) => ({
+              code: m.code,
+              title: m.title,
+              score: Math.round(m.score * 1000) / 1000,
+            })),
+          }
+        : {}),
+    })),
+    access: accessNote(principal),
+  };
 }
