@@ -42,7 +42,7 @@ export function readinessToCsv(report: ReadinessReport): string {
 }
 
 /** The roll-up as an Excel workbook: the groups, and a sheet that says how it was computed. */
-export async function readinessToXlsx(report: ReadinessReport): Promise<Uint8Array> {
+export async function readinessToXlsx(report: ReadinessReport): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(`Readiness by ${report.by}`);
   for (const row of rows(report)) sheet.addRow(row);
@@ -51,5 +51,5 @@ export async function readinessToXlsx(report: ReadinessReport): Promise<Uint8Arr
   about.addRow([report.formula]);
   about.addRow([report.access]);
   for (const source of report.sources) about.addRow([source]);
-  return new Uint8Array(await book.xlsx.writeBuffer());
+  return new Uint8Array(await book.xlsx.writeBuffer()) as Uint8Array<ArrayBuffer>;
 }

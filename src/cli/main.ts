@@ -11,6 +11,7 @@ import { registerSkillCommands } from './commands/skills-command.js';
 import { registerPlanCommands } from './commands/plan-command.js';
 import { registerAccountCommands } from './commands/accounts-command.js';
 import { registerCoachCommand } from './commands/coach-command.js';
+import { registerOrgCommands } from './commands/org-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
@@ -61,6 +62,7 @@ registerPlanCommands(program);
 registerCoachCommand(program);
 registerServeCommand(program);
 registerAccountCommands(program);
+registerOrgCommands(program);
 program
   .command('about')
   .description('version, loaded data and the attribution of every source')
