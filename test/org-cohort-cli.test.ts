@@ -4,36 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase } from '../src/store/database.js';
-import { upsertPeople, type OrgPerson } from '../src/store/organisation.repository.js';
+import { upsertPeople } from '../src/store/organisation.repository.js';
+import { rosterPerson as person } from './support/roster-person.js';
 import { SHARED_DATA } from './support/databases.js';
 import { cliIn } from './support/run-cli.js';
 
 const home = mkdtempSync(join(tmpdir(), 'upskill-cohort-cli-'));
 after(() => rmSync(home, { recursive: true, force: true }));
 const upskill = cliIn(home);
-
-const person = (personKey: string, fields: Partial<OrgPerson>): OrgPerson => ({
-  personKey,
-  name: null,
-  email: null,
-  title: 'Accountant',
-  team: 'Finance',
-  department: 'Finance',
-  managerKey: null,
-  level: null,
-  yearsInRole: null,
-  location: null,
-  learningHoursPerWeek: null,
-  occupationCode: '13-2011.00',
-  titleScore: 1,
-  titleConfirmed: true,
-  resumeFile: null,
-  target: null,
-  fictional: true,
-  sourceFile: null,
-  sourceLine: null,
-  ...fields,
-});
 
 describe('upskill org cohort', () => {
   before(async () => {

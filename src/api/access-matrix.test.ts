@@ -3,6 +3,8 @@ import { after, describe, test } from 'node:test';
 import { createRoute } from '@hono/zod-openapi';
 import { createAccessToken, invite } from '../app/accounts.js';
 import { profilePlan, recordProgress } from '../app/profiles.js';
+import { importRoster } from '../app/import-roster.js';
+import { findPerson } from '../store/organisation.repository.js';
 import { ROUTE_POLICY, ruleFor, type RouteRule } from '../domain/access/index.js';
 import { browserHeaders, ORIGIN, openTeam, PASSWORD, principalOf, type Member } from '../../test/support/team-app.js';
 import { createApi } from './create-api.js';
@@ -50,6 +52,24 @@ const invitation = async () =>
   ).token;
 const firstStep = async (profileId: string) => (await profilePlan(app, profileId)).plan.steps[0]!.id;
 
+// The organisation routes need a roster whose people are the members (linked by e-mail).
+const rosterCsv = () =>
+  'Employee ID,Name,Email,Job Title,Team,Manager\n' +
+  `MX-A,Ada,${members.administrator.account.email},Accountant,Finance,\n` +
+  `MX-M,Mia,${members.manager.account.email},Accountant,Finance,\n` +
+  `MX-E,Eli,${members.employee.account.email},Accountant,Finance,MX-M\n` +
+  `MX-O,Olu,${members.outsider.account.email},Accountant,Sales,\n`;
+const ensureRoster = async () => {
+  if (!(await findPerson(app.database, 'MX-E')))
+    await importRoster(app, { bytes: new TextEncoder().encode(rosterCsv()), name: 'roster.csv' });
+};
+/** The roster person a caller may always see: themselves (the employee's for a probe without a caller). */
+// The administrator sees anyone (the outsider); the manager their report; the employee themselves.
+const ownKey = (caller: Member | undefined) => (caller === members.administrator ? 'MX-O' : 'MX-E');
+const org = (sample: (context: SampleContext) => Sample) => async (context: SampleContext) => {
+  await ensureRoster();
+  return sample(context);
+};
 /** A roster person with this member's e-mail (cohort plans are given to roster people). */
 const rosterPersonOf = async (member: Member): Promise<string> => {
   await upsertPeople(app.database, [
@@ -68,6 +88,7 @@ const rosterPersonOf = async (member: Member): Promise<string> => {
       occupationCode: '13-1161.00',
       titleScore: 1,
       titleConfirmed: true,
+      titleClear: true,
       resumeFile: null,
       target: null,
       fictional: true,
@@ -195,6 +216,40 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
     path: `/api/accounts/${members.outsider.account.id}/password-reset`,
   }),
   'GET /api/audit': async () => ({ path: '/api/audit?format=csv' }),
+  'POST /api/org/roster/preview': org(() => ({
+    path: '/api/org/roster/preview',
+    body: { name: 'roster.csv', text: rosterCsv() },
+  })),
+  'POST /api/org/roster': org(() => ({ path: '/api/org/roster', body: { name: 'roster.csv', text: rosterCsv() } })),
+  'GET /api/org/people': org(() => ({ path: '/api/org/people?unconfirmed=true' })),
+  'POST /api/org/people/confirm': org(() => ({
+    path: '/api/org/people/confirm',
+    body: { confirmations: [{ personKey: 'MX-O', occupationCode: '13-2011.00' }] },
+  })),
+  'GET /api/org/people/{personKey}': org(({ caller }) => ({ path: `/api/org/people/${ownKey(caller)}` })),
+  'GET /api/org/readiness': org(() => ({ path: '/api/org/readiness?by=team' })),
+  'GET /api/org/readiness/export': org(() => ({ path: '/api/org/readiness/export?format=csv' })),
+  'GET /api/org/decisions': org(() => ({ path: '/api/org/decisions?team=Finance' })),
+  'POST /api/org/decisions': org(() => ({
+    path: '/api/org/decisions',
+    body: { team: 'Finance', assumptions: { needMonths: 6 } },
+  })),
+  'GET /api/org/scenarios': org(() => ({ path: '/api/org/scenarios' })),
+  'PUT /api/org/scenarios/{name}': org(() => ({
+    path: '/api/org/scenarios/lean',
+    body: { assumptions: { needMonths: 6 } },
+  })),
+  'PUT /api/org/teams/{team}/target': org(() => ({
+    path: '/api/org/teams/Finance/target',
+    body: { target: 'ai-augmented' },
+  })),
+  'GET /api/org/mobility': org(() => ({ path: '/api/org/mobility?target=13-2011.00' })),
+  'POST /api/org/bench': org(() => ({
+    path: '/api/org/bench',
+    body: { name: 'bench.csv', text: 'Name,Skills,Rate\nFay,SQL,90\n' },
+  })),
+  'GET /api/org/bench/matches': org(() => ({ path: '/api/org/bench/matches' })),
+  'POST /api/org/demo': org(() => ({ path: '/api/org/demo', body: { replace: true } })),
   'GET /api/org/cohorts': async () => ({ path: '/api/org/cohorts' }),
   'POST /api/org/cohorts': async ({ caller }) => ({
     path: '/api/org/cohorts',

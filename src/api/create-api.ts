@@ -12,6 +12,7 @@ import { registerPlanRoutes } from './routes/plans.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { accessGuard, type AccessOptions } from './access-guard.js';
 import { registerCoachRoutes } from './routes/coach.js';
+import { registerOrgRoutes } from './routes/org.js';
 import { registerOrgCohortRoutes } from './routes/org-cohorts.js';
 import { pageSecurity, registerWebApp, WEB_ROOT } from './web-app.js';
 import { compress } from 'hono/compress';
@@ -61,6 +62,7 @@ export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHon
   registerAboutRoutes(api, app);
   registerAccountRoutes(api, app);
   registerCoachRoutes(api, app);
+  registerOrgRoutes(api, app);
   registerOrgCohortRoutes(api, app);
   registerWebApp(api, webRoot);
   // The routes are fixed once registered: the document is generated on first request, then served as is.

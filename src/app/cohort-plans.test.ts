@@ -2,35 +2,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openTeam, principalOf, type Team } from '../../test/support/team-app.js';
 import { upsertPeople, replacePersonSkills, type OrgPerson } from '../store/organisation.repository.js';
+import { rosterPerson } from '../../test/support/roster-person.js';
+
+// A market research analyst of the Insights team unless said otherwise.
+const person = (personKey: string, fields: Partial<OrgPerson>) =>
+  rosterPerson(personKey, {
+    title: 'Market Research Analyst',
+    team: 'Insights',
+    department: 'Marketing',
+    occupationCode: '13-1161.00',
+    ...fields,
+  });
 import { listProgress } from '../store/profile.repository.js';
 import { addDays } from '../domain/planning/path-planner.js';
 import { assignCohortPlan } from './assign-cohort-plan.js';
 import { cohortCsv, cohortDashboard, listVisibleCohorts } from './cohort-dashboard.js';
 import { today } from './build-plan.js';
 import { getProfile, profilePlan, recordProgress } from './profiles.js';
-
-const person = (personKey: string, fields: Partial<OrgPerson>): OrgPerson => ({
-  personKey,
-  name: null,
-  email: null,
-  title: 'Market Research Analyst',
-  team: 'Insights',
-  department: 'Marketing',
-  managerKey: null,
-  level: null,
-  yearsInRole: null,
-  location: null,
-  learningHoursPerWeek: null,
-  occupationCode: '13-1161.00',
-  titleScore: 1,
-  titleConfirmed: true,
-  resumeFile: null,
-  target: null,
-  fictional: true,
-  sourceFile: null,
-  sourceLine: null,
-  ...fields,
-});
 
 describe('cohort plans', () => {
   let team: Team;

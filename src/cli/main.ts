@@ -11,6 +11,7 @@ import { registerSkillCommands } from './commands/skills-command.js';
 import { registerPlanCommands } from './commands/plan-command.js';
 import { registerAccountCommands } from './commands/accounts-command.js';
 import { registerCoachCommand } from './commands/coach-command.js';
+import { registerOrgCommands } from './commands/org-command.js';
 import { registerOrgCohortCommands } from './commands/org-cohort-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
@@ -62,6 +63,7 @@ registerPlanCommands(program);
 registerCoachCommand(program);
 registerServeCommand(program);
 registerAccountCommands(program);
+registerOrgCommands(program);
 // `org cohort …` lives under the organisation's `org` command when it exists, else under an `org` of its own.
 registerOrgCohortCommands(
   program.commands.find((command) => command.name() === 'org') ??

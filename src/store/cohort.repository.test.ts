@@ -29,6 +29,7 @@ for (const backend of DATABASES) {
           occupationCode: '13-2011.00',
           titleScore: 0.9,
           titleConfirmed: false,
+          titleClear: true,
           resumeFile: null,
           target: null,
           fictional: true,

@@ -231,6 +231,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         occupation_code text,
         title_score real,
         title_confirmed boolean not null default false,
+        title_clear boolean not null default false,
         resume_file text,
         target text,
         fictional boolean not null default false,

@@ -36,6 +36,7 @@ const person = (key: string, over: Partial<OrgPerson> = {}): OrgPerson => ({
   occupationCode: '13-2011.00',
   titleScore: 0.9,
   titleConfirmed: false,
+  titleClear: true,
   resumeFile: null,
   target: null,
   fictional: false,
@@ -51,12 +52,12 @@ for (const backend of DATABASES) {
       try {
         await upsertPeople(db, [
           person('E1', { email: 'Mia@Example.org' }),
-          person('E2', { managerKey: 'E1', titleScore: 0.2, title: "O'Brien; drop table x;--", yearsInRole: null }),
+          person('E2', { managerKey: 'E1', titleScore: 0.2, titleClear: false, title: "O'Brien; drop table x;--", yearsInRole: null }),
           person('E3', { team: 'Sales', level: null }),
         ]);
         assert.equal(await countPeople(db), 3);
         assert.deepEqual(
-          (await listPeople(db, { unconfirmedBelow: 0.5 })).map((p) => p.personKey),
+          (await listPeople(db, { unconfirmed: true })).map((p) => p.personKey),
           ['E2'],
         );
         assert.equal((await findPerson(db, 'E2'))!.title, "O'Brien; drop table x;--");

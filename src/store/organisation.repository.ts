@@ -16,6 +16,8 @@ export interface OrgPerson {
   occupationCode: string | null;
   titleScore: number | null;
   titleConfirmed: boolean;
+  /** The resolver's best match is clear (strong and well ahead of the next): no need to confirm it. */
+  titleClear: boolean;
   resumeFile: string | null;
   /** A target role id for this person ("ai-augmented" or an authored role); null: their team's or the default. */
   target: string | null;
@@ -71,7 +73,7 @@ export interface OrgPersonRelation {
 const PERSON_COLUMNS = `person_key as "personKey", name, email, title, team, department, manager_key as "managerKey",
   level, years_in_role as "yearsInRole", location, learning_hours_per_week as "learningHoursPerWeek",
   occupation_code as "occupationCode", title_score as "titleScore", title_confirmed as "titleConfirmed",
-  resume_file as "resumeFile", target, fictional, source_file as "sourceFile", source_line as "sourceLine"`;
+  title_clear as "titleClear", resume_file as "resumeFile", target, fictional, source_file as "sourceFile", source_line as "sourceLine"`;
 
 /** Rows per statement: arrays of this many values keep each statement well under the parameter limits. */
 const BATCH = 2000;
@@ -91,11 +93,11 @@ export async function upsertPeople(db: Queryable, people: readonly OrgPerson[]):
     const col = <K extends keyof OrgPerson>(key: K) => batch.map((p) => p[key]);
     await db.query(
       `insert into org_people (person_key, name, email, title, team, department, manager_key, level, years_in_role,
-         location, learning_hours_per_week, occupation_code, title_score, title_confirmed, resume_file, target,
-         fictional, source_file, source_line, updated_at)
+         location, learning_hours_per_week, occupation_code, title_score, title_confirmed, title_clear, resume_file,
+         target, fictional, source_file, source_line, updated_at)
        select *, now() from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::text[], $9::real[], $10::text[], $11::real[], $12::text[], $13::real[], $14::boolean[], $15::text[],
-         $16::text[], $17::boolean[], $18::text[], $19::int[])
+         $8::text[], $9::real[], $10::text[], $11::real[], $12::text[], $13::real[], $14::boolean[], $15::boolean[],
+         $16::text[], $17::text[], $18::boolean[], $19::text[], $20::int[])
        on conflict (person_key) do update set
          name = excluded.name, email = excluded.email, team = excluded.team, department = excluded.department,
          manager_key = excluded.manager_key, level = excluded.level, years_in_role = excluded.years_in_role,
@@ -106,6 +108,8 @@ export async function upsertPeople(db: Queryable, people: readonly OrgPerson[]):
            then org_people.occupation_code else excluded.occupation_code end,
          title_score = case when org_people.title_confirmed and org_people.title = excluded.title
            then org_people.title_score else excluded.title_score end,
+         title_clear = case when org_people.title_confirmed and org_people.title = excluded.title
+           then org_people.title_clear else excluded.title_clear end,
          title_confirmed = org_people.title_confirmed and org_people.title = excluded.title
            or excluded.title_confirmed,
          title = excluded.title, updated_at = now()`,
@@ -124,6 +128,7 @@ export async function upsertPeople(db: Queryable, people: readonly OrgPerson[]):
         col('occupationCode'),
         col('titleScore'),
         col('titleConfirmed'),
+        col('titleClear'),
         col('resumeFile'),
         col('target'),
         col('fictional'),
@@ -181,21 +186,34 @@ export async function replacePersonGaps(
 }
 
 export interface PeopleFilter {
-  /** Only titles not confirmed whose score is below this. */
-  unconfirmedBelow?: number;
+  /** Only titles nobody confirmed whose match was not clear: the ones to confirm. */
+  unconfirmed?: boolean;
   team?: string;
   limit?: number;
   offset?: number;
+}
+
+/** How many people match the filter (without limit and offset). */
+export async function countMatchingPeople(db: Queryable, filter: PeopleFilter = {}): Promise<number> {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.unconfirmed) where.push('not title_confirmed and not title_clear');
+  if (filter.team !== undefined) {
+    params.push(filter.team);
+    where.push(`team = $${params.length}`);
+  }
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from org_people ${where.length ? `where ${where.join(' and ')}` : ''}`,
+    params,
+  );
+  return row!.n;
 }
 
 /** People in roster-id order, optionally only the unconfirmed low-confidence titles or one team. */
 export async function listPeople(db: Queryable, filter: PeopleFilter = {}): Promise<OrgPerson[]> {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (filter.unconfirmedBelow !== undefined) {
-    params.push(filter.unconfirmedBelow);
-    where.push(`not title_confirmed and (title_score is null or title_score < $${params.length})`);
-  }
+  if (filter.unconfirmed) where.push('not title_confirmed and not title_clear');
   if (filter.team !== undefined) {
     params.push(filter.team);
     where.push(`team = $${params.length}`);
@@ -365,4 +383,22 @@ export async function setTeamTarget(db: Queryable, team: string, target: string)
 
 export function listTeamTargets(db: Queryable): Promise<{ team: string; target: string }[]> {
   return db.query('select team, target from org_team_targets order by team');
+}
+
+/** The O*NET work activities (DWA ids) of these occupations, for the shared-tasks part of mobility. */
+export async function listOccupationActivities(
+  db: Queryable,
+  codes: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const rows = await db.query<{ code: string; dwaId: string }>(
+    'select distinct code, dwa_id as "dwaId" from task_dwas where code = any($1)',
+    [codes],
+  );
+  const out = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const set = out.get(row.code);
+    if (set) set.add(row.dwaId);
+    else out.set(row.code, new Set([row.dwaId]));
+  }
+  return out;
 }

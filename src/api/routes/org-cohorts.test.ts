@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openTeam, type Team } from '../../../test/support/team-app.js';
-import { upsertPeople, type OrgPerson } from '../../store/organisation.repository.js';
+import { upsertPeople } from '../../store/organisation.repository.js';
+import { rosterPerson } from '../../../test/support/roster-person.js';
 
-const person = (personKey: string, name: string, email: string | null): OrgPerson => ({
-  personKey,
-  name,
-  email,
-  title: 'Accountant',
-  team: 'Finance',
-  department: 'Finance',
-  managerKey: null,
-  level: null,
-  yearsInRole: null,
-  location: null,
-  learningHoursPerWeek: 3,
-  occupationCode: '13-2011.00',
-  titleScore: 1,
-  titleConfirmed: true,
-  resumeFile: null,
-  target: null,
-  fictional: true,
-  sourceFile: null,
-  sourceLine: null,
-});
+const person = (personKey: string, name: string, email: string | null) =>
+  rosterPerson(personKey, { name, email, learningHoursPerWeek: 3 });
 
 describe('cohort routes on a team server', () => {
   let team: Team;

@@ -66,7 +66,24 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /api/accounts/{accountId}/password-reset': 'administrator',
   'GET /api/audit': 'administrator',
 
-  // Cohort plans: each member is checked by the person policy (src/app/cohort-dashboard.ts); employees may not assign.
+  // The organisation (issue 13): aggregates to every account, names only to whom mayViewPerson allows.
+  'POST /api/org/roster/preview': 'administrator',
+  'POST /api/org/roster': 'administrator',
+  'GET /api/org/people': 'individuals',
+  'POST /api/org/people/confirm': 'administrator',
+  'GET /api/org/people/{personKey}': 'individuals',
+  'GET /api/org/readiness': 'signed-in',
+  'GET /api/org/readiness/export': 'signed-in',
+  'GET /api/org/decisions': 'signed-in',
+  'POST /api/org/decisions': 'signed-in',
+  'GET /api/org/scenarios': 'signed-in',
+  'PUT /api/org/scenarios/{name}': 'administrator',
+  'PUT /api/org/teams/{team}/target': 'administrator',
+  'GET /api/org/mobility': 'signed-in',
+  'POST /api/org/bench': 'administrator',
+  'GET /api/org/bench/matches': 'signed-in',
+  'POST /api/org/demo': 'administrator',
+  // Cohort plans: each member is checked by the person policy (src/app/cohort-dashboard.ts, assign-cohort-plan.ts).
   'GET /api/org/cohorts': 'individuals',
   'POST /api/org/cohorts': 'individuals',
   'GET /api/org/cohorts/{cohort}': 'individuals',

@@ -134,7 +134,10 @@ export function matchBench(
   today: string,
 ): BenchMatch[] {
   return gaps.map((gap) => ({
-    ...gap,
+    team: gap.team,
+    skillId: gap.skillId,
+    label: gap.label,
+    peopleMissing: gap.peopleMissing,
     freelancers: bench
       .filter((f) => f.skills.includes(gap.skillId))
       .sort(

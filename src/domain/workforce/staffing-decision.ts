@@ -124,7 +124,7 @@ export function costOptions(gap: TeamGap, a: Assumptions): OptionCost[] {
     upskillLines.push(
       `${t.name ?? t.personKey}: ${num(t.hours, 1)} h × $${num(wage)}/h BLS median wage × ${a.benefitsMultiplier} ` +
         `(benefits, BLS ECEC) + ${money(t.catalogueCost + a.courseCostPerPerson)} courses = ${money(cost)}; ` +
-        `${weeks} weeks at ${num(perWeek, 1)} h/week`,
+        `${weeks} ${weeks === 1 ? 'week' : 'weeks'} at ${num(perWeek, 1)} h/week`,
     );
   }
   const upskill: OptionCost = {
@@ -202,8 +202,11 @@ export function chooseOption(gap: TeamGap, options: readonly OptionCost[], a: As
   const near = chooseTrainees(gap, a).filter((t) => gap.targetLevel - t.currentLevel <= 1).length;
   const weeksOfNeed = (a.needMonths * 52) / 12;
   const short = a.needMonths <= a.shortNeedMonths;
-  if (upskill.available && near > 0 && upskill.cost <= hire.cost && upskill.weeks <= weeksOfNeed)
-    return { option: 'upskill', why: 'people who know the business are one level away' };
+  if (upskill.available && upskill.cost <= hire.cost && upskill.weeks <= weeksOfNeed) {
+    if (near > 0) return { option: 'upskill', why: 'people who know the business are one level away' };
+    if (upskill.weeks <= hire.weeks)
+      return { option: 'upskill', why: `people who know the business can learn it sooner than a hire could start` };
+  }
   if (short && freelance.available)
     return { option: 'freelance', why: `the need is short (${num(a.needMonths, 1)} months)` };
   if (near === 0 && hire.available && hire.cost <= freelance.cost)
@@ -232,8 +235,10 @@ function sentence(gap: TeamGap, choice: Choice, options: readonly OptionCost[], 
     const who =
       near === trainees.length
         ? `${trainees.length} ${trainees.length === 1 ? 'person is' : 'people are'} one level away`
-        : `train the ${trainees.length} closest (${near} one level away)`;
-    return `upskill: ${who}; ${chosen.weeks} weeks at ${num(perWeek, 1)} h/week; ${money(chosen.cost)}${vs}`;
+        : near > 0
+          ? `train the ${trainees.length} closest (${near} one level away)`
+          : `train the ${trainees.length} closest (${num(Math.max(...trainees.map((t) => t.hours)), 1)} h each at most)`;
+    return `upskill: ${who}; ${chosen.weeks} ${chosen.weeks === 1 ? 'week' : 'weeks'} at ${num(perWeek, 1)} h/week; ${money(chosen.cost)}${vs}`;
   }
   if (choice.option === 'hire')
     return `hire: ${choice.why}; about ${chosen.weeks} weeks to fill; ${money(chosen.cost)} over ${num(a.needMonths, 1)} months${vs}`;
