@@ -3,6 +3,7 @@ import { ORG_API, usePeople, usePerson, useReadiness, type GroupBy, type Readine
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { AccessNote, CividisLegend, cividis, hoursText, OrgPage, percent, SideScroll } from './org-shared';
 import { Link } from 'wouter';
+import { ApiError } from '../api/client';
 
 const GROUPINGS: { by: GroupBy; label: string }[] = [
   { by: 'team', label: 'Team' },
@@ -179,6 +180,16 @@ function GroupPeople({ group }: { group: string }) {
   );
 }
 
+function NoRoster() {
+  return (
+    <EmptyState title="No roster yet">
+      <p>
+        <Link href="/org/roster">Import a roster</Link> or load the fictional demo company there.
+      </p>
+    </EmptyState>
+  );
+}
+
 /** Readiness by team, department or level: the heat map, the most-missing skills and single points of failure. */
 export default function OrgReadinessPage() {
   const [by, setBy] = useState<GroupBy>('team');
@@ -209,14 +220,12 @@ export default function OrgReadinessPage() {
       </fieldset>
       {readiness.isPending ? (
         <Loading what="readiness" />
+      ) : readiness.error instanceof ApiError && readiness.error.code === 'NOT_FOUND' ? (
+        <NoRoster />
       ) : readiness.isError ? (
         <ErrorNotice error={readiness.error} retry={() => void readiness.refetch()} />
       ) : readiness.data.people === 0 ? (
-        <EmptyState title="No roster yet">
-          <p>
-            <Link href="/org/roster">Import a roster</Link> or load the fictional demo company there.
-          </p>
-        </EmptyState>
+        <NoRoster />
       ) : (
         <>
           <div className="facts org-facts">
