@@ -64,8 +64,8 @@ export default function OrgMobilityPage() {
               <li key={p.rank} className="mobility-person">
                 <p>
                   <strong>{p.name ?? p.personKey ?? `Person ranked ${p.rank}`}</strong>
-                  {p.team && <span className="muted"> · {p.team}</span>} — closeness {percent(p.closeness)} (skills{' '}
-                  {percent(p.skillMatch)}
+                  {p.team && <span className="muted"> · {p.team}</span>} — closeness {Math.round(p.closeness)} of 100
+                  (skills {percent(p.skillMatch)}
                   {p.related ? ', a related occupation' : ''}
                   {p.sharedActivities > 0 ? `, ${p.sharedActivities} shared work activities` : ''})
                 </p>

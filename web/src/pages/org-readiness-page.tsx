@@ -94,15 +94,17 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: ((group: string) =
                     style={colour ? { background: colour.bg, color: colour.ink } : undefined}
                     className={colour ? undefined : 'heat-empty'}
                   >
-                    <span aria-hidden="true">{cell.value === null ? '—' : Math.round(cell.value)}</span>
-                    <span className="visually-hidden">
-                      {row.group}, {label}:{' '}
-                      {cell.value === null
-                        ? cell.people === 0
-                          ? 'nobody’s target needs it'
-                          : 'withheld (a small group)'
-                        : `${Math.round(cell.value)} of 100`}
-                      , {cell.people} people
+                    <span className="heat-value">
+                      <span aria-hidden="true">{cell.value === null ? '—' : Math.round(cell.value)}</span>
+                      <span className="visually-hidden">
+                        {row.group}, {label}:{' '}
+                        {cell.value === null
+                          ? cell.people === 0
+                            ? 'nobody’s target needs it'
+                            : 'withheld (a small group)'
+                          : `${Math.round(cell.value)} of 100`}
+                        , {cell.people} people
+                      </span>
                     </span>
                   </td>
                 );
