@@ -35,7 +35,14 @@ function AssignForm({ onAssigned }: { onAssigned: (id: string) => void }) {
       <form className="form org-assign" onSubmit={submit}>
         <div className="field">
           <label htmlFor="cohort-name">Cohort name</label>
-          <input id="cohort-name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id="cohort-name"
+            type="text"
+            required
+            maxLength={80}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="cohort-team">Team</label>

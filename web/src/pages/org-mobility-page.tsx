@@ -24,6 +24,7 @@ export default function OrgMobilityPage() {
           <label htmlFor="mobility-target">Target role or occupation</label>
           <input
             id="mobility-target"
+            type="text"
             list="mobility-roles"
             placeholder="a role id, an O*NET code or a job title"
             value={draft}

@@ -30,7 +30,7 @@ export function OrgPage({ title, lead, children }: { title: string; lead?: React
           ))}
         </ul>
       </nav>
-      {children}
+      <div className="org">{children}</div>
     </Page>
   );
 }
@@ -39,8 +39,7 @@ export function OrgPage({ title, lead, children }: { title: string; lead?: React
 export function AccessNote({ text }: { text: string }) {
   return (
     <p className="org-access small">
-      <span aria-hidden="true">🔒 </span>
-      {text}
+      <strong>Who is shown:</strong> {text}
     </p>
   );
 }
