@@ -216,6 +216,7 @@ export const ReadinessSchema = z
     ),
     access: z.string().openapi({ description: 'what this viewer sees and why (personal mode: everything)' }),
     sources: z.array(z.string()),
+    notAssessed: z.number().int().openapi({ description: 'people whose title has no occupation yet (to confirm)' }),
   })
   .openapi('OrgReadiness');
 
@@ -276,7 +277,15 @@ export const ScenarioSchema = z
   .openapi('StaffingScenario');
 
 export const ScenarioRequestSchema = z
-  .object({ assumptions: z.record(z.string(), z.number().min(0)) })
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[\w .-]+$/, 'letters, digits, spaces, dots, dashes and underscores')
+      .openapi({ example: 'short-project' }),
+    assumptions: z.record(z.string(), z.number().min(0)),
+  })
   .openapi('StaffingScenarioRequest');
 
 export const MobilitySchema = z
