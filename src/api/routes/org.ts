@@ -243,7 +243,7 @@ const routes = {
           .string()
           .min(1)
           .max(200)
-          .openapi({ description: 'a target role id, an O*NET-SOC code or a job title' }),
+          .openapi({ description: 'a target role id, an O*NET-SOC code or a job title', example: 'prompt-engineer' }),
         limit: z.coerce.number().int().min(1).max(500).default(25),
       }),
     },
