@@ -103,6 +103,10 @@ export const OrgPersonSchema = z
     occupationTitle: z.string().nullable(),
     titleScore: z.number().nullable().openapi({ description: 'the title resolver’s score, 0–1 (1 once confirmed)' }),
     titleConfirmed: z.boolean(),
+    titleClear: z.boolean().openapi({ description: 'the resolver’s match was clear: nothing to confirm' }),
+    target: z.string().nullable().openapi({ description: 'the roster’s target role for the person, if any' }),
+    sourceFile: z.string().nullable(),
+    sourceLine: z.number().int().nullable(),
     candidates: z
       .array(z.object({ code: z.string(), title: z.string(), score: z.number() }))
       .optional()
