@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { importRoster } from '../src/app/import-roster.js';
 import { DEMO_DEPARTMENTS, DEMO_SIZE } from '../src/app/create-demo-company.js';
@@ -269,6 +272,28 @@ describe('the organisation API', () => {
       { limits: { maxBytes: 10, maxInflatedBytes: 1e9, maxEntryBytes: 1e9, deadlineMs: 5000 } },
     ).catch((e: Error) => e);
     assert.match((tooBig as Error).message, /roster\.xlsx: .* is over the 0 MB limit/);
+  });
+
+  test('a folder of résumés is matched by person id or name in the file name; the roster’s levels win over a résumé’s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resumes-'));
+    writeFileSync(join(dir, 'P5.txt'), 'Ana\nSkills\nPython, SQL, ChatGPT, prompt engineering\n');
+    writeFileSync(join(dir, 'mia.txt'), 'Mia\nSkills\nSQL\n');
+    writeFileSync(join(dir, 'stranger.txt'), 'Skills\nPython\n');
+    const csv = roster();
+    const report = await importRoster(
+      app,
+      { bytes: new TextEncoder().encode(csv), name: 'roster.csv' },
+      { resumesDir: dir },
+    );
+    assert.equal(report.resumes.matched, 2);
+    assert.deepEqual(report.resumes.unmatched, ['stranger.txt']);
+    const ana = await call(admin(), '/api/org/people/P5');
+    const source = (id: string) => ana.body.skills.find((s: { skillId: string }) => s.skillId === id);
+    assert.deepEqual([source('python').source, source('python').level], ['roster', 2], 'the roster wins');
+    assert.equal(source('chatgpt').source, 'resume');
+    assert.equal(ana.body.person.resumeFile, 'P5.txt');
+    const mia = await call(admin(), '/api/org/people/P1');
+    assert.equal(mia.body.skills.find((s: { skillId: string }) => s.skillId === 'sql').source, 'roster');
   });
 
   test('the demo company: a few hundred fictional people in eight departments; it will not replace a real roster unasked', async () => {
