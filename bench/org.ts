@@ -106,23 +106,39 @@ if (url) {
 }
 
 const inMemoryCells = rolled.groups.reduce((sum, g) => sum + g.missingSkills.length, 0);
-console.log(`## Organisation benchmark: ${PEOPLE.toLocaleString('en-US')} people (${new Date().toISOString().slice(0, 10)})
+const rowsOf = (n: number) => n.toLocaleString('en-US');
+const serverRow =
+  typeof server === 'string'
+    ? `${server} | |`
+    : `${seconds(server.queryMs)} | copy there ${seconds(server.copyMs)}; ${rowsOf(server.groups)} rows |`;
+const titlesNote =
+  `${rowsOf(report.rows)} people; ${report.titles.resolved} clear titles, ${report.titles.lowConfidence} to confirm, ` +
+  `${report.titles.unresolved} unresolved; ${assessment.occupations.size} occupations`;
+const rollUpNote = `${rolled.groups.length} teams; ${inMemoryCells} most-missing cells`;
+const sqlNote = `${rowsOf(gapCount!.n)} gap rows → ${rowsOf(sqlEmbedded.length)} team × skill rows`;
+const rss = samples
+  .map(
+    (s) =>
+      `${Math.round(s.at / 1000)} s ${mb(s.rss)} (${rowsOf(s.rows)} ${s.stage === 'assessing' ? 'read; assessing' : 'rows'})`,
+  )
+  .join('; ');
+console.log(`## Organisation benchmark: ${rowsOf(PEOPLE)} people (${new Date().toISOString().slice(0, 10)})
 
 Machine: ${process.platform} ${process.arch}, Node ${process.version}; embedded store (PGlite) in memory.
-Titles sampled uniformly from O*NET 27.0's ${titles.length.toLocaleString('en-US')} alternate and reported titles.
+Titles sampled uniformly from O*NET 27.0's ${rowsOf(titles.length)} alternate and reported titles.
 
 | step | time | notes |
 |---|---|---|
 | load the public data (not part of the import) | ${seconds(loadMs)} | RSS after: ${mb(rssAfterLoad)} |
-| import: stream the CSV, resolve titles, store people and skills, assess, store gaps | ${seconds(importMs)} | ${report.rows.toLocaleString('en-US')} people; ${report.titles.resolved} clear titles, ${report.titles.lowConfidence} to confirm, ${report.titles.unresolved} unresolved; ${assessment.occupations.size} occupations |
-| assess again (fresh, in memory) | ${seconds(assessMs)} | ${assessment.people.length.toLocaleString('en-US')} people assessed |
-| roll up by team (in memory, cached assessment) | ${seconds(rollUpMs)} | ${rolled.groups.length} teams; ${inMemoryCells} most-missing cells |
-| peer: one SQL roll-up over org_person_gaps, embedded | ${seconds(sqlEmbeddedMs)} | ${gapCount!.n.toLocaleString('en-US')} gap rows → ${sqlEmbedded.length.toLocaleString('en-US')} team × skill rows |
-| peer: the same SQL on a PostgreSQL server | ${typeof server === 'string' ? server : `${seconds(server.queryMs)} | copy there ${seconds(server.copyMs)}; ${server.groups.toLocaleString('en-US')} rows`} |
+| import: stream the CSV, resolve titles, store people and skills, assess, store gaps | ${seconds(importMs)} | ${titlesNote} |
+| assess again (fresh, in memory) | ${seconds(assessMs)} | ${rowsOf(assessment.people.length)} people assessed |
+| roll up by team (in memory, cached assessment) | ${seconds(rollUpMs)} | ${rollUpNote} |
+| peer: one SQL roll-up over org_person_gaps, embedded | ${seconds(sqlEmbeddedMs)} | ${sqlNote} |
+| peer: the same SQL on a PostgreSQL server | ${serverRow}
 
 Peak RSS of the whole run: ${mb(peakRss())}.
 
-RSS during the import (at each batch of 5,000): ${samples.map((s) => `${Math.round(s.at / 1000)} s ${mb(s.rss)} (${s.rows.toLocaleString('en-US')} ${s.stage === 'assessing' ? 'read; assessing' : 'rows'})`).join('; ')}.
+RSS during the import (at each batch of 5,000): ${rss}.
 `);
 rmSync(dir, { recursive: true, force: true });
 await app.close();

@@ -274,7 +274,7 @@ describe('the organisation API', () => {
     assert.match((tooBig as Error).message, /roster\.xlsx: .* is over the 0 MB limit/);
   });
 
-  test('a folder of résumés is matched by person id or name in the file name; the roster’s levels win over a résumé’s', async () => {
+  test('résumés in a folder are matched by person id or name; the roster’s levels win over a résumé’s', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'resumes-'));
     writeFileSync(join(dir, 'P5.txt'), 'Ana\nSkills\nPython, SQL, ChatGPT, prompt engineering\n');
     writeFileSync(join(dir, 'mia.txt'), 'Mia\nSkills\nSQL\n');
