@@ -235,9 +235,9 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
     body: { team: 'Finance', assumptions: { needMonths: 6 } },
   })),
   'GET /api/org/scenarios': org(() => ({ path: '/api/org/scenarios' })),
-  'PUT /api/org/scenarios/{name}': org(() => ({
-    path: '/api/org/scenarios/lean',
-    body: { assumptions: { needMonths: 6 } },
+  'POST /api/org/scenarios': org(() => ({
+    path: '/api/org/scenarios',
+    body: { name: 'lean', assumptions: { needMonths: 6 } },
   })),
   'PUT /api/org/teams/{team}/target': org(() => ({
     path: '/api/org/teams/Finance/target',

@@ -253,7 +253,6 @@ describe('HTTP API', () => {
       '/api/org/roster',
       '/api/org/roster/preview',
       '/api/org/scenarios',
-      '/api/org/scenarios/{name}',
       '/api/org/teams/{team}/target',
       '/api/plan',
       '/api/profiles',

@@ -103,6 +103,10 @@ export const OrgPersonSchema = z
     occupationTitle: z.string().nullable(),
     titleScore: z.number().nullable().openapi({ description: 'the title resolver’s score, 0–1 (1 once confirmed)' }),
     titleConfirmed: z.boolean(),
+    titleClear: z.boolean().openapi({ description: 'the resolver’s match was clear: nothing to confirm' }),
+    target: z.string().nullable().openapi({ description: 'the roster’s target role for the person, if any' }),
+    sourceFile: z.string().nullable(),
+    sourceLine: z.number().int().nullable(),
     candidates: z
       .array(z.object({ code: z.string(), title: z.string(), score: z.number() }))
       .optional()
@@ -216,6 +220,7 @@ export const ReadinessSchema = z
     ),
     access: z.string().openapi({ description: 'what this viewer sees and why (personal mode: everything)' }),
     sources: z.array(z.string()),
+    notAssessed: z.number().int().openapi({ description: 'people whose title has no occupation yet (to confirm)' }),
   })
   .openapi('OrgReadiness');
 
@@ -276,7 +281,15 @@ export const ScenarioSchema = z
   .openapi('StaffingScenario');
 
 export const ScenarioRequestSchema = z
-  .object({ assumptions: z.record(z.string(), z.number().min(0)) })
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[\w .-]+$/, 'letters, digits, spaces, dots, dashes and underscores')
+      .openapi({ example: 'short-project' }),
+    assumptions: z.record(z.string(), z.number().min(0)),
+  })
   .openapi('StaffingScenarioRequest');
 
 export const MobilitySchema = z

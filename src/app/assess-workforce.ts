@@ -261,12 +261,13 @@ export type ReadinessReport = ReadinessRollUp & { access: string; sources: strin
 /** The readiness roll-up by team, department or level, narrowed to what the viewer may see. */
 export async function workforceReadiness(app: UpskillApp, by: GroupBy, principal: Principal): Promise<ReadinessReport> {
   const assessment = await assessWorkforce(app);
-  if (assessment.people.length === 0 && assessment.notAssessed === 0)
-    throw new UpskillError('NOT_FOUND', 'No roster is imported yet.', {
-      hint: 'Import one with `upskill org import roster.csv`, or try `upskill org demo`.',
-    });
   const rolled = rollUpReadiness(assessment.people, by, { mayView: viewerFor(principal, assessment) });
-  return { ...rolled, access: accessNote(principal), sources: SOURCES, notAssessed: assessment.notAssessed };
+  const empty = assessment.people.length === 0 && assessment.notAssessed === 0;
+  // No roster yet is an empty roll-up that says how to get one, not an error.
+  const access = empty
+    ? `No roster is imported yet: import one with \`upskill org import roster.csv\`, or try \`upskill org demo\`. ${accessNote(principal)}`
+    : accessNote(principal);
+  return { ...rolled, access, sources: SOURCES, notAssessed: assessment.notAssessed };
 }
 
 export interface PersonDetail {

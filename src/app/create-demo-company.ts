@@ -92,7 +92,8 @@ export function apportion(weights: readonly number[], total: number): number[] {
   const exact = weights.map((w) => (w / sum) * total);
   const sizes = exact.map(Math.floor);
   const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; k < total - sizes.reduce((a, b) => a + b, 0); k++) sizes[order[k]![1]]! += 1;
+  const left = total - sizes.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < left; k++) sizes[order[k]![1]]! += 1;
   return sizes;
 }
 

@@ -52,7 +52,13 @@ for (const backend of DATABASES) {
       try {
         await upsertPeople(db, [
           person('E1', { email: 'Mia@Example.org' }),
-          person('E2', { managerKey: 'E1', titleScore: 0.2, titleClear: false, title: "O'Brien; drop table x;--", yearsInRole: null }),
+          person('E2', {
+            managerKey: 'E1',
+            titleScore: 0.2,
+            titleClear: false,
+            title: "O'Brien; drop table x;--",
+            yearsInRole: null,
+          }),
           person('E3', { team: 'Sales', level: null }),
         ]);
         assert.equal(await countPeople(db), 3);

@@ -209,13 +209,10 @@ const routes = {
     responses: { 200: json(z.array(ScenarioSchema), 'Scenarios'), ...Refused },
   }),
   saveScenario: createRoute({
-    method: 'put',
-    path: '/api/org/scenarios/{name}',
-    summary: 'Save a named set of assumptions',
-    request: {
-      params: z.object({ name: z.string().min(1).max(100) }),
-      body: { required: true, content: { 'application/json': { schema: ScenarioRequestSchema } } },
-    },
+    method: 'post',
+    path: '/api/org/scenarios',
+    summary: 'Save (or replace) a named set of assumptions',
+    request: { body: { required: true, content: { 'application/json': { schema: ScenarioRequestSchema } } } },
     responses: { 200: json(ScenarioSchema, 'Saved'), 400: problemResponse('Bad assumptions or name'), ...Refused },
   }),
   teamTarget: createRoute({
@@ -246,7 +243,7 @@ const routes = {
           .string()
           .min(1)
           .max(200)
-          .openapi({ description: 'a target role id, an O*NET-SOC code or a job title' }),
+          .openapi({ description: 'a target role id, an O*NET-SOC code or a job title', example: 'prompt-engineer' }),
         limit: z.coerce.number().int().min(1).max(500).default(25),
       }),
     },
@@ -282,8 +279,14 @@ const routes = {
     summary: 'Load the fictional demo company (a few hundred made-up people), replacing the roster',
     request: {
       body: {
-        required: false,
-        content: { 'application/json': { schema: z.object({ replace: z.boolean().default(false) }) } },
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({
+              replace: z.boolean().default(false).openapi({ description: 'replace a real roster already stored' }),
+            }),
+          },
+        },
       },
     },
     responses: {
@@ -355,9 +358,10 @@ export function registerOrgRoutes(api: OpenAPIHono, app: UpskillApp): void {
     return c.json(await decideStaffingForGaps(app, request, principal(c)), 200);
   });
   api.openapi(routes.scenarios, async (c) => c.json(await listScenarios(app.database), 200));
-  api.openapi(routes.saveScenario, async (c) =>
-    c.json(await saveStaffingScenario(app, c.req.valid('param').name, c.req.valid('json').assumptions), 200),
-  );
+  api.openapi(routes.saveScenario, async (c) => {
+    const { name, assumptions } = c.req.valid('json');
+    return c.json(await saveStaffingScenario(app, name, assumptions), 200);
+  });
   api.openapi(routes.teamTarget, async (c) =>
     c.json(await setTeamTarget(app, c.req.valid('param').team, c.req.valid('json').target), 200),
   );
@@ -371,7 +375,7 @@ export function registerOrgRoutes(api: OpenAPIHono, app: UpskillApp): void {
   });
   api.openapi(routes.benchMatches, async (c) => c.json(await benchMatches(app, c.req.valid('query').limit), 200));
   api.openapi(routes.demo, async (c) => {
-    const body = (c.req.header('content-type') ?? '').includes('json') ? c.req.valid('json') : { replace: false };
+    const body = c.req.valid('json');
     const demo = await createDemoCompany(app, { replace: body.replace });
     return c.json({ people: demo.people, departments: demo.departments, note: demo.note }, 200);
   });

@@ -191,7 +191,8 @@ Examples:
         if (options.json) return printJson(detail);
         const p = detail.person;
         process.stdout.write(
-          `${pc.bold(p.name ?? p.personKey)}${p.fictional ? ' (fictional)' : ''}: ${p.title} → ${p.occupationCode} ${p.occupationTitle}\n` +
+          `${pc.bold(p.name ?? p.personKey)}${p.fictional ? ' (fictional)' : ''}: ${p.title} → ` +
+            `${p.occupationCode} ${p.occupationTitle}\n` +
             `Target: ${detail.target.name}. Readiness ${detail.readiness}/100; ${Math.round(detail.hours)} h to go ` +
             `(${detail.weeks} weeks at ${p.learningHoursPerWeek ?? 4} h/week).\n`,
         );

@@ -77,7 +77,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'GET /api/org/decisions': 'signed-in',
   'POST /api/org/decisions': 'signed-in',
   'GET /api/org/scenarios': 'signed-in',
-  'PUT /api/org/scenarios/{name}': 'administrator',
+  'POST /api/org/scenarios': 'administrator',
   'PUT /api/org/teams/{team}/target': 'administrator',
   'GET /api/org/mobility': 'signed-in',
   'POST /api/org/bench': 'administrator',

@@ -238,7 +238,8 @@ function sentence(gap: TeamGap, choice: Choice, options: readonly OptionCost[], 
         : near > 0
           ? `train the ${trainees.length} closest (${near} one level away)`
           : `train the ${trainees.length} closest (${num(Math.max(...trainees.map((t) => t.hours)), 1)} h each at most)`;
-    return `upskill: ${who}; ${chosen.weeks} ${chosen.weeks === 1 ? 'week' : 'weeks'} at ${num(perWeek, 1)} h/week; ${money(chosen.cost)}${vs}`;
+    const weeks = `${chosen.weeks} ${chosen.weeks === 1 ? 'week' : 'weeks'}`;
+    return `upskill: ${who}; ${weeks} at ${num(perWeek, 1)} h/week; ${money(chosen.cost)}${vs}`;
   }
   if (choice.option === 'hire')
     return `hire: ${choice.why}; about ${chosen.weeks} weeks to fill; ${money(chosen.cost)} over ${num(a.needMonths, 1)} months${vs}`;

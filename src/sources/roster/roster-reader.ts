@@ -313,7 +313,8 @@ export async function readRoster(
       if (missing.length && options.maxRows === undefined)
         throw new UpskillError(
           'BAD_INPUT',
-          `${file}, line ${line}: no column is the ${missing.map((f) => (f === 'personKey' ? 'person id' : 'job title')).join(' or the ')} ` +
+          `${file}, line ${line}: no column is the ` +
+            `${missing.map((f) => (f === 'personKey' ? 'person id' : 'job title')).join(' or the ')} ` +
             `(columns: ${cells.join(', ')}).`,
           { hint: 'Name the column with --map, e.g. --map "Staff no=personKey" --map "Position=title".' },
         );
