@@ -150,7 +150,9 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     await listed.first().waitFor();
     assert.equal(await listed.count(), people.people.length);
     await listed.first().getByRole('button').click();
-    await page.getByRole('heading', { name: new RegExp(`^${escape(people.people[0]!.name!)}: readiness \\d+ for `) }).waitFor();
+    await page
+      .getByRole('heading', { name: new RegExp(`^${escape(people.people[0]!.name!)}: readiness \\d+ for `) })
+      .waitFor();
 
     const csv = await fetch(
       `${server.origin}${await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')}`,
