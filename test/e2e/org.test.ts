@@ -192,7 +192,12 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     await page.getByRole('button', { name: 'Back to the published defaults' }).waitFor();
     await assertAccessible(page, 'the decisions page');
     await page.getByRole('button', { name: 'Back to the published defaults' }).click();
-    await page.locator('.decision-advice').first().waitFor();
+    const [firstDefault] = defaults.assumptions;
+    await until(
+      async () => (await page.locator(`#assume-${firstDefault!.key}`).inputValue()) === String(firstDefault!.value),
+      'the published defaults are back',
+    );
+    await page.evaluate("document.querySelector('.assumptions')?.scrollTo(0, 0)");
     await saveScreenshot(page, '10-org-decisions', false);
   });
 
