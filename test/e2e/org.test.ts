@@ -231,20 +231,45 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     await made.waitFor({ timeout: 120_000 });
     const [cohort] = await api<{ id: string; members: number; startDate: string }[]>('/api/org/cohorts');
     assert.match(await made.innerText(), new RegExp(`^${cohort!.members} personal plans made for “Spring AI”`));
-    const profiles = await api<{ name: string }[]>('/api/profiles');
+    const profiles = await api<{ id: string; name: string }[]>('/api/profiles');
     assert.equal(profiles.filter((p) => p.name.endsWith(' · Spring AI')).length, cohort!.members);
 
-    // Three weeks on with nothing recorded: everyone is behind, by the plan's first two weeks.
+    // Three members did their first three weeks' steps (through the worker journey's own route).
+    const keen = profiles.filter((p) => p.name.endsWith(' · Spring AI')).slice(0, 3);
+    for (const member of keen) {
+      const plan = await api<{ plan: { weeks: { week: number; items: { stepId: string }[] }[] } }>(
+        `/api/profiles/${member.id}/plan`,
+      );
+      const steps = new Set(plan.plan.weeks.filter((w) => w.week <= 3).flatMap((w) => w.items.map((i) => i.stepId)));
+      for (const stepId of steps)
+        await api(`/api/profiles/${member.id}/progress`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ stepId, status: 'done' }),
+        });
+    }
+    // Three weeks on with nothing more recorded: the others are behind, by the plan's first three weeks.
     const later = new Date(Date.parse(`${cohort!.startDate}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Measured on').fill(later);
     await page.getByText('a later day: where everyone would stand if nothing more is recorded').waitFor();
     const dashboard = await api<{
-      progress: { totals: { behind: number; members: number; plannedToDateHours: number } };
+      progress: {
+        totals: { behind: number; members: number };
+        members: { name: string; status: string; doneHours: number; plannedToDateHours: number }[];
+      };
     }>(`/api/org/cohorts/${cohort!.id}?asOf=${later}`);
     await page
       .getByText(`${dashboard.progress.totals.behind} of ${dashboard.progress.totals.members} behind plan`)
       .waitFor();
     assert.equal(await page.locator('tbody .cohort-behind').count(), dashboard.progress.totals.behind);
+    // Those who did their weeks' steps are not behind; the others, with nothing done and three hours due, are.
+    const standing = new Map(dashboard.progress.members.map((m) => [`${m.name} · Spring AI`, m]));
+    for (const member of keen) assert.notEqual(standing.get(member.name)?.status, 'behind', member.name);
+    assert.equal(
+      dashboard.progress.totals.behind,
+      dashboard.progress.members.filter((m) => m.doneHours === 0 && m.plannedToDateHours >= 3).length,
+    );
+    await page.getByLabel('Measured on').blur();
     assert.equal(
       await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href'),
       `/api/org/cohorts/${cohort!.id}/export?asOf=${later}`,
