@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -35,6 +35,9 @@ describe('upskill org', () => {
     assert.equal(report.groups.length, 8);
     assert.match(report.access, /^Personal mode: everything is shown/);
     assert.match(upskill(['org', 'readiness', '--csv']).stdout, /^team,people,readiness \(0-100\)/);
+    const workbook = join(home, 'readiness.xlsx');
+    assert.equal(upskill(['org', 'readiness', '--by', 'level', '--xlsx', workbook]).status, 0);
+    assert.ok(statSync(workbook).size > 1000, 'an Excel workbook was written');
 
     const decide = upskill(['org', 'decide', '--team', 'Brand', '--assume', 'needMonths=3', '-n', '1']);
     assert.equal(decide.status, 0, decide.stderr);

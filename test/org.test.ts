@@ -203,6 +203,12 @@ describe('the organisation API', () => {
     });
     const freelance = (r: typeof short) => r.body.decisions[0].options[2].cost as number;
     assert.ok(Math.abs(freelance(long) - 2 * freelance(short)) < 0.02);
+    // Trainees are named to the administrator, and are "a colleague" to an analyst.
+    assert.ok(first.options[0].arithmetic.every((line: string) => !line.startsWith('a colleague:')));
+    const asAnalyst = await call(members.analyst, '/api/org/decisions?team=Ledger&limit=3');
+    assert.ok(
+      asAnalyst.body.decisions[0].options[0].arithmetic.every((line: string) => line.startsWith('a colleague:')),
+    );
     const bad = await call(admin(), '/api/org/decisions', { body: { assumptions: { wishfulThinking: 1 } } });
     assert.equal(bad.status, 400);
     assert.match(bad.body.detail, /wishfulThinking: there is no such assumption/);

@@ -195,6 +195,9 @@ export const ReadinessSchema = z
         exposedShare: z.number().nullable(),
         observedUse: z.number().nullable(),
         nearTarget: z.number().int().nullable().openapi({ description: 'people at readiness 80 or more' }),
+        nearTargetPeople: z
+          .array(z.object({ personKey: z.string(), name: z.string().nullable(), readiness: z.number() }))
+          .openapi({ description: 'those of them the viewer may see by name, closest first (at most ten)' }),
         missingSkills: z.array(MissingSkill),
       }),
     ),

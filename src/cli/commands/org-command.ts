@@ -226,6 +226,12 @@ Examples:
             `${pc.bold(g.name)} (${g.people}): readiness ${num(g.readiness)}, exposed ${pct(g.exposedShare)}, ` +
               `near target ${num(g.nearTarget)}${g.withheld ? pc.dim(' (withheld: under five)') : ''}\n`,
           );
+          if (g.nearTargetPeople.length)
+            process.stdout.write(
+              pc.dim(
+                `  near target: ${g.nearTargetPeople.map((p) => `${p.name ?? p.personKey} (${p.readiness})`).join(', ')}\n`,
+              ),
+            );
           if (g.missingSkills.length)
             process.stdout.write(
               pc.dim(`  most missing: ${g.missingSkills.map((m) => `${m.label} (${m.people})`).join(', ')}\n`),

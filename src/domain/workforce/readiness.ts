@@ -75,6 +75,8 @@ export interface ReadinessGroup {
   exposedShare: number | null;
   observedUse: number | null;
   nearTarget: number | null;
+  /** Those near their target whom the viewer may see by name (closest first, at most ten). */
+  nearTargetPeople: { personKey: string; name: string | null; readiness: number }[];
   missingSkills: MissingSkill[];
 }
 
@@ -177,6 +179,11 @@ export function rollUpReadiness(
         ? null
         : round3(mean(members.flatMap((m) => (m.observedUse === null ? [] : [m.observedUse])))),
       nearTarget: withheld ? null : members.filter((m) => readinessOf.get(m.personKey)! >= NEAR_TARGET).length,
+      nearTargetPeople: members
+        .filter((m) => readinessOf.get(m.personKey)! >= NEAR_TARGET && options.mayView(m.personKey))
+        .map((m) => ({ personKey: m.personKey, name: m.name, readiness: readinessOf.get(m.personKey)! }))
+        .sort((a, b) => b.readiness - a.readiness || a.personKey.localeCompare(b.personKey))
+        .slice(0, 10),
       missingSkills: withheld
         ? []
         : [...missing.values()]

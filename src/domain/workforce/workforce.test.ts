@@ -56,6 +56,7 @@ test('readiness follows its written formula: weight × min(1, current ÷ require
   assert.equal(audit.readiness, 52.5);
   assert.equal(audit.exposedShare, 0.45, 'mean over the four people with a score: (0.4 + 0.4 + 0.6 + 0.4) / 4');
   assert.equal(audit.nearTarget, 1, 'only D is at 80 or more');
+  assert.deepEqual(audit.nearTargetPeople, [{ personKey: 'D', name: 'Name D', readiness: 100 }]);
   assert.deepEqual(audit.missingSkills, [
     { skillId: 'sql', label: 'SQL', people: 3, hours: 90 },
     { skillId: 'python', label: 'Python', people: 3, hours: 30 },
@@ -88,6 +89,7 @@ test('a viewer who may not see people gets counts: small groups withheld, holder
   const rolled = rollUpReadiness(people, 'team', { mayView: (key) => key === 'A' });
   const audit = rolled.groups.find((g) => g.name === 'Audit')!;
   assert.deepEqual([audit.people, audit.withheld, audit.readiness, audit.missingSkills], [2, true, null, []]);
+  assert.deepEqual(audit.nearTargetPeople, []);
   assert.deepEqual(
     rolled.heatMap.rows[0]!.cells.map((c) => c.value),
     [null, null],
