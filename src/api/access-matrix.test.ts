@@ -3,10 +3,14 @@ import { after, describe, test } from 'node:test';
 import { createRoute } from '@hono/zod-openapi';
 import { createAccessToken, invite } from '../app/accounts.js';
 import { profilePlan, recordProgress } from '../app/profiles.js';
+import { importRoster } from '../app/import-roster.js';
+import { findPerson } from '../store/organisation.repository.js';
 import { ROUTE_POLICY, ruleFor, type RouteRule } from '../domain/access/index.js';
 import { browserHeaders, ORIGIN, openTeam, PASSWORD, principalOf, type Member } from '../../test/support/team-app.js';
 import { startPostingImport } from '../store/postings.repository.js';
 import { createApi } from './create-api.js';
+import { assignCohortPlan } from '../app/assign-cohort-plan.js';
+import { upsertPeople } from '../store/organisation.repository.js';
 
 /*
  * The role-by-route matrix. It walks every operation of the served /api/openapi.json and calls each
@@ -48,6 +52,60 @@ const invitation = async () =>
     )
   ).token;
 const firstStep = async (profileId: string) => (await profilePlan(app, profileId)).plan.steps[0]!.id;
+
+// The organisation routes need a roster whose people are the members (linked by e-mail).
+const rosterCsv = () =>
+  'Employee ID,Name,Email,Job Title,Team,Manager\n' +
+  `MX-A,Ada,${members.administrator.account.email},Accountant,Finance,\n` +
+  `MX-M,Mia,${members.manager.account.email},Accountant,Finance,\n` +
+  `MX-E,Eli,${members.employee.account.email},Accountant,Finance,MX-M\n` +
+  `MX-O,Olu,${members.outsider.account.email},Accountant,Sales,\n`;
+const ensureRoster = async () => {
+  if (!(await findPerson(app.database, 'MX-E')))
+    await importRoster(app, { bytes: new TextEncoder().encode(rosterCsv()), name: 'roster.csv' });
+};
+/** The roster person a caller may always see: themselves (the employee's for a probe without a caller). */
+// The administrator sees anyone (the outsider); the manager their report; the employee themselves.
+const ownKey = (caller: Member | undefined) => (caller === members.administrator ? 'MX-O' : 'MX-E');
+const org = (sample: (context: SampleContext) => Sample) => async (context: SampleContext) => {
+  await ensureRoster();
+  return sample(context);
+};
+/** A roster person with this member's e-mail (cohort plans are given to roster people). */
+const rosterPersonOf = async (member: Member): Promise<string> => {
+  await upsertPeople(app.database, [
+    {
+      personKey: member.account.id,
+      name: member.account.name,
+      email: member.account.email,
+      title: 'Market Research Analyst',
+      team: 'Matrix',
+      department: null,
+      managerKey: null,
+      level: null,
+      yearsInRole: null,
+      location: null,
+      learningHoursPerWeek: 2,
+      occupationCode: '13-1161.00',
+      titleScore: 1,
+      titleConfirmed: true,
+      titleClear: true,
+      resumeFile: null,
+      target: null,
+      fictional: true,
+      sourceFile: null,
+      sourceLine: null,
+    },
+  ]);
+  return member.account.id;
+};
+/** A cohort with the employee in it: the administrator, the employee's manager and the employee see it. */
+let matrixCohort: Promise<string> | undefined;
+const cohortWithEmployee = () =>
+  (matrixCohort ??= rosterPersonOf(members.employee).then(
+    async (key) =>
+      (await assignCohortPlan(app, { kind: 'personal' }, { name: 'Matrix cohort', people: [key] })).cohort.id,
+  ));
 
 /** A request each operation succeeds with for a caller allowed to make it. */
 const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
@@ -188,6 +246,50 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
     const file = { dataset: 'matrix', file: 'matrix.csv', fileFingerprint: `matrix-${++unique}`, layout: 'generic' };
     return { path: `/api/postings/imports/${(await startPostingImport(app.database, file)).run.id}/errors` };
   },
+  'POST /api/org/roster/preview': org(() => ({
+    path: '/api/org/roster/preview',
+    body: { name: 'roster.csv', text: rosterCsv() },
+  })),
+  'POST /api/org/roster': org(() => ({ path: '/api/org/roster', body: { name: 'roster.csv', text: rosterCsv() } })),
+  'GET /api/org/people': org(() => ({ path: '/api/org/people?unconfirmed=true' })),
+  'POST /api/org/people/confirm': org(() => ({
+    path: '/api/org/people/confirm',
+    body: { confirmations: [{ personKey: 'MX-O', occupationCode: '13-2011.00' }] },
+  })),
+  'GET /api/org/people/{personKey}': org(({ caller }) => ({ path: `/api/org/people/${ownKey(caller)}` })),
+  'GET /api/org/readiness': org(() => ({ path: '/api/org/readiness?by=team' })),
+  'GET /api/org/readiness/export': org(() => ({ path: '/api/org/readiness/export?format=csv' })),
+  'GET /api/org/decisions': org(() => ({ path: '/api/org/decisions?team=Finance' })),
+  'POST /api/org/decisions': org(() => ({
+    path: '/api/org/decisions',
+    body: { team: 'Finance', assumptions: { needMonths: 6 } },
+  })),
+  'GET /api/org/scenarios': org(() => ({ path: '/api/org/scenarios' })),
+  'POST /api/org/scenarios': org(() => ({
+    path: '/api/org/scenarios',
+    body: { name: 'lean', assumptions: { needMonths: 6 } },
+  })),
+  'PUT /api/org/teams/{team}/target': org(() => ({
+    path: '/api/org/teams/Finance/target',
+    body: { target: 'ai-augmented' },
+  })),
+  'GET /api/org/mobility': org(() => ({ path: '/api/org/mobility?target=13-2011.00' })),
+  'POST /api/org/bench': org(() => ({
+    path: '/api/org/bench',
+    body: { name: 'bench.csv', text: 'Name,Skills,Rate\nFay,SQL,90\n' },
+  })),
+  'GET /api/org/bench/matches': org(() => ({ path: '/api/org/bench/matches' })),
+  'POST /api/org/demo': org(() => ({ path: '/api/org/demo', body: { replace: true } })),
+  'GET /api/org/cohorts': async () => ({ path: '/api/org/cohorts' }),
+  'POST /api/org/cohorts': async ({ caller }) => ({
+    path: '/api/org/cohorts',
+    // Everyone who works with individuals may give a plan to someone they see: here, themselves.
+    body: { name: `Cohort ${++unique}`, people: [await rosterPersonOf(caller ?? members.employee)] },
+  }),
+  'GET /api/org/cohorts/{cohort}': async () => ({ path: `/api/org/cohorts/${await cohortWithEmployee()}` }),
+  'GET /api/org/cohorts/{cohort}/export': async () => ({
+    path: `/api/org/cohorts/${await cohortWithEmployee()}/export`,
+  }),
 };
 
 /** Who must succeed under each rule — written here, independently of the policy that implements it. */

@@ -14,6 +14,8 @@ import { accessGuard, type AccessOptions } from './access-guard.js';
 import { registerCoachRoutes } from './routes/coach.js';
 import { registerMarketRoutes } from './routes/market.js';
 import { registerPostingRoutes } from './routes/postings.js';
+import { registerOrgRoutes } from './routes/org.js';
+import { registerOrgCohortRoutes } from './routes/org-cohorts.js';
 import { pageSecurity, registerWebApp, WEB_ROOT } from './web-app.js';
 import { compress } from 'hono/compress';
 import type { MiddlewareHandler } from 'hono';
@@ -64,6 +66,8 @@ export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHon
   registerCoachRoutes(api, app);
   registerMarketRoutes(api, app);
   registerPostingRoutes(api, app);
+  registerOrgRoutes(api, app);
+  registerOrgCohortRoutes(api, app);
   registerWebApp(api, webRoot);
   // The routes are fixed once registered: the document is generated on first request, then served as is.
   let openApiDocument: string | undefined;

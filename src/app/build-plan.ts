@@ -88,7 +88,7 @@ export function validatePlanInput(input: PlanInput, now: string): { hoursPerWeek
 }
 
 /** Levels read from a résumé: a skill claimed in a Skills, experience or projects section is "can use", elsewhere "aware". */
-function levelsFromResume(
+export function levelsFromResume(
   app: UpskillApp,
   text: string,
   extractor: Awaited<ReturnType<UpskillApp['skillExtractor']>>,

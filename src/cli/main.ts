@@ -14,6 +14,8 @@ import { registerCoachCommand } from './commands/coach-command.js';
 import { registerMarketCommands } from './commands/market-command.js';
 import { registerPostingCommands } from './commands/postings-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
+import { registerOrgCommands } from './commands/org-command.js';
+import { registerOrgCohortCommands } from './commands/org-cohort-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson, withApp } from './with-app.js';
 
@@ -68,6 +70,12 @@ registerAccountCommands(program);
 registerMarketCommands(program);
 registerPostingCommands(program);
 registerWorkerCommand(program);
+registerOrgCommands(program);
+// `org cohort …` lives under the organisation's `org` command when it exists, else under an `org` of its own.
+registerOrgCohortCommands(
+  program.commands.find((command) => command.name() === 'org') ??
+    program.command('org').description('the organisation: roster, readiness, staffing, cohort plans'),
+);
 program
   .command('about')
   .description('version, loaded data and the attribution of every source')

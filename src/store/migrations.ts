@@ -292,6 +292,65 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 8,
+    name: 'organisation: roster people, their skills and gaps, freelancer bench, staffing scenarios',
+    sql: `
+      create table org_people (
+        person_key text primary key,
+        name text,
+        email text,
+        title text not null,
+        team text,
+        department text,
+        manager_key text,
+        level text,
+        years_in_role real,
+        location text,
+        learning_hours_per_week real,
+        occupation_code text,
+        title_score real,
+        title_confirmed boolean not null default false,
+        title_clear boolean not null default false,
+        resume_file text,
+        target text,
+        fictional boolean not null default false,
+        source_file text,
+        source_line int,
+        updated_at timestamptz not null default now()
+      );
+      create index org_people_email on org_people (lower(email));
+      create index org_people_team on org_people (team);
+      create table org_person_skills (
+        person_key text not null references org_people on delete cascade,
+        skill_id text not null,
+        level integer not null,
+        source text not null check (source in ('roster', 'resume', 'onet-default')),
+        primary key (person_key, skill_id)
+      );
+      create table org_person_gaps (
+        person_key text not null references org_people on delete cascade,
+        skill_id text not null,
+        label text not null,
+        current_level integer not null,
+        target_level integer not null,
+        hours real not null,
+        primary key (person_key, skill_id)
+      );
+      create index org_person_gaps_skill on org_person_gaps (skill_id);
+      create table org_freelancers (
+        id bigserial primary key,
+        name text not null,
+        skills text[] not null,
+        rate_per_hour numeric not null,
+        currency text not null default 'USD',
+        hours_per_week real,
+        available_from date
+      );
+      create table org_scenarios (name text primary key, assumptions jsonb not null, updated_at timestamptz not null default now());
+      create table org_team_targets (team text primary key, target text not null);
+    `,
+  },
+  {
     version: 9,
     name: 'news and insight records, linked to skills, occupations and roles',
     sql: `
@@ -321,6 +380,35 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         primary key (insight_id, kind, ref)
       );
       create index insight_links_ref on insight_links (kind, ref);
+    `,
+  },
+  {
+    // Cohort plans (issue 13, item 5): only accounts and profiles are referenced, so it applies in any order
+    // with the organisation's own migration; members are named by the roster's person key.
+    version: 10,
+    name: 'cohort plans and their members',
+    sql: `
+      create table org_cohorts (
+        id text primary key,
+        name text not null unique,
+        target text not null,
+        team text,
+        start_date text not null,
+        hours_per_week int,
+        created_by text references accounts (id) on delete set null,
+        created_at timestamptz not null default now()
+      );
+      create table org_cohort_members (
+        cohort_id text not null references org_cohorts (id) on delete cascade,
+        person_key text not null,
+        name text not null,
+        team text,
+        profile_id text references profiles (id) on delete set null,
+        hours_per_week int not null,
+        baseline jsonb not null,
+        primary key (cohort_id, person_key)
+      );
+      create index org_cohort_members_profile on org_cohort_members (profile_id);
     `,
   },
 ];

@@ -69,6 +69,7 @@ describe('team mode in headless Chromium: signing in as each role', { skip: brow
       'Your path',
       'Explore',
       'About the data',
+      'Organisation',
       'Team',
       'Your account',
     ]);
@@ -100,6 +101,7 @@ describe('team mode in headless Chromium: signing in as each role', { skip: brow
       'Your path',
       'Explore',
       'About the data',
+      'Organisation',
       'Your account',
     ]);
     await manager.getByRole('note').filter({ hasText: 'only administrators manage accounts' }).waitFor();

@@ -1,5 +1,13 @@
 import type { Account } from './api/types';
 
+/** The organisation's pages (web/src/pages/org-*.tsx), for administrators and managers (and personal mode). */
+export const ORG_PATHS = ['/org', '/org/roster', '/org/readiness', '/org/decisions', '/org/mobility', '/org/cohorts'];
+const ORGANISATION_HIDDEN = {
+  what: 'The organisation pages (roster, readiness, decisions, mobility, cohorts)',
+  why: 'they are for administrators and managers, who work with the whole roster or their reports.',
+  paths: ORG_PATHS,
+};
+
 /** What a role does not see in the web app, and why — shown instead of silently leaving things out. */
 export const HIDDEN_FOR: Record<Account['role'], { what: string; why: string; paths: string[] }[]> = {
   administrator: [],
@@ -16,6 +24,7 @@ export const HIDDEN_FOR: Record<Account['role'], { what: string; why: string; pa
       why: 'only administrators manage accounts and read who saw what.',
       paths: ['/team'],
     },
+    ORGANISATION_HIDDEN,
   ],
   analyst: [
     {
@@ -30,6 +39,7 @@ export const HIDDEN_FOR: Record<Account['role'], { what: string; why: string; pa
       why: 'only administrators manage accounts and read who saw what.',
       paths: ['/team'],
     },
+    ORGANISATION_HIDDEN,
   ],
 };
 

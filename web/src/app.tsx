@@ -24,6 +24,12 @@ import type { Session } from './api/types';
 const ExplorePage = lazy(() => import('./pages/explore-page'));
 // The Market page carries the charting library: loaded only when opened (market branch).
 const MarketPage = lazy(() => import('./pages/market-page'));
+// The organisation's pages are for administrators and managers: none of their code is in the main bundle.
+const OrgRosterPage = lazy(() => import('./pages/org-roster-page'));
+const OrgReadinessPage = lazy(() => import('./pages/org-readiness-page'));
+const OrgDecisionsPage = lazy(() => import('./pages/org-decisions-page'));
+const OrgMobilityPage = lazy(() => import('./pages/org-mobility-page'));
+const OrgCohortsPage = lazy(() => import('./pages/org-cohorts-page'));
 
 const NAV = [
   { href: '/', label: 'Start' },
@@ -73,6 +79,7 @@ export function App() {
   const role = session.data?.account?.role;
   const nav = [
     ...NAV.filter((item) => !role || !hiddenBecause(role, item.href)),
+    ...(!role || role === 'administrator' || role === 'manager' ? [{ href: '/org', label: 'Organisation' }] : []),
     ...(role === 'administrator' ? [{ href: '/team', label: 'Team' }] : []),
     ...(role ? [{ href: '/account', label: 'Your account' }] : []),
   ];
@@ -102,7 +109,14 @@ export function App() {
           <ul>
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={location === item.href ? 'page' : undefined}>
+                <Link
+                  href={item.href}
+                  aria-current={
+                    location === item.href || (item.href === '/org' && location.startsWith('/org/'))
+                      ? 'page'
+                      : undefined
+                  }
+                >
                   {item.label}
                 </Link>
               </li>
@@ -135,6 +149,12 @@ export function App() {
               <Route path="/market" component={MarketPage} />
               <Route path="/market/skill" component={MarketPage} />
               <Route path="/about" component={AboutPage} />
+              <Route path="/org" component={OrgReadinessPage} />
+              <Route path="/org/readiness" component={OrgReadinessPage} />
+              <Route path="/org/roster" component={OrgRosterPage} />
+              <Route path="/org/decisions" component={OrgDecisionsPage} />
+              <Route path="/org/mobility" component={OrgMobilityPage} />
+              <Route path="/org/cohorts" component={OrgCohortsPage} />
               <Route component={NotFoundPage} />
             </Switch>
           </Suspense>

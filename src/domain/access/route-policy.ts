@@ -79,6 +79,28 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /api/postings/imports': 'administrator',
   'GET /api/postings/imports': 'signed-in',
   'GET /api/postings/imports/{id}/errors': 'signed-in',
+  // The organisation (issue 13): aggregates to every account, names only to whom mayViewPerson allows.
+  'POST /api/org/roster/preview': 'administrator',
+  'POST /api/org/roster': 'administrator',
+  'GET /api/org/people': 'individuals',
+  'POST /api/org/people/confirm': 'administrator',
+  'GET /api/org/people/{personKey}': 'individuals',
+  'GET /api/org/readiness': 'signed-in',
+  'GET /api/org/readiness/export': 'signed-in',
+  'GET /api/org/decisions': 'signed-in',
+  'POST /api/org/decisions': 'signed-in',
+  'GET /api/org/scenarios': 'signed-in',
+  'POST /api/org/scenarios': 'administrator',
+  'PUT /api/org/teams/{team}/target': 'administrator',
+  'GET /api/org/mobility': 'signed-in',
+  'POST /api/org/bench': 'administrator',
+  'GET /api/org/bench/matches': 'signed-in',
+  'POST /api/org/demo': 'administrator',
+  // Cohort plans: each member is checked by the person policy (src/app/cohort-dashboard.ts, assign-cohort-plan.ts).
+  'GET /api/org/cohorts': 'individuals',
+  'POST /api/org/cohorts': 'individuals',
+  'GET /api/org/cohorts/{cohort}': 'individuals',
+  'GET /api/org/cohorts/{cohort}/export': 'individuals',
 };
 
 /** The rule of an operation (`GET /api/profiles/{id}`), or undefined when it has none. */

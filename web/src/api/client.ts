@@ -72,3 +72,7 @@ export const uploadFile = <T>(path: string, file: File): Promise<T> => {
   form.append('file', file, file.name);
   return request<T>(path, { method: 'POST', body: form });
 };
+
+/** A multipart form (a file with other fields), sent with the session's CSRF token like every change. */
+export const uploadForm = <T>(path: string, form: FormData): Promise<T> =>
+  request<T>(path, { method: 'POST', body: form });

@@ -1,0 +1,119 @@
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { Page } from '../components/page';
+
+/** The organisation's pages, in the order of the work: bring the roster in, see, decide, move, follow. */
+export const ORG_PAGES = [
+  { href: '/org/roster', label: 'Roster' },
+  { href: '/org/readiness', label: 'Readiness' },
+  { href: '/org/decisions', label: 'Upskill, hire or freelance' },
+  { href: '/org/mobility', label: 'Mobility' },
+  { href: '/org/cohorts', label: 'Cohorts' },
+] as const;
+
+/** Every path of the organisation's pages (for the role rules of the web app). */
+export const ORG_PATHS = ['/org', ...ORG_PAGES.map((page) => page.href)];
+
+/** An organisation page: the shared sub-navigation above the page's own content. */
+export function OrgPage({ title, lead, children }: { title: string; lead?: ReactNode; children: ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <Page title={title} lead={lead}>
+      <nav aria-label="Organisation" className="org-nav">
+        <ul>
+          {ORG_PAGES.map((page) => (
+            <li key={page.href}>
+              <Link href={page.href} aria-current={location === page.href ? 'page' : undefined}>
+                {page.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="org">{children}</div>
+    </Page>
+  );
+}
+
+/** What the viewer sees and why (from the API), shown wherever people are named or counted. */
+export function AccessNote({ text }: { text: string }) {
+  return (
+    <p className="org-access small">
+      <strong>Who is shown:</strong> {text}
+    </p>
+  );
+}
+
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+export const usd = (value: number | null): string => (value === null ? '—' : money.format(value));
+export const hoursText = (value: number): string => `${Number.isInteger(value) ? value : value.toFixed(1)} h`;
+export const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)} %`);
+
+/**
+ * Cividis, in six steps from 0 to 100: perceptually even and readable with every common colour-vision
+ * deficiency; each step names the text colour that keeps AA contrast on it.
+ */
+const CIVIDIS = [
+  { bg: '#00224e', ink: '#ffffff' },
+  { bg: '#35456c', ink: '#ffffff' },
+  { bg: '#666970', ink: '#ffffff' },
+  { bg: '#948e77', ink: '#111827' },
+  { bg: '#c8b866', ink: '#111827' },
+  { bg: '#fee838', ink: '#111827' },
+] as const;
+
+/** The palette step for a 0–100 value (null: nothing to show). */
+export function cividis(value: number | null): { bg: string; ink: string } | undefined {
+  if (value === null) return undefined;
+  return CIVIDIS[Math.min(CIVIDIS.length - 1, Math.max(0, Math.floor(value / (100 / CIVIDIS.length))))];
+}
+
+/** The palette's legend, with the range of each step. */
+export function CividisLegend() {
+  const step = 100 / CIVIDIS.length;
+  return (
+    <ol className="heat-legend" aria-label="Colour scale">
+      {CIVIDIS.map((c, i) => (
+        <li key={c.bg} style={{ background: c.bg, color: c.ink }}>
+          {Math.round(i * step)}–{Math.round((i + 1) * step)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * A table that may be wider than the screen (a phone): when it is, it says so above it, and the box
+ * becomes a named, focusable region so the keyboard can scroll it (as Explore's comparison does).
+ */
+export function SideScroll({ label, children }: { label: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  const noteId = useId();
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const child of element.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <>
+      {overflows && (
+        <p className="scroll-note" id={noteId}>
+          <span aria-hidden="true">↔ </span>The table is wider than the screen: scroll sideways to see all of it.
+        </p>
+      )}
+      <div
+        ref={box}
+        className={`table-scroll${overflows ? ' overflows' : ''}`}
+        {...(overflows ? { role: 'region', 'aria-label': label, 'aria-describedby': noteId, tabIndex: 0 } : {})}
+      >
+        {children}
+      </div>
+    </>
+  );
+}
