@@ -70,12 +70,7 @@ registerAccountCommands(program);
 registerMarketCommands(program);
 registerPostingCommands(program);
 registerWorkerCommand(program);
-registerOrgCommands(program);
-// `org cohort …` lives under the organisation's `org` command when it exists, else under an `org` of its own.
-registerOrgCohortCommands(
-  program.commands.find((command) => command.name() === 'org') ??
-    program.command('org').description('the organisation: roster, readiness, staffing, cohort plans'),
-);
+registerOrgCohortCommands(registerOrgCommands(program));
 program
   .command('about')
   .description('version, loaded data and the attribution of every source')

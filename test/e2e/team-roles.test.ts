@@ -68,6 +68,7 @@ describe('team mode in headless Chromium: signing in as each role', { skip: brow
       'Your skills',
       'Your path',
       'Explore',
+      'Market',
       'About the data',
       'Organisation',
       'Team',
@@ -100,6 +101,7 @@ describe('team mode in headless Chromium: signing in as each role', { skip: brow
       'Your skills',
       'Your path',
       'Explore',
+      'Market',
       'About the data',
       'Organisation',
       'Your account',
@@ -118,7 +120,7 @@ describe('team mode in headless Chromium: signing in as each role', { skip: brow
 
     const analyst = await newPage();
     await redeem(analyst, analystLink);
-    assert.deepEqual(await navLinks(analyst), ['Explore', 'About the data', 'Your account']);
+    assert.deepEqual(await navLinks(analyst), ['Explore', 'Market', 'About the data', 'Your account']);
     await analyst.getByRole('note').filter({ hasText: 'Start, Your job & AI, Your skills and Your path' }).waitFor();
     await analyst.goto(`${server.origin}/path`);
     await heading(analyst, 'Not shown for your role').waitFor();

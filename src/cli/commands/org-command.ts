@@ -40,7 +40,7 @@ const parseCount = (value: string): number => {
 const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const num = (value: number | null) => (value === null ? '–' : String(value));
 
-export function registerOrgCommands(program: Command): void {
+export function registerOrgCommands(program: Command): Command {
   const org = program
     .command('org')
     .description('the organisation: import a roster, readiness, upskill/hire/freelance decisions, mobility')
@@ -394,4 +394,5 @@ Examples:
         );
       }),
     );
+  return org;
 }
