@@ -96,7 +96,7 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     assert.equal(await fieldOf('Job Title'), 'title');
     assert.equal(await fieldOf('Team'), 'team');
     await assertAccessible(page, 'the roster preview');
-    await saveScreenshot(page, '12-org-roster', false);
+    await saveScreenshot(page, '14-org-roster', false);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const report = page.getByRole('status').filter({ hasText: 'added' });
     await report.waitFor();
@@ -160,7 +160,7 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
     await assertAccessible(page, 'the readiness page');
-    await saveScreenshot(page, '9-org-readiness', false);
+    await saveScreenshot(page, '11-org-readiness', false);
   });
 
   test('decisions: an edited assumption recomputes them, as the API would', async () => {
@@ -198,7 +198,7 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
       'the published defaults are back',
     );
     await page.evaluate("document.querySelector('.assumptions')?.scrollTo(0, 0)");
-    await saveScreenshot(page, '10-org-decisions', false);
+    await saveScreenshot(page, '12-org-decisions', false);
   });
 
   test('mobility ranks the people closest to a role', async () => {
@@ -275,7 +275,7 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
       `/api/org/cohorts/${cohort!.id}/export?asOf=${later}`,
     );
     await assertAccessible(page, 'the cohort dashboard');
-    await saveScreenshot(page, '11-org-cohorts', false);
+    await saveScreenshot(page, '13-org-cohorts', false);
   });
 
   test('every organisation page works at phone width without side-scrolling', async () => {

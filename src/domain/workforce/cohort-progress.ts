@@ -3,7 +3,7 @@
  * plan is measured against the baseline it had when the cohort was assigned (a personal plan re-flows
  * after every tick, so only the snapshot says what "on plan" meant).
  *
- * Definitions (written down in docs/decisions/orgweb.md and shown on the dashboard):
+ * Definitions (written down in docs/decisions.md, "Cohort plans" and shown on the dashboard):
  * - planned to date: the baseline's hours of the weeks that have ended (week 1 … the week before this one);
  * - done: the baseline hours of the steps the person has finished (done, took longer) or skipped (a skipped
  *   step is work the plan no longer needs);
