@@ -12,8 +12,9 @@ import {
   findPostingByExternalId,
   listPostingImportErrors,
   listTermCounts,
-  titleShareByQuarter,
+  AI_TITLE_PATTERN,
 } from '../store/postings.repository.js';
+import { titleMatchesByPeriod } from '../store/market.repository.js';
 import { importTermCounts } from './import-term-counts.js';
 import { importPostings } from './import-postings.js';
 import type { UpskillApp } from './upskill-app.js';
@@ -109,7 +110,13 @@ describe('importing the shared posting sets', () => {
       if (aiTitle.test(r['job_title']!)) entry.matching++;
       expected.set(quarter, entry);
     }
-    const shares = await titleShareByQuarter(app.database, 'hn-whos-hiring');
+    const byPeriod = await titleMatchesByPeriod(
+      app.database,
+      { dataset: 'hn-whos-hiring' },
+      'quarter',
+      AI_TITLE_PATTERN,
+    );
+    const shares = byPeriod.map(({ period, ...counts }) => ({ quarter: period, ...counts }));
     assert.deepEqual(
       shares,
       [...expected].sort(([a], [b]) => a.localeCompare(b)).map(([quarter, e]) => ({ quarter, ...e })),

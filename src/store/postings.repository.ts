@@ -434,20 +434,6 @@ export function listTermCounts(
 /** Words of a title that name AI work (PostgreSQL word-boundary regex, case-insensitive). */
 export const AI_TITLE_PATTERN = '\\m(ai|ml|llms?|genai|machine learning|artificial intelligence)\\M';
 
-/** Per quarter: how many of a dataset's postings have a title matching `pattern` (a PostgreSQL regex), of how many. */
-export function titleShareByQuarter(
-  db: Queryable,
-  dataset: string,
-  pattern: string = AI_TITLE_PATTERN,
-): Promise<{ quarter: string; matching: number; postings: number }[]> {
-  return db.query(
-    `select to_char(date_trunc('quarter', posted_month), 'YYYY-"Q"Q') as quarter,
-       (count(*) filter (where title ~* $2))::int as matching, count(*)::int as postings
-     from postings where dataset = $1 group by 1 order by 1`,
-    [dataset, pattern],
-  );
-}
-
 /** A batch of lines of a file, put on the job queue for any worker process to read and store. */
 export interface PostingChunk {
   importId: number;

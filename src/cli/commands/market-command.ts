@@ -15,22 +15,13 @@ import {
 import { importInsights, rankedInsights } from '../../app/import-insights.js';
 import { UpskillError } from '../../domain/errors.js';
 import { PERIOD_KINDS, type PeriodKind, type Share } from '../../domain/market/index.js';
-import { OCCUPATION_FAMILIES, type OccupationFamily } from '../../domain/planning/occupation-family.js';
+import { OCCUPATION_FAMILIES } from '../../domain/planning/occupation-family.js';
 import { listSeriesTerms } from '../../store/market.repository.js';
 import { printJson, withApp } from '../with-app.js';
 
 const TOP_KINDS: readonly TopKind[] = ['skills', 'tools', 'titles', 'occupations'];
 
-interface FilterOptions {
-  period: PeriodKind;
-  from?: string;
-  to?: string;
-  occupation?: string;
-  family?: OccupationFamily;
-  location?: string;
-  remote?: 'remote' | 'hybrid' | 'onsite';
-  dataset?: string;
-  limit: number;
+interface FilterOptions extends MarketQuery {
   json?: boolean;
   csv?: boolean;
 }

@@ -1,6 +1,7 @@
-import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Page } from '../components/page';
+export { SideScroll } from '../components/side-scroll';
 
 /** The organisation's pages, in the order of the work: bring the roster in, see, decide, move, follow. */
 export const ORG_PAGES = [
@@ -79,41 +80,5 @@ export function CividisLegend() {
         </li>
       ))}
     </ol>
-  );
-}
-
-/**
- * A table that may be wider than the screen (a phone): when it is, it says so above it, and the box
- * becomes a named, focusable region so the keyboard can scroll it (as Explore's comparison does).
- */
-export function SideScroll({ label, children }: { label: string; children: ReactNode }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [overflows, setOverflows] = useState(false);
-  const noteId = useId();
-  useLayoutEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    for (const child of element.children) observer.observe(child);
-    return () => observer.disconnect();
-  }, []);
-  return (
-    <>
-      {overflows && (
-        <p className="scroll-note" id={noteId}>
-          <span aria-hidden="true">↔ </span>The table is wider than the screen: scroll sideways to see all of it.
-        </p>
-      )}
-      <div
-        ref={box}
-        className={`table-scroll${overflows ? ' overflows' : ''}`}
-        {...(overflows ? { role: 'region', 'aria-label': label, 'aria-describedby': noteId, tabIndex: 0 } : {})}
-      >
-        {children}
-      </div>
-    </>
   );
 }
