@@ -379,7 +379,7 @@ export async function termTrend(app: UpskillApp, series: string, term: string, p
   const rows = await market.termSeriesByPeriod(app.database, series, term, period);
   if (rows.length === 0)
     throw new UpskillError('NOT_FOUND', `The series "${series}" has no term "${term}".`, {
-      hint: 'Load it with `upskill postings import-counts`; list its terms with `upskill market terms <series>`.',
+      hint: 'Load it with `upskill postings import-counts`; list its terms with `upskill market series <series>`.',
     });
   return {
     series,

@@ -151,7 +151,10 @@ function MarketOverview() {
       ) : skills.data.sample.postings === 0 ? (
         <EmptyState title="No job postings match">
           <p>
-            Import postings with <code>upskill postings import &lt;file&gt;</code> (CSV, TSV, JSON Lines), or widen the
+            Import postings with <code>upskill postings import &lt;file or folder&gt;</code> (CSV, TSV, JSON Lines or
+            JSON, also <code>.gz</code>) — for example the public samples beside Upskill:{' '}
+            <code>upskill postings import ../shared/data/hn-whos-hiring/roles.csv</code> and{' '}
+            <code>upskill postings import-counts ../shared/data/hn-hiringtrends/monthly_terms.csv</code> — or widen the
             filter.
           </p>
         </EmptyState>
