@@ -190,7 +190,8 @@ async function peers(
   const duck = await DuckDBInstance.create(':memory:');
   const connection = await duck.connect();
   await connection.run(
-    `create table mentions as select * from read_csv('${csv}', columns = {'posting_id': 'BIGINT', 'skill_id': 'VARCHAR', 'posted_month': 'DATE'})`,
+    `create table mentions as select * from read_csv('${csv}', ` +
+      `columns = {'posting_id': 'BIGINT', 'skill_id': 'VARCHAR', 'posted_month': 'DATE'})`,
   );
   const duckdbLoadSeconds = (performance.now() - loadStart) / 1000;
   const duckStart = performance.now();
@@ -265,7 +266,8 @@ for (const [store, size, withPeers] of runs) {
 
 const f = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 process.stdout.write(
-  `\n| store | postings | import | postings/s | kept | duplicates | mentions | peak RSS | top-20 + trend |\n|---|---|---|---|---|---|---|---|---|\n`,
+  `\n| store | postings | import | postings/s | kept | duplicates | mentions | peak RSS | top-20 + trend |\n` +
+    `|---|---|---|---|---|---|---|---|---|\n`,
 );
 for (const r of results)
   process.stdout.write(

@@ -130,7 +130,7 @@ describe('importing the shared posting sets', () => {
 });
 
 describe('term series', () => {
-  test('hn-hiringtrends: 157 months × 261 terms; "AI" named in about four times the share of posts in May 2024 as in May 2021', async () => {
+  test('hn-hiringtrends: 157 months × 261 terms; "AI" in about four times the share of posts in May 2024 as in May 2021', async () => {
     const file = `${SHARED_DATA}hn-hiringtrends/monthly_terms.csv`;
     const source = csvRows(file);
     const result = await importTermCounts(app, file);
