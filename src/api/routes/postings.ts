@@ -220,7 +220,10 @@ export function registerPostingRoutes(api: OpenAPIHono, app: UpskillApp): void {
   api.openapi(upload, async (c) => {
     const sent = await uploadOf(c, c.req.valid('json'));
     // Only the last part of the name is kept: it says the format, and no upload names a path.
-    const name = basename(sent.name).replace(/[^\w.-]/g, '_');
+    // A name of dots only ("." or "..") would name a directory once joined: it becomes "upload".
+    const name = basename(sent.name)
+      .replace(/[^\w.-]/g, '_')
+      .replace(/^\.+$/, 'upload');
     const format = formatOfFile(name) ?? sniffFormat(sent.bytes);
     if (!format)
       throw new UpskillError(

@@ -30,3 +30,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function isStorableText(text: string): boolean {
   return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
+
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must go.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text without what PostgreSQL cannot store (NUL, lone surrogates): a hostile file loses them, not its import. */
+export function toStorableText(text: string): string {
+  return isStorableText(text) ? text : text.replace(UNSTORABLE, '');
+}

@@ -4,6 +4,7 @@ import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import { UpskillError } from '../../domain/errors.js';
+import { toStorableText } from '../../domain/text/normalize.js';
 
 export const POSTING_FILE_FORMATS = ['csv', 'tsv', 'jsonl', 'json'] as const;
 export type PostingFileFormat = (typeof POSTING_FILE_FORMATS)[number];
@@ -81,7 +82,7 @@ const countNewlines = (value: string): number => {
 /** A JSON value as the text of a field: arrays of names become "a, b", nested objects stay JSON. */
 function fieldText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return toStorableText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(fieldText).join(', ');
   return JSON.stringify(value);
@@ -161,7 +162,7 @@ async function* readDelimited(input: Readable, delimiter: ',' | '\t'): AsyncGene
       continue;
     }
     const values: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) values[header[i]!] = record[i]!;
+    for (let i = 0; i < header.length; i++) values[header[i]!] = toStorableText(record[i]!);
     yield { line: record.line, values };
   }
 }

@@ -15,6 +15,7 @@ import {
   type RosterSkill,
   type SkillResolver,
 } from './roster-columns.js';
+import { toStorableText } from '../../domain/text/normalize.js';
 
 export type RosterFormat = 'csv' | 'xlsx';
 
@@ -109,7 +110,7 @@ function checkUpload(input: RosterInput, limits: RosterLimits | undefined): void
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return toStorableText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
@@ -149,7 +150,7 @@ export async function* readRosterRows(
     try {
       for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (Date.now() > deadline) throw overTime();
-        yield { line: record.info.lines, cells: record.record };
+        yield { line: record.info.lines, cells: record.record.map(toStorableText) };
       }
     } catch (error) {
       if (error instanceof UpskillError) throw error;
