@@ -209,6 +209,15 @@ describe('the organisation API', () => {
     assert.ok(
       asAnalyst.body.decisions[0].options[0].arithmetic.every((line: string) => line.startsWith('a colleague:')),
     );
+    // Olu is alone in Field: even "a colleague" and their hours would single him out to an analyst.
+    const field = await call(members.analyst, '/api/org/decisions?team=Field&limit=3');
+    assert.equal(field.status, 200);
+    const fieldLines: string[] = field.body.decisions.flatMap((d: { options: { arithmetic: string[] }[] }) =>
+      d.options.flatMap((o) => o.arithmetic),
+    );
+    assert.ok(fieldLines.every((line) => !line.startsWith('a colleague:')));
+    if (field.body.decisions.length > 0)
+      assert.ok(fieldLines.some((line) => /1 colleague\(s\) not shown: a team under 5 people/.test(line)));
     const bad = await call(admin(), '/api/org/decisions', { body: { assumptions: { wishfulThinking: 1 } } });
     assert.equal(bad.status, 400);
     assert.match(bad.body.detail, /wishfulThinking: there is no such assumption/);
@@ -235,6 +244,15 @@ describe('the organisation API', () => {
       asAnalyst.body.people.every(
         (p: { personKey: unknown; name: unknown }) => p.personKey === null && p.name === null,
       ),
+    );
+    // Ledger has five people, Field one: the one in Field is not even placed in a team, nor are his levels shown.
+    const placed = asAnalyst.body.people.map((p: { team: string | null; needs: unknown[] }) => [
+      p.team,
+      p.needs.length > 0,
+    ]);
+    assert.deepEqual(
+      placed.filter(([team]: [string | null]) => team !== 'Ledger'),
+      [[null, false]],
     );
     const bench = await call(admin(), '/api/org/bench', {
       body: {

@@ -58,10 +58,19 @@ export const SOURCES = [
 const cache = new WeakMap<UpskillApp, { stamp: string; assessment: Promise<Assessment> }>();
 
 async function stampOf(app: UpskillApp): Promise<string> {
-  const [row] = await app.database.query<{ n: number; at: string | null; s: number; t: string | null }>(
+  // Reporting lines decide who sees whom: a changed manager or e-mail must not keep the old view.
+  const [row] = await app.database.query<{
+    n: number;
+    at: string | null;
+    s: number;
+    t: string | null;
+    r: string | null;
+  }>(
     `select (select count(*)::int from org_people) as n, (select max(updated_at)::text from org_people) as at,
        (select count(*)::int from org_person_skills) as s,
-       (select string_agg(team || '=' || target, ',' order by team) from org_team_targets) as t`,
+       (select string_agg(team || '=' || target, ',' order by team) from org_team_targets) as t,
+       (select string_agg(id || ':' || coalesce(manager_id, '') || ':' || lower(email), ',' order by id)
+          from accounts) as r`,
   );
   return JSON.stringify(row);
 }

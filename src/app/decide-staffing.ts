@@ -8,6 +8,7 @@ import {
   DEFAULT_ASSUMPTIONS,
   decideStaffing,
   matchBench,
+  SMALL_GROUP,
   withAssumptions,
   type Assumptions,
   type BenchMatch,
@@ -135,6 +136,9 @@ function catalogueCosts(app: UpskillApp): Map<string, number> {
   return costs;
 }
 
+/** How a trainee the viewer may not see is named in a decision's arithmetic. */
+const HIDDEN_NAME = 'a colleague';
+
 /** Each team's skill gaps as staffing questions: who could be trained, what a hire and a freelancer would cost. */
 export async function teamGaps(app: UpskillApp, assessment: Assessment, team?: string): Promise<TeamGap[]> {
   const courses = catalogueCosts(app);
@@ -255,19 +259,28 @@ export async function decideStaffingForGaps(
   const assessment = await assessWorkforce(app);
   const may = viewerFor(principal, assessment);
   const gaps = (await teamGaps(app, assessment, request.team)).slice(0, request.limit ?? 20);
+  const teamSizes = new Map<string, number>();
+  for (const p of assessment.people) teamSizes.set(p.team ?? '(none)', (teamSizes.get(p.team ?? '(none)') ?? 0) + 1);
   const decisions = gaps.map((gap) => {
-    const decision = decideStaffing(gap, assumptions);
-    // A trainee the viewer may not see is named "a colleague" in the arithmetic.
+    // A trainee the viewer may not see is "a colleague" in the arithmetic; in a team under SMALL_GROUP
+    // people even that would single them out, so their lines are left out and counted instead.
     const hidden = gap.candidates.filter((c) => !may(c.personKey));
-    if (hidden.length === 0) return decision;
-    const names = hidden.map((c) => c.name ?? c.personKey);
+    const small = (teamSizes.get(gap.team) ?? 0) < SMALL_GROUP && hidden.length > 0;
+    const candidates = gap.candidates.map((c) => (may(c.personKey) ? c : { ...c, name: HIDDEN_NAME }));
+    const decision = decideStaffing({ ...gap, candidates }, assumptions);
+    if (!small) return decision;
     return {
       ...decision,
       options: decision.options.map((o) => ({
         ...o,
-        arithmetic: o.arithmetic.map((line) =>
-          names.some((n) => line.startsWith(`${n}:`)) ? `a colleague:${line.slice(line.indexOf(':') + 1)}` : line,
-        ),
+        arithmetic: [
+          ...o.arithmetic.filter((line) => !line.startsWith(`${HIDDEN_NAME}:`)),
+          ...(o.arithmetic.some((line) => line.startsWith(`${HIDDEN_NAME}:`))
+            ? [
+                `${hidden.length} colleague(s) not shown: a team under ${SMALL_GROUP} people you may not see person by person`,
+              ]
+            : []),
+        ],
       })),
     };
   });

@@ -2,7 +2,7 @@ import { UpskillError } from '../domain/errors.js';
 import type { Principal } from '../domain/access/index.js';
 import { hoursToLevel, skillsById, type SkillLevel } from '../domain/planning/skill-gaps.js';
 import { roleTarget } from '../domain/planning/target-roles.js';
-import { MOBILITY_FORMULA, rankMobility, type MobilityRanking } from '../domain/workforce/index.js';
+import { MOBILITY_FORMULA, rankMobility, SMALL_GROUP, type MobilityRanking } from '../domain/workforce/index.js';
 import { listRelatedOccupations } from '../store/occupation.repository.js';
 import { listOccupationActivities } from '../store/organisation.repository.js';
 import { assessWorkforce, accessNote, viewerFor } from './assess-workforce.js';
@@ -94,13 +94,27 @@ export async function mobilityFor(
     4,
   );
   const may = viewerFor(principal, assessment);
+  const teamSizes = new Map<string | null, number>();
+  for (const p of assessment.people) teamSizes.set(p.team, (teamSizes.get(p.team) ?? 0) + 1);
   return {
     target: { id: target.id, name: target.name, kind: target.kind },
     formula: MOBILITY_FORMULA,
     people: ranked
       .slice(0, limit)
-      .map((r, i) => (may(r.personKey) ? { ...r, rank: i + 1 } : { ...r, rank: i + 1, personKey: null, name: null })),
+      .map((r, i) => (may(r.personKey) ? { ...r, rank: i + 1 } : { ...hiddenPerson(r, teamSizes), rank: i + 1 })),
     total: ranked.length,
     access: accessNote(principal),
   };
+}
+
+/**
+ * A person the viewer may not see: no name or id; in a team under SMALL_GROUP people, not even the
+ * team or the levels, which together would single them out.
+ */
+function hiddenPerson(
+  ranking: MobilityRanking,
+  teamSizes: Map<string | null, number>,
+): Omit<MobilityRanking, 'personKey'> & { personKey: null } {
+  const hidden = { ...ranking, personKey: null, name: null };
+  return (teamSizes.get(ranking.team) ?? 0) < SMALL_GROUP ? { ...hidden, team: null, needs: [] } : hidden;
 }
