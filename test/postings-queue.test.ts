@@ -9,15 +9,19 @@ import { readConfig } from '../src/app/config.js';
 import { loadReferenceData } from '../src/app/load-reference-data.js';
 import { openDatabase } from '../src/store/database.js';
 import { countPostings, listPostingImports, queuedChunkState } from '../src/store/postings.repository.js';
-import { SHARED_DATA } from './support/databases.js';
+import { createServerDatabase, SHARED_DATA } from './support/databases.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
-// A database of its own on the test server: the workers run for the whole file, and other store
-// tests drop and recreate the schema of the shared test database meanwhile.
-const url = serverUrl ? serverUrl.replace(/\/([^/?]+)(\?|$)/, '/$1_queue$2') : undefined;
 const HN = `${SHARED_DATA}hn-whos-hiring/roles.csv`;
 const home = mkdtempSync(join(tmpdir(), 'upskill-queue-'));
-const env = { ...process.env, UPSKILL_HOME: home, DATABASE_URL: url ?? '', UPSKILL_DATA_DIR: '', NO_COLOR: '1' };
+// The workers read DATABASE_URL from here; it is set once this file's own database exists.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  UPSKILL_HOME: home,
+  DATABASE_URL: '',
+  UPSKILL_DATA_DIR: '',
+  NO_COLOR: '1',
+};
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 
 /** A worker process, resolved once it says it is taking jobs. */
@@ -44,18 +48,12 @@ describe(
   },
   () => {
     const workers: ChildProcess[] = [];
+    let server: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
+    let url = '';
     before(async () => {
-      const server = await openDatabase({ kind: 'postgres', url: serverUrl! });
-      const name = new URL(url!).pathname.slice(1);
-      const [exists] = await server.query('select 1 from pg_database where datname = $1', [name]);
-      if (!exists) await server.exec(`create database "${name.replace(/"/g, '')}"`);
-      await server.close();
-      const admin = await openDatabase({ kind: 'postgres', url: url! });
-      await admin.exec(
-        'drop schema if exists graphile_worker cascade; drop schema public cascade; create schema public;',
-      );
-      await admin.close();
-      const db = await openDatabase({ kind: 'postgres', url: url! });
+      server = await createServerDatabase();
+      url = env['DATABASE_URL'] = server.url;
+      const db = await openDatabase({ kind: 'postgres', url });
       await loadReferenceData(db, { ...readConfig({}), home }, { from: SHARED_DATA, onlyIn: [] });
       await db.close();
       workers.push(await startWorker(), await startWorker());
@@ -69,6 +67,7 @@ describe(
         }),
       );
       rmSync(home, { recursive: true, force: true });
+      await server?.drop();
     });
 
     test('without --no-work the importer takes jobs too, and a re-posted text is still kept once', () => {
@@ -107,7 +106,7 @@ describe(
       const n = rows.toLocaleString('en-US');
       assert.match(result.stdout, new RegExp(`${n} rows read, ${n} postings kept, 0 duplicates, 0 bad rows`));
 
-      const db = await openDatabase({ kind: 'postgres', url: url! });
+      const db = await openDatabase({ kind: 'postgres', url });
       try {
         const run = (await listPostingImports(db)).find((r) => r.dataset === 'hn-whos-hiring');
         assert.equal(run!.status, 'done');

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { openDatabase, type Database } from '../../src/store/database.js';
 
 /** Where the shared public datasets live for tests (beside the checkout, as in CI). */
@@ -15,12 +16,41 @@ export interface DatabaseUnderTest {
 
 const postgresUrl = process.env['TEST_DATABASE_URL'];
 
+let databasesMade = 0;
+
+/** Runs one statement on the server's own database, without migrating it (a plain client). */
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl! });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A new, empty database on the test server, and how to drop it. Each test gets its own: test files
+ * run two at a time, and a shared schema dropped under a neighbour's feet fails both at random.
+ */
+export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `upskill_t${process.pid}_${++databasesMade}`;
+  await onServer(`create database ${name}`);
+  const url = new URL(postgresUrl!);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(`drop database if exists ${name} with (force)`) };
+}
+
 async function freshPostgres(): Promise<Database> {
-  // Each test gets a clean schema on the shared server: drop everything, then migrate on open.
-  const admin = await openDatabase({ kind: 'postgres', url: postgresUrl! });
-  await admin.exec('drop schema public cascade; create schema public;');
-  await admin.close();
-  return openDatabase({ kind: 'postgres', url: postgresUrl! });
+  const server = await createServerDatabase();
+  const database = await openDatabase({ kind: 'postgres', url: server.url });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await server.drop();
+    },
+  };
 }
 
 /**
