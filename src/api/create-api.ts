@@ -13,7 +13,7 @@ import { registerAccountRoutes } from './routes/accounts.js';
 import { accessGuard, type AccessOptions } from './access-guard.js';
 import { registerCoachRoutes } from './routes/coach.js';
 import { registerMarketRoutes } from './routes/market.js';
-import { registerPostingRoutes } from './routes/postings.js';
+import { POSTING_UPLOAD_PATH, registerPostingRoutes } from './routes/postings.js';
 import { registerOrgRoutes } from './routes/org.js';
 import { registerOrgCohortRoutes } from './routes/org-cohorts.js';
 import { pageSecurity, registerWebApp, WEB_ROOT } from './web-app.js';
@@ -56,8 +56,13 @@ export function createApi(app: UpskillApp, options: ApiOptions = {}): OpenAPIHon
         'Send less at once; documents go to POST /api/extract (10 MB).',
       ),
   });
-  // The limit wraps the request to count its bytes: only requests that can have a body need it.
-  api.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // The limit wraps the request to count its bytes: only requests that can have a body need it. The
+  // postings upload is bounded by its own, larger limit (a month of postings is bigger than a résumé).
+  api.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === POSTING_UPLOAD_PATH
+      ? next()
+      : limitBody(c, next),
+  );
   registerOccupationRoutes(api, app);
   registerSkillRoutes(api, app);
   registerPlanRoutes(api, app);

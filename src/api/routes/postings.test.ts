@@ -88,6 +88,22 @@ describe('POST /api/postings/imports', () => {
     assert.equal(((await damaged.json()) as { code: string }).code, 'DOCUMENT_CORRUPT');
   });
 
+  test('an upload between the server’s general limit and the route’s own is imported; past the route’s, 413', async () => {
+    const row = (i: number) =>
+      `${i},2024-04-02,Data Analyst,${'SQL and Excel reporting for finance teams. '.repeat(24)}\n`;
+    const rows = ['id,date,title,description\n'];
+    let bytes = rows[0]!.length;
+    for (let i = 1; bytes < 15 * 1024 * 1024; i++) bytes += rows[rows.push(row(i)) - 1]!.length;
+    const response = await postFile('month.csv', new TextEncoder().encode(rows.join('')));
+    assert.equal(response.status, 200, 'a 15 MB file is over the 12 MB any other request may send, and welcome here');
+    const body = (await response.json()) as Result;
+    assert.equal(body.import.rowsRead, rows.length - 1);
+
+    const tooBig = await postFile('year.csv', new Uint8Array(POSTING_UPLOAD_LIMITS.maxBytes + 128 * 1024).fill(0x61));
+    assert.equal(tooBig.status, 413);
+    assert.equal(((await tooBig.json()) as { code: string }).code, 'DOCUMENT_TOO_LARGE');
+  });
+
   test('no file, a name without a postings extension, columns no layout fits: 400 saying what to do', async () => {
     assert.equal((await postJson({})).status, 400);
     const pdf = await postFile('cv.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x01, 0x02, 0x03]));

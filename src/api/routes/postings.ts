@@ -25,6 +25,9 @@ export const POSTING_UPLOAD_LIMITS = {
   deadlineMs: 120_000,
 } as const;
 
+/** The one route whose body may pass the server's general limit: it sets its own (above). */
+export const POSTING_UPLOAD_PATH = '/api/postings/imports';
+
 const SAMPLE_NOTE =
   'Postings are a sample of part of the market (whoever posted where the file was taken), not all of it.';
 
@@ -90,7 +93,7 @@ const UploadFileSchema = z
 
 const upload = createRoute({
   method: 'post',
-  path: '/api/postings/imports',
+  path: POSTING_UPLOAD_PATH,
   summary: 'Import a postings file (CSV, TSV, JSON Lines, JSON array, or .gz of one): bad rows are reported, not fatal',
   middleware: [
     bodyLimit({
