@@ -2,6 +2,7 @@ import { existsSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { UpskillError } from '../domain/errors.js';
+import { hoursToLevel, type SkillLevel } from '../domain/planning/skill-gaps.js';
 import type { Principal } from '../domain/access/index.js';
 import {
   ASSUMPTION_KEYS,
@@ -142,6 +143,7 @@ const HIDDEN_NAME = 'a colleague';
 /** Each team's skill gaps as staffing questions: who could be trained, what a hire and a freelancer would cost. */
 export async function teamGaps(app: UpskillApp, assessment: Assessment, team?: string): Promise<TeamGap[]> {
   const courses = catalogueCosts(app);
+  const graph = app.skillGraph();
   const bench = await org.listFreelancers(app.database);
   const salaryFile = aiSalaryFile(app);
   const salaries = salaryFile ? await aiSalaries(salaryFile) : undefined;
@@ -193,11 +195,13 @@ export async function teamGaps(app: UpskillApp, assessment: Assessment, team?: s
         peopleMissing: entry.missing.length,
         candidates: entry.missing.map((m) => {
           const wage = assessment.occupations.get(m.occupationCode!)?.wage?.hourly ?? null;
+          const current = (m.levels.get(skillId) ?? 0) as SkillLevel;
           return {
             personKey: m.personKey,
             name: m.name,
-            currentLevel: m.levels.get(skillId) ?? 0,
-            hours: m.gapHours.get(skillId) ?? 0,
+            currentLevel: current,
+            // To the gap's level (the highest any member's target asks), which may be above their own target's.
+            hours: hoursToLevel(graph, skillId, entry.level as SkillLevel) - hoursToLevel(graph, skillId, current),
             hourlyWage: wage,
             learningHoursPerWeek: m.person.learningHoursPerWeek,
             catalogueCost: Number.isFinite(courses.get(skillId)) ? courses.get(skillId)! : 0,
