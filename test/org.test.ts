@@ -98,6 +98,25 @@ describe('the organisation API', () => {
     assert.equal(bo.body.person.team, 'Payroll');
   });
 
+  test('people by department or level, as the readiness page opens a group: a manager sees their reports, the rest counted', async () => {
+    const keys = async (member: Member, query: string) => {
+      const listed = await call(member, `/api/org/people?${query}`);
+      assert.equal(listed.status, 200, query);
+      const shown = listed.body.people.map((p: { personKey: string }) => p.personKey);
+      return { shown, total: listed.body.total, hidden: listed.body.hidden };
+    };
+    assert.deepEqual(await keys(admin(), 'department=Sales'), { shown: ['P4'], total: 1, hidden: 0 });
+    assert.deepEqual(await keys(admin(), 'level=L2'), { shown: ['P2', 'P4', 'P5'], total: 3, hidden: 0 });
+    assert.deepEqual(await keys(admin(), 'level=L1&department=Finance'), { shown: ['P3', 'P6'], total: 2, hidden: 0 });
+    assert.deepEqual(await keys(admin(), 'level=(none)'), { shown: [], total: 0, hidden: 0 }, 'everyone has a grade');
+    assert.deepEqual(await keys(members.manager, 'department=Finance'), {
+      shown: ['P1', 'P2', 'P3'],
+      total: 5,
+      hidden: 2,
+    });
+    assert.equal((await call(admin(), `/api/org/people?level=${'x'.repeat(201)}`)).status, 400);
+  });
+
   test('titles to confirm are listed with candidates and confirmed in bulk; a confirmation survives a re-import', async () => {
     const listed = await call(admin(), '/api/org/people?unconfirmed=true');
     assert.equal(listed.status, 200);

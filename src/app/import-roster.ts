@@ -368,12 +368,12 @@ export interface PeopleView {
  */
 export async function rosterPeople(
   app: UpskillApp,
-  filter: { unconfirmed?: boolean; team?: string; limit?: number; offset?: number },
+  filter: org.PeopleFilter,
   principal: Principal,
 ): Promise<PeopleView> {
-  const query = { ...(filter.unconfirmed ? { unconfirmed: true } : {}), ...(filter.team ? { team: filter.team } : {}) };
+  // Everyone in the group is read: the page is cut after hiding those the viewer may not see.
   const [all, names, relations] = await Promise.all([
-    org.listPeople(app.database, query),
+    org.listPeople(app.database, { ...filter, limit: undefined, offset: undefined }),
     app.database.query<{ code: string; title: string }>('select code, title from occupations'),
     org.listPersonRelations(app.database),
   ]);

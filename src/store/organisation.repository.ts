@@ -1,3 +1,4 @@
+import { UNASSIGNED_GROUP } from '../domain/workforce/readiness.js';
 import type { Queryable } from './database.js';
 
 /** One person of the imported roster (migration 8, org_people). */
@@ -188,35 +189,26 @@ export async function replacePersonGaps(
 export interface PeopleFilter {
   /** Only titles nobody confirmed whose match was not clear: the ones to confirm. */
   unconfirmed?: boolean;
+  /** Only one team, department or level; UNASSIGNED_GROUP means people with none. */
   team?: string;
+  department?: string;
+  level?: string;
   limit?: number;
   offset?: number;
 }
 
-/** How many people match the filter (without limit and offset). */
-export async function countMatchingPeople(db: Queryable, filter: PeopleFilter = {}): Promise<number> {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (filter.unconfirmed) where.push('not title_confirmed and not title_clear');
-  if (filter.team !== undefined) {
-    params.push(filter.team);
-    where.push(`team = $${params.length}`);
-  }
-  const [row] = await db.query<{ n: number }>(
-    `select count(*)::int as n from org_people ${where.length ? `where ${where.join(' and ')}` : ''}`,
-    params,
-  );
-  return row!.n;
-}
+const GROUP_COLUMNS = ['team', 'department', 'level'] as const;
 
-/** People in roster-id order, optionally only the unconfirmed low-confidence titles or one team. */
+/** People in roster-id order, optionally only the unconfirmed low-confidence titles or one group. */
 export async function listPeople(db: Queryable, filter: PeopleFilter = {}): Promise<OrgPerson[]> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (filter.unconfirmed) where.push('not title_confirmed and not title_clear');
-  if (filter.team !== undefined) {
-    params.push(filter.team);
-    where.push(`team = $${params.length}`);
+  for (const column of GROUP_COLUMNS) {
+    const value = filter[column];
+    if (value === undefined) continue;
+    if (value === UNASSIGNED_GROUP) where.push(`${column} is null`);
+    else where.push(`${column} = $${params.push(value)}`);
   }
   params.push(filter.limit ?? 1_000_000, filter.offset ?? 0);
   return db.query<OrgPerson>(

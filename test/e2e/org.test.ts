@@ -142,7 +142,7 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     assert.equal(await activeCell(), '1-0');
     await page.keyboard.press('Enter');
     const team = readiness.heatMap.rows[1]!.group;
-    await page.getByRole('heading', { name: `People in ${team}` }).waitFor();
+    await page.getByRole('heading', { name: `People in team ${team}` }).waitFor();
     const people = await api<{ people: { name: string | null }[] }>(
       `/api/org/people?team=${encodeURIComponent(team)}&limit=1000`,
     );
@@ -161,6 +161,20 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
     await assertAccessible(page, 'the readiness page');
     await saveScreenshot(page, '11-org-readiness', false);
+
+    // Grouped by department, a department opens its people the same way.
+    await page.getByRole('radio', { name: 'Department' }).check();
+    const departments = await api<Readiness>('/api/org/readiness?by=department');
+    const department = departments.heatMap.rows.at(-1)!.group;
+    await grid.getByRole('button', { name: department, exact: true }).click();
+    await page.getByRole('heading', { name: `People in department ${department}` }).waitFor();
+    const inDepartment = await api<{ people: unknown[] }>(
+      `/api/org/people?department=${encodeURIComponent(department)}&limit=1000`,
+    );
+    await until(
+      async () => (await listed.count()) === inDepartment.people.length,
+      `${inDepartment.people.length} people listed for ${department}`,
+    );
   });
 
   test('decisions: an edited assumption recomputes them, as the API would', async () => {

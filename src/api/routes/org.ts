@@ -111,6 +111,8 @@ const routes = {
       query: z.object({
         unconfirmed: z.enum(['true', 'false']).default('false'),
         team: z.string().max(200).optional(),
+        department: z.string().max(200).optional(),
+        level: z.string().max(200).optional().openapi({ description: 'a level or grade; "(none)": people with none' }),
         limit: z.coerce.number().int().min(1).max(1000).default(100),
         offset: z.coerce.number().int().min(0).default(0),
       }),
@@ -311,14 +313,8 @@ export function registerOrgRoutes(api: OpenAPIHono, app: UpskillApp): void {
     return c.json(await importRoster(app, input, { map, limits: UPLOAD_ROSTER_LIMITS }), 200);
   });
   api.openapi(routes.people, async (c) => {
-    const query = c.req.valid('query');
-    const filter = {
-      unconfirmed: query.unconfirmed === 'true',
-      limit: query.limit,
-      offset: query.offset,
-      ...(query.team ? { team: query.team } : {}),
-    };
-    return c.json(await rosterPeople(app, filter, principal(c)), 200);
+    const { unconfirmed, ...query } = c.req.valid('query');
+    return c.json(await rosterPeople(app, { ...query, unconfirmed: unconfirmed === 'true' }, principal(c)), 200);
   });
   api.openapi(routes.confirm, async (c) =>
     c.json(await confirmOccupations(app, c.req.valid('json').confirmations), 200),

@@ -131,36 +131,38 @@ Examples:
     .command('people')
     .description('list the roster; --unconfirmed lists the titles to confirm, with the occupations they could be')
     .option('--unconfirmed', 'only titles whose match was not clear')
-    .option('--team <team>', 'only one team')
+    .option('--team <team>', 'only one team ("(none)": people with no team)')
+    .option('--department <department>', 'only one department')
+    .option('--level <level>', 'only one level or grade')
     .option('-n, --limit <n>', 'how many', parseCount, 100)
     .option('--json', 'print as JSON')
     .addHelpText(
       'after',
       '\nConfirm with: upskill org confirm E12=13-2011.00 E40=43-4051.00 (or --file confirmations.txt)',
     )
-    .action(async (options: { unconfirmed?: boolean; team?: string; limit: number; json?: boolean }) =>
-      withApp(async (app) => {
-        const view = await rosterPeople(
-          app,
-          {
-            unconfirmed: options.unconfirmed ?? false,
-            limit: options.limit,
-            ...(options.team ? { team: options.team } : {}),
-          },
-          LOCAL,
-        );
-        if (options.json) return printJson(view);
-        process.stdout.write(`${view.total} people${options.unconfirmed ? ' with a title to confirm' : ''}.\n`);
-        for (const p of view.people) {
-          const occupation = p.occupationCode ? `${p.occupationCode} ${p.occupationTitle}` : pc.red('no occupation');
-          const score = p.titleConfirmed ? 'confirmed' : p.titleScore === null ? '' : p.titleScore.toFixed(2);
-          process.stdout.write(
-            `${pc.bold(p.personKey)}  ${p.title}  → ${occupation}  ${pc.dim(score)}${p.fictional ? pc.dim(' (fictional)') : ''}\n`,
-          );
-          for (const c of p.candidates ?? [])
-            process.stdout.write(pc.dim(`    or ${c.code} ${c.title} ${c.score.toFixed(2)}\n`));
-        }
-      }),
+    .action(
+      async (options: {
+        unconfirmed?: boolean;
+        team?: string;
+        department?: string;
+        level?: string;
+        limit: number;
+        json?: boolean;
+      }) =>
+        withApp(async (app) => {
+          const view = await rosterPeople(app, options, LOCAL);
+          if (options.json) return printJson(view);
+          process.stdout.write(`${view.total} people${options.unconfirmed ? ' with a title to confirm' : ''}.\n`);
+          for (const p of view.people) {
+            const occupation = p.occupationCode ? `${p.occupationCode} ${p.occupationTitle}` : pc.red('no occupation');
+            const score = p.titleConfirmed ? 'confirmed' : p.titleScore === null ? '' : p.titleScore.toFixed(2);
+            process.stdout.write(
+              `${pc.bold(p.personKey)}  ${p.title}  → ${occupation}  ${pc.dim(score)}${p.fictional ? pc.dim(' (fictional)') : ''}\n`,
+            );
+            for (const c of p.candidates ?? [])
+              process.stdout.write(pc.dim(`    or ${c.code} ${c.title} ${c.score.toFixed(2)}\n`));
+          }
+        }),
     );
 
   org

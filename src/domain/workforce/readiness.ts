@@ -106,8 +106,9 @@ export interface ReadinessRollUp {
   singlePointsOfFailure: SinglePointOfFailure[];
 }
 
-const UNASSIGNED = '(none)';
-const groupOf = (person: AssessedPerson, by: GroupBy): string => person[by] ?? UNASSIGNED;
+/** The group of people with no team, department or level on the roster. */
+export const UNASSIGNED_GROUP = '(none)';
+const groupOf = (person: AssessedPerson, by: GroupBy): string => person[by] ?? UNASSIGNED_GROUP;
 const mean = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
 const round3 = (value: number | null): number | null => (value === null ? null : Math.round(value * 1000) / 1000);

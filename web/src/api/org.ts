@@ -79,10 +79,11 @@ export const useReadiness = (by: GroupBy) =>
     queryFn: () => getJson<Readiness>(ORG_API.readiness(by)),
     placeholderData: keepPreviousData,
   });
-export const usePeople = (team: string) =>
+/** The people of one team, department or level (the readiness page's groups). */
+export const usePeople = (by: GroupBy, group: string) =>
   useQuery({
-    queryKey: ['org', 'people', team],
-    queryFn: () => getJson<PeopleList>(`${ORG_API.people}?team=${encodeURIComponent(team)}&limit=1000`),
+    queryKey: ['org', 'people', by, group],
+    queryFn: () => getJson<PeopleList>(`${ORG_API.people}?${by}=${encodeURIComponent(group)}&limit=1000`),
   });
 export const usePerson = (key: string | undefined) =>
   useQuery({

@@ -16,7 +16,7 @@ const GROUPINGS: { by: GroupBy; label: string }[] = [
  * sense: one cell is in the tab order, the arrow keys (and Home, End) move between cells, and Enter on
  * a group's name opens its people.
  */
-function HeatMap({ data, onOpen }: { data: Readiness; onOpen: ((group: string) => void) | undefined }) {
+function HeatMap({ data, onOpen }: { data: Readiness; onOpen: (group: string) => void }) {
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const table = useRef<HTMLTableElement>(null);
   const rows = data.heatMap.rows;
@@ -41,7 +41,7 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: ((group: string) =
     if (to) {
       event.preventDefault();
       focus(...to);
-    } else if ((event.key === 'Enter' || event.key === ' ') && c === 0 && onOpen) {
+    } else if ((event.key === 'Enter' || event.key === ' ') && c === 0) {
       event.preventDefault();
       onOpen(rows[r]!.group);
     }
@@ -64,22 +64,16 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: ((group: string) =
           {rows.map((row, r) => (
             <tr key={row.group}>
               <th scope="row" role="rowheader">
-                {onOpen ? (
-                  <button
-                    type="button"
-                    className="link-button"
-                    data-cell={`${r}-0`}
-                    tabIndex={tab(r, 0)}
-                    onFocus={() => setActive([r, 0])}
-                    onClick={() => onOpen(row.group)}
-                  >
-                    {row.group}
-                  </button>
-                ) : (
-                  <span data-cell={`${r}-0`} tabIndex={tab(r, 0)} onFocus={() => setActive([r, 0])}>
-                    {row.group}
-                  </span>
-                )}
+                <button
+                  type="button"
+                  className="link-button"
+                  data-cell={`${r}-0`}
+                  tabIndex={tab(r, 0)}
+                  onFocus={() => setActive([r, 0])}
+                  onClick={() => onOpen(row.group)}
+                >
+                  {row.group}
+                </button>
               </th>
               {row.cells.map((cell, i) => {
                 const colour = cividis(cell.value);
@@ -118,13 +112,15 @@ function HeatMap({ data, onOpen }: { data: Readiness; onOpen: ((group: string) =
 }
 
 /** The people of one group the viewer may see, and one person's detail when opened. */
-function GroupPeople({ group }: { group: string }) {
-  const people = usePeople(group);
+function GroupPeople({ by, group }: { by: GroupBy; group: string }) {
+  const people = usePeople(by, group);
   const [open, setOpen] = useState<string>();
   const person = usePerson(open);
   return (
     <section className="card section" aria-labelledby="group-heading">
-      <h2 id="group-heading">People in {group}</h2>
+      <h2 id="group-heading">
+        People in {by} {group}
+      </h2>
       {people.isPending ? (
         <Loading what="the people" />
       ) : people.isError ? (
@@ -256,13 +252,13 @@ export default function OrgReadinessPage() {
             </div>
             <p className="small muted">
               Each cell: 100 × how far the group’s people are to the level their target needs (a dash: nobody’s target
-              needs the skill, or a small group you may not see person by person). Arrow keys move between cells
-              {by === 'team' ? '; Enter on a team opens its people' : ''}.
+              needs the skill, or a small group you may not see person by person). Arrow keys move between cells; Enter
+              on a {by} opens its people.
             </p>
             <CividisLegend />
-            <HeatMap data={readiness.data} onOpen={by === 'team' ? setGroup : undefined} />
+            <HeatMap data={readiness.data} onOpen={setGroup} />
           </section>
-          {group && by === 'team' && <GroupPeople group={group} />}
+          {group && <GroupPeople key={`${by}/${group}`} by={by} group={group} />}
           <section className="card section" aria-labelledby="groups-heading">
             <h2 id="groups-heading">Most-missing skills</h2>
             <SideScroll label="Most-missing skills by group">
