@@ -142,5 +142,37 @@ describe(
       await page.getByRole('img').first().waitFor();
       await saveScreenshot(page, '9-market-phone', false);
     });
+
+    // Last, so the postings it adds change no figure the tests above compare.
+    test('a postings file loaded through the page: counts, the bad row by line and field, the run listed', async () => {
+      const rows = [
+        'id,date,title,description',
+        'web-1,2025-09-02,Prompt Engineer,Write and test prompts for ChatGPT; evaluate LLM output with Python.',
+        'web-2,2025-09-03,Data Analyst,Build dashboards in Tableau and SQL reports for the finance team.',
+        'web-3,2025-09-04,Copywriter,Draft campaign copy and edit AI-generated drafts in Google Docs.',
+        'web-1,2025-09-05,Prompt Engineer,The same posting again under its first id.',
+        'web-4,soon,Nurse,Care for patients on a cardiac ward.',
+      ];
+      await page.goto(`${server.origin}/market`);
+      await heading('Market demand').waitFor();
+      const form = page.getByRole('region', { name: 'Load job postings' });
+      await form.getByLabel('Postings file').setInputFiles({
+        name: 'careers-site.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(rows.join('\n') + '\n'),
+      });
+      await form.getByLabel('Dataset name (optional)').fill('careers-site');
+      await form.getByRole('button', { name: 'Import postings' }).click();
+      const status = form.getByRole('status');
+      await status
+        .getByText('careers-site.csv: 5 rows read, 3 new postings stored, 1 duplicate, 1 bad row', { exact: true })
+        .waitFor();
+      await status.getByText(/^line 6, field “date”: /).waitFor();
+      await form
+        .getByRole('table', { name: 'The latest imports' })
+        .getByRole('row', { name: /^careers-site\.csv careers-site .* 5 3 1 1$/ })
+        .waitFor();
+      await assertAccessible(page, 'the postings upload');
+    });
   },
 );

@@ -16,6 +16,7 @@ import {
   type PostingImportRun,
 } from '../../store/postings.repository.js';
 import { json, problemResponse } from '../openapi-responses.js';
+import { ImportErrorSchema, ImportResultSchema, ImportRunSchema } from '../postings-schemas.js';
 import { problem } from '../problem.js';
 
 /** What one upload may cost: bytes as sent, bytes a .gz may inflate to, and time to import it. */
@@ -30,36 +31,6 @@ export const POSTING_UPLOAD_PATH = '/api/postings/imports';
 
 const SAMPLE_NOTE =
   'Postings are a sample of part of the market (whoever posted where the file was taken), not all of it.';
-
-const ImportRunSchema = z
-  .object({
-    id: z.number().int(),
-    dataset: z.string(),
-    file: z.string().openapi({ description: 'the file’s name (uploads) or path (CLI)' }),
-    layout: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
-    rowsRead: z.number().int(),
-    rowsKept: z.number().int().openapi({ description: 'new distinct postings stored' }),
-    duplicates: z.number().int().openapi({ description: 'rows whose text or source id was already stored' }),
-    badRows: z.number().int(),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .openapi('PostingImport');
-
-const ImportErrorSchema = z
-  .object({ line: z.number().int(), field: z.string().nullable(), message: z.string() })
-  .openapi('PostingImportError');
-
-const ImportResultSchema = z
-  .object({
-    import: ImportRunSchema,
-    errors: z
-      .array(ImportErrorSchema)
-      .openapi({ description: 'the first bad rows (all are listed by the errors route)' }),
-    note: z.string(),
-  })
-  .openapi('PostingImportResult');
 
 const UploadJsonSchema = z
   .object({
@@ -168,6 +139,8 @@ async function uploadOf(
       typeof form[key] === 'string' ? (form[key] as string) : undefined;
     const layout = text('layout');
     const dataset = text('dataset');
+    // The same bounds as the JSON body's, which the schema checks there.
+    if (dataset && dataset.length > 100) throw new UpskillError('BAD_INPUT', 'dataset: at most 100 characters.');
     return {
       name: file.name || 'upload.csv',
       bytes: new Uint8Array(await file.arrayBuffer()),

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
-import { useInsights, useMarketOccupation } from '../api/market';
+import { useMarketOccupation } from '../api/market';
+import { InsightsSection } from './insights-section';
 import { ErrorNotice, Loading } from './status-views';
 
 const pct = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
@@ -7,7 +8,6 @@ const pct = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`
 /** On the job page: what loaded postings for this occupation ask for, and the news ranked for it. */
 export function MarketForJob({ code, title }: { code: string; title: string }) {
   const market = useMarketOccupation(code);
-  const insights = useInsights({ occupation: code });
   return (
     <div className="two-col section">
       <section className="card" aria-labelledby="postings-heading">
@@ -53,56 +53,7 @@ export function MarketForJob({ code, title }: { code: string; title: string }) {
           </>
         )}
       </section>
-      <section className="card" aria-labelledby="insights-heading">
-        <h2 id="insights-heading">News and insights</h2>
-        {insights.isPending ? (
-          <Loading what="insights" />
-        ) : insights.isError ? (
-          <ErrorNotice error={insights.error} retry={() => void insights.refetch()} />
-        ) : insights.data.insights.length === 0 ? (
-          <p className="muted">No insight records are loaded (upskill insights import).</p>
-        ) : (
-          <InsightList items={insights.data.insights} />
-        )}
-      </section>
+      <InsightsSection reader={{ occupation: code }} className="card" />
     </div>
-  );
-}
-
-/** Ranked insights: title (linked to the source), provider, date, and the excerpt. */
-export function InsightList({
-  items,
-}: {
-  items: {
-    record: {
-      id: string;
-      title: string;
-      url: string | null;
-      excerpt: string;
-      publishedAt: string;
-      provider: { name: string } | null;
-    };
-  }[];
-}) {
-  return (
-    <ul className="insight-list">
-      {items.map(({ record }) => (
-        <li key={record.id}>
-          <p className="insight-title">
-            {record.url ? (
-              <a href={record.url} target="_blank" rel="noopener noreferrer">
-                {record.title}
-              </a>
-            ) : (
-              record.title
-            )}
-          </p>
-          <p className="small muted">
-            {record.provider?.name ?? 'Unattributed note'} · {record.publishedAt.slice(0, 10)}
-          </p>
-          <p className="small">{record.excerpt.length > 220 ? `${record.excerpt.slice(0, 217)}…` : record.excerpt}</p>
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,7 +1,6 @@
 import { Link, useLocation, useSearch } from 'wouter';
 import { useState } from 'react';
 import {
-  useInsights,
   useMarketEmerging,
   useMarketTitles,
   useMarketTop,
@@ -11,10 +10,11 @@ import {
   type MarketTop,
 } from '../api/market';
 import { useRoles } from '../api/queries';
-import { InsightList } from '../components/market-for-job';
+import { InsightsSection } from '../components/insights-section';
 import { OccupationPicker } from '../components/occupation-picker';
 import { Page } from '../components/page';
 import { ShareChart } from '../components/share-chart';
+import { PostingsUpload } from '../components/postings-upload';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 
 const pct = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
@@ -134,7 +134,6 @@ function Filters({ filter, set }: { filter: MarketFilter; set: (key: string, val
 function MarketOverview() {
   const { filter, set } = useMarketState();
   const skills = useMarketTop('skills', filter);
-  const insights = useInsights(filter.occupation ? { occupation: filter.occupation } : {}, 4);
   return (
     <Page
       title="Market demand"
@@ -154,8 +153,8 @@ function MarketOverview() {
             Import postings with <code>upskill postings import &lt;file or folder&gt;</code> (CSV, TSV, JSON Lines or
             JSON, also <code>.gz</code>) — for example the public samples beside Upskill:{' '}
             <code>upskill postings import ../shared/data/hn-whos-hiring/roles.csv</code> and{' '}
-            <code>upskill postings import-counts ../shared/data/hn-hiringtrends/monthly_terms.csv</code> — or widen the
-            filter.
+            <code>upskill postings import-counts ../shared/data/hn-hiringtrends/monthly_terms.csv</code> — load a file
+            below, or widen the filter.
           </p>
         </EmptyState>
       ) : (
@@ -173,22 +172,10 @@ function MarketOverview() {
           <Emerging filter={filter} />
         </>
       )}
+      {skills.data?.sample.postings === 0 && <PostingsUpload />}
       <TermSeries period={filter.period} />
-      <section className="card section" aria-labelledby="news-heading">
-        <h2 id="news-heading">News and insights</h2>
-        {insights.isPending ? (
-          <Loading what="insights" />
-        ) : insights.isError ? (
-          <ErrorNotice error={insights.error} retry={() => void insights.refetch()} />
-        ) : insights.data.insights.length === 0 ? (
-          <p className="muted">No insight records are loaded (upskill insights import).</p>
-        ) : (
-          <>
-            <InsightList items={insights.data.insights} />
-            <p className="muted small">Ranked by {insights.data.formula}.</p>
-          </>
-        )}
-      </section>
+      <InsightsSection reader={filter.occupation ? { occupation: filter.occupation } : {}} limit={4} />
+      {!!skills.data?.sample.postings && <PostingsUpload />}
     </Page>
   );
 }
