@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { parse } from 'yaml';
-import { hoursToLevel } from '../domain/planning/skill-gaps.js';
+import { hoursToLevel, type SkillLevel } from '../domain/planning/skill-gaps.js';
 import { openLoadedApp } from '../../test/support/loaded-app.js';
 import { assessWorkforce } from './assess-workforce.js';
 import { teamGaps } from './decide-staffing.js';
@@ -40,10 +40,9 @@ test('a team whose members aim at different roles: each trainee’s hours reach 
   assert.equal(gap.targetLevel, high);
   const graph = app.skillGraph();
   const c2 = gap.candidates.find((c) => c.personKey === 'C2')!;
-  const toGap =
-    hoursToLevel(graph, 'prompt-engineering', high) - hoursToLevel(graph, 'prompt-engineering', c2.currentLevel);
-  const toOwn =
-    hoursToLevel(graph, 'prompt-engineering', low) - hoursToLevel(graph, 'prompt-engineering', c2.currentLevel);
+  const hours = (level: number) => hoursToLevel(graph, 'prompt-engineering', level as SkillLevel);
+  const toGap = hours(high) - hours(c2.currentLevel);
+  const toOwn = hours(low) - hours(c2.currentLevel);
   assert.ok(toGap > toOwn);
   assert.equal(c2.hours, toGap);
 });
