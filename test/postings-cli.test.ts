@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -95,4 +95,22 @@ test('a file whose columns fit no layout: exit 2 naming its columns and how to m
   assert.equal(result.status, 2);
   assert.match(result.stderr, /The file's columns \(a, b\) do not fit/);
   assert.match(result.stderr, /--map/);
+});
+
+test('postings samples: the named samples with what each stored; an unknown name exits 2 listing the names', () => {
+  const seeds = upskill(['postings', 'samples', 'seeds', 'hn-hiringtrends']);
+  assert.equal(seeds.status, 0, seeds.stderr);
+  const terms = parse(readFileSync(`${SHARED_DATA}hn-hiringtrends/monthly_terms.csv`)).length - 1;
+  assert.match(seeds.stdout, new RegExp(`✓ hn-hiringtrends: ${terms.toLocaleString('en-US')} stored, 0 bad rows`));
+  const records = readdirSync(new URL('../../shared/seeds/', import.meta.url)).filter((f) => f.endsWith('.txt'));
+  assert.match(
+    seeds.stdout,
+    new RegExp(`✓ seeds: ${records.length} stored, 0 bad rows — the three dated news records`),
+  );
+  const unknown = upskill(['postings', 'samples', 'everything']);
+  assert.equal(unknown.status, 2);
+  assert.match(
+    unknown.stderr,
+    /No sample named everything: use hn-whos-hiring, linkedin-2024-sample, hn-hiringtrends, seeds/,
+  );
 });

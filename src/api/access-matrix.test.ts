@@ -241,6 +241,8 @@ const SAMPLES: Record<string, (context: SampleContext) => Promise<Sample>> = {
       content: `id,date,title,description\np${++unique},2024-04-02,Data Analyst,SQL and Excel\n`,
     },
   }),
+  // The three news seeds only: the postings samples take half a minute (tested in routes/postings.test.ts).
+  'POST /api/postings/samples': async () => ({ path: '/api/postings/samples', body: { only: ['seeds'] } }),
   'GET /api/postings/imports': async () => ({ path: '/api/postings/imports' }),
   'GET /api/postings/imports/{id}/errors': async () => {
     const file = { dataset: 'matrix', file: 'matrix.csv', fileFingerprint: `matrix-${++unique}`, layout: 'generic' };

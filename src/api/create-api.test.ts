@@ -264,6 +264,7 @@ describe('HTTP API', () => {
       '/api/plan',
       '/api/postings/imports',
       '/api/postings/imports/{id}/errors',
+      '/api/postings/samples',
       '/api/profiles',
       '/api/profiles/{id}',
       '/api/profiles/{id}/gaps',

@@ -31,3 +31,20 @@ export const ImportResultSchema = z
     note: z.string(),
   })
   .openapi('PostingImportResult');
+
+export const SampleImportsSchema = z
+  .object({
+    imported: z.array(
+      z.object({
+        name: z.string(),
+        kind: z.enum(['postings', 'term-counts', 'insights']),
+        path: z.string().openapi({ description: 'the file or folder, relative to the shared data folder' }),
+        what: z.string().openapi({ description: 'what the sample is, and which part of the market it covers' }),
+        stored: z.number().int().openapi({ description: 'new postings, month × term counts, or insight records' }),
+        duplicates: z.number().int().openapi({ description: 'postings already stored (the same id or text)' }),
+        badRows: z.number().int(),
+      }),
+    ),
+    note: z.string(),
+  })
+  .openapi('PostingSampleImports');

@@ -57,7 +57,7 @@ export interface LoadSummary {
 }
 
 /** The folders searched, in the discovery order of DESIGN.md. */
-function searchRoots(config: AppConfig, options: LoadOptions): string[] {
+export function searchRoots(config: AppConfig, options: LoadOptions): string[] {
   const roots: string[] = [];
   if (options.from) roots.push(resolveFrom(config, options.from));
   if (options.onlyIn) roots.push(...options.onlyIn);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { z } from 'zod';
 import type { MarketOccupationSchema, MarketTopSchema, MarketTrendSchema } from '../../src/api/market-schemas.js';
 import { SHARED_DATA } from '../support/databases.js';
-import { cliIn } from '../support/run-cli.js';
 import {
   assertAccessible,
   browserSkip,
@@ -37,15 +38,6 @@ describe(
   () => {
     before(async () => {
       [server, browser] = await Promise.all([startUpskill(), launchChromium()]);
-      const cli = cliIn(server.home);
-      for (const args of [
-        ['postings', 'import', `${SHARED_DATA}hn-whos-hiring/roles.csv`],
-        ['postings', 'import-counts', `${SHARED_DATA}hn-hiringtrends/monthly_terms.csv`],
-        ['insights', 'import', new URL('../../../shared/seeds/', import.meta.url).pathname],
-      ]) {
-        const result = cli(args);
-        assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
-      }
     });
     after(async () => {
       await browser?.close();
@@ -61,6 +53,27 @@ describe(
       page.setDefaultTimeout(20_000);
     });
     test.afterEach(() => context.close());
+
+    // First, as a new user would: the empty page offers the samples, and one click loads them all.
+    test('an empty Market page says what to import and loads the public samples in one click', async () => {
+      await page.goto(`${server.origin}/market`);
+      await page.getByText('No job postings match', { exact: true }).waitFor();
+      await assertAccessible(page, 'the empty Market page');
+      await page.getByRole('button', { name: 'Load the public samples' }).click();
+      const loaded = page.getByRole('status').filter({ hasText: 'hn-whos-hiring' });
+      await loaded.waitFor({ timeout: 180_000 });
+      const rows = (path: string) => (parse(readFileSync(`${SHARED_DATA}${path}`)) as unknown[]).length - 1;
+      assert.match(
+        await loaded.innerText(),
+        new RegExp(`hn-whos-hiring: ${rows('hn-whos-hiring/roles.csv').toLocaleString('en-US')} stored, 0 duplicates`),
+      );
+      assert.match(
+        await loaded.innerText(),
+        new RegExp(`hn-hiringtrends: ${rows('hn-hiringtrends/monthly_terms.csv').toLocaleString('en-US')} stored`),
+      );
+      // The page reads its figures again: the top tables replace the empty state.
+      await page.getByRole('heading', { name: 'Skills', exact: true }).waitFor();
+    });
 
     test('top tables with shares and intervals, the charts, emerging skills, insights; filter by family', async () => {
       const top = await api<MarketTop>('/api/market/top?what=skills&period=quarter');

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { SHARED_DATA } from '../../../test/support/databases.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { openLoadedApp } from '../../../test/support/loaded-app.js';
 import { createApi } from '../create-api.js';
@@ -115,5 +118,64 @@ describe('POST /api/postings/imports', () => {
     assert.equal(odd.status, 400);
     assert.equal((await api.request('/api/postings/imports/999/errors')).status, 404);
     assert.equal((await api.request('/api/postings/imports/abc/errors')).status, 400);
+  });
+});
+
+describe('POST /api/postings/samples', () => {
+  const rowsOf = (path: string) => (parse(readFileSync(`${SHARED_DATA}${path}`)) as unknown[]).length - 1;
+  const post = (body: unknown = {}) =>
+    Promise.resolve(
+      api.request('/api/postings/samples', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+  interface Samples {
+    imported: { name: string; stored: number; duplicates: number; badRows: number }[];
+    note: string;
+  }
+
+  test('loads every sample beside Upskill with the files’ counts; again, the postings are all duplicates', async () => {
+    const response = await post();
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as Samples;
+    const byName = Object.fromEntries(body.imported.map((s) => [s.name, s]));
+    assert.deepEqual(Object.keys(byName), ['hn-whos-hiring', 'linkedin-2024-sample', 'hn-hiringtrends', 'seeds']);
+    for (const [name, path] of [
+      ['hn-whos-hiring', 'hn-whos-hiring/roles.csv'],
+      ['linkedin-2024-sample', 'linkedin-2024-sample/postings.csv'],
+    ] as const) {
+      const sample = byName[name]!;
+      assert.equal(
+        sample.stored + sample.duplicates + sample.badRows,
+        rowsOf(path),
+        `${name}: every row accounted for`,
+      );
+      assert.ok(sample.stored > 0);
+    }
+    assert.equal(byName['hn-hiringtrends']!.stored, rowsOf('hn-hiringtrends/monthly_terms.csv'));
+    const seeds = readdirSync(new URL('../../../../shared/seeds/', import.meta.url)).filter((f) => f.endsWith('.txt'));
+    assert.equal(byName['seeds']!.stored, seeds.length);
+    assert.match(body.note, /sample of part of the market/);
+
+    const again = (await (await post({ only: ['linkedin-2024-sample'] })).json()) as Samples;
+    assert.deepEqual(
+      again.imported.map((s) => [s.name, s.stored, s.duplicates]),
+      [
+        [
+          'linkedin-2024-sample',
+          0,
+          rowsOf('linkedin-2024-sample/postings.csv') - byName['linkedin-2024-sample']!.badRows,
+        ],
+      ],
+    );
+  });
+
+  test('two loads at once: one waits its turn with 409; an unknown sample is a 400', async () => {
+    const statuses = (await Promise.all([post({ only: ['seeds'] }), post({ only: ['seeds'] })])).map((r) => r.status);
+    assert.deepEqual(statuses.sort(), [200, 409]);
+    const unknown = await post({ only: ['everything'] });
+    assert.equal(unknown.status, 400);
   });
 });

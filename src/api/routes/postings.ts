@@ -5,6 +5,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { importPostings } from '../../app/import-postings.js';
+import { importPublicSamples, SAMPLE_NAMES } from '../../app/import-public-samples.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { isUpskillError, UpskillError } from '../../domain/errors.js';
 import { formatOfFile, type PostingFileFormat } from '../../sources/postings/posting-file.js';
@@ -16,7 +17,7 @@ import {
   type PostingImportRun,
 } from '../../store/postings.repository.js';
 import { json, problemResponse } from '../openapi-responses.js';
-import { ImportErrorSchema, ImportResultSchema, ImportRunSchema } from '../postings-schemas.js';
+import { ImportErrorSchema, ImportResultSchema, ImportRunSchema, SampleImportsSchema } from '../postings-schemas.js';
 import { problem } from '../problem.js';
 
 /** What one upload may cost: bytes as sent, bytes a .gz may inflate to, and time to import it. */
@@ -93,6 +94,39 @@ const upload = createRoute({
     400: problemResponse('No file, an unknown format or layout, or columns no layout fits'),
     413: problemResponse('Too large, or inflates too large'),
     422: problemResponse('The file cannot be read at all, or took too long'),
+  },
+});
+
+const samples = createRoute({
+  method: 'post',
+  path: '/api/postings/samples',
+  summary: 'Import the public samples beside Upskill (Hacker News roles, LinkedIn sample, hn-hiringtrends, news seeds)',
+  description:
+    'The same imports as the CLI’s (about half a minute for all); a second run stores nothing new. Send `{}` for all.',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              only: z
+                .array(z.enum(SAMPLE_NAMES))
+                .min(1)
+                .max(SAMPLE_NAMES.length)
+                .optional()
+                .openapi({ description: 'only these samples (all by default)' }),
+            })
+            .openapi({ example: { only: ['seeds'] } }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(SampleImportsSchema, 'What each sample stored'),
+    400: problemResponse('An unknown sample'),
+    503: problemResponse('No public sample is beside this server'),
+    409: problemResponse('The samples are being loaded already'),
   },
 });
 
@@ -236,6 +270,11 @@ export function registerPostingRoutes(api: OpenAPIHono, app: UpskillApp): void {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  api.openapi(samples, async (c) => {
+    const { only } = c.req.valid('json');
+    const imported = await importPublicSamples(app, { threads: 0, queue: false, ...(only ? { only } : {}) });
+    return c.json({ imported, note: SAMPLE_NOTE }, 200);
   });
   api.openapi(list, async (c) => {
     const runs = await listPostingImports(app.database);

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import { importPostings, type ImportPostingsResult, type ImportProgressEvent } from '../../app/import-postings.js';
 import { importTermCounts } from '../../app/import-term-counts.js';
+import { importPublicSamples, PUBLIC_SAMPLES, SAMPLE_NAMES, type SampleName } from '../../app/import-public-samples.js';
 import { UpskillError } from '../../domain/errors.js';
 import { POSTING_FILE_FORMATS, type PostingFileFormat } from '../../sources/postings/posting-file.js';
 import { POSTING_FIELDS, POSTING_LAYOUTS } from '../../sources/postings/posting-layouts.js';
@@ -161,6 +162,44 @@ Examples:
         });
       },
     );
+
+  postings
+    .command('samples')
+    .description('import the public samples beside Upskill: postings, the hn-hiringtrends term series, the news seeds')
+    .argument('[names...]', `only these (${SAMPLE_NAMES.join(', ')})`)
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+The samples, found in UPSKILL_DATA_DIR or ../shared/data (each a sample of part of the market):
+${PUBLIC_SAMPLES.map((sample) => `  ${sample.name.padEnd(22)}${sample.what}`).join('\n')}
+Running it again stores nothing new: the postings are duplicates, the series and seeds are replaced.
+`,
+    )
+    .action(async (names: string[], options: { json?: boolean }) => {
+      const unknown = names.filter((name) => !(SAMPLE_NAMES as string[]).includes(name));
+      if (unknown.length)
+        throw new UpskillError('BAD_INPUT', `No sample named ${unknown.join(', ')}: use ${SAMPLE_NAMES.join(', ')}.`);
+      await withApp(async (app) => {
+        const imported = await importPublicSamples(app, {
+          ...(names.length ? { only: names as SampleName[] } : {}),
+          ...(options.json
+            ? {}
+            : {
+                onProgress: importProgressPrinter(),
+                onSample: (sample, file) => process.stderr.write(`${pc.cyan('›')} ${sample.name}: ${file}\n`),
+              }),
+        });
+        if (process.stderr.isTTY && !options.json) process.stderr.write('\n');
+        if (options.json) return printJson(imported);
+        for (const sample of imported)
+          process.stdout.write(
+            `${pc.green('✓')} ${sample.name}: ${n(sample.stored)} stored` +
+              (sample.kind === 'postings' ? `, ${n(sample.duplicates)} duplicates` : '') +
+              `, ${n(sample.badRows)} bad rows — ${sample.what}.\n`,
+          );
+      });
+    });
 
   postings
     .command('import-counts')

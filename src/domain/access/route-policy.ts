@@ -77,6 +77,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RouteRule>> = {
   'POST /api/insights': 'administrator',
   // Postings are shared by everyone's market figures: an administrator imports them, anyone reads the runs.
   'POST /api/postings/imports': 'administrator',
+  'POST /api/postings/samples': 'administrator',
   'GET /api/postings/imports': 'signed-in',
   'GET /api/postings/imports/{id}/errors': 'signed-in',
   // The organisation (issue 13): aggregates to every account, names only to whom mayViewPerson allows.

@@ -15,6 +15,8 @@ import { OccupationPicker } from '../components/occupation-picker';
 import { Page } from '../components/page';
 import { ShareChart } from '../components/share-chart';
 import { PostingsUpload } from '../components/postings-upload';
+import { PublicSamples, SamplesLoaded } from '../components/public-samples';
+import { useLoadSamples } from '../api/postings';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 
 const pct = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
@@ -134,6 +136,7 @@ function Filters({ filter, set }: { filter: MarketFilter; set: (key: string, val
 function MarketOverview() {
   const { filter, set } = useMarketState();
   const skills = useMarketTop('skills', filter);
+  const samples = useLoadSamples();
   return (
     <Page
       title="Market demand"
@@ -143,6 +146,7 @@ function MarketOverview() {
       }
     >
       <Filters filter={filter} set={set} />
+      {samples.data && <SamplesLoaded report={samples.data} />}
       {skills.isPending ? (
         <Loading what="postings" />
       ) : skills.isError ? (
@@ -156,6 +160,7 @@ function MarketOverview() {
             <code>upskill postings import-counts ../shared/data/hn-hiringtrends/monthly_terms.csv</code> — load a file
             below, or widen the filter.
           </p>
+          {!filter.family && !filter.occupation && <PublicSamples load={samples} />}
         </EmptyState>
       ) : (
         <>
