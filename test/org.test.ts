@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { importRoster } from '../src/app/import-roster.js';
+import { MAX_UPLOADED_RESUMES } from '../src/api/routes/org.js';
 import { DEMO_DEPARTMENTS, DEMO_SIZE } from '../src/app/create-demo-company.js';
 import { openTeam, type Member } from './support/team-app.js';
 
@@ -326,7 +327,7 @@ describe('the organisation API', () => {
     const report = await importRoster(
       app,
       { bytes: new TextEncoder().encode(csv), name: 'roster.csv' },
-      { resumesDir: dir },
+      { resumes: { dir } },
     );
     assert.equal(report.resumes.matched, 2);
     assert.deepEqual(report.resumes.unmatched, ['stranger.txt']);
@@ -337,6 +338,32 @@ describe('the organisation API', () => {
     assert.equal(ana.body.person.resumeFile, 'P5.txt');
     const mia = await call(admin(), '/api/org/people/P1');
     assert.equal(mia.body.skills.find((s: { skillId: string }) => s.skillId === 'sql').source, 'roster');
+  });
+
+  test('résumés sent with the roster upload are matched the same way; an unreadable one is named, the rest imported', async () => {
+    const form = new FormData();
+    form.append('file', new File([roster()], 'roster.csv'));
+    form.append('resumes', new File(['Bo\nSkills\nExcel, ChatGPT, prompt engineering\n'], 'P6 Bo.txt'));
+    form.append('resumes', new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], 'rae.pdf'));
+    form.append('resumes', new File(['Skills\nPython\n'], 'stranger.txt'));
+    const uploaded = await call(admin(), '/api/org/roster', { form });
+    assert.equal(uploaded.status, 200);
+    assert.equal(uploaded.body.resumes.matched, 1);
+    assert.deepEqual(uploaded.body.resumes.unmatched, ['stranger.txt']);
+    assert.deepEqual(
+      uploaded.body.resumes.failed.map((f: { file: string }) => f.file),
+      ['rae.pdf'],
+    );
+    const bo = await call(admin(), '/api/org/people/P6');
+    assert.equal(bo.body.person.resumeFile, 'P6 Bo.txt');
+    assert.equal(bo.body.skills.find((s: { skillId: string }) => s.skillId === 'chatgpt').source, 'resume');
+
+    const many = new FormData();
+    many.append('file', new File([roster()], 'roster.csv'));
+    for (let i = 0; i <= MAX_UPLOADED_RESUMES; i++) many.append('resumes', new File(['x'], `r${i}.txt`));
+    const refused = await call(admin(), '/api/org/roster', { form: many });
+    assert.equal(refused.status, 400);
+    assert.match(refused.body.detail, new RegExp(`resumes: at most ${MAX_UPLOADED_RESUMES} files`));
   });
 
   test('the demo company: a few hundred fictional people in eight departments; it will not replace a real roster unasked', async () => {

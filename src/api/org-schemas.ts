@@ -365,6 +365,15 @@ export const DemoSchema = z
 export const UploadSchema = z
   .object({
     file: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'the CSV or XLSX file' }),
+    resumes: z
+      .any()
+      .optional()
+      .openapi({
+        type: 'array',
+        items: { type: 'string', format: 'binary' },
+        description:
+          'résumés (PDF, DOCX, HTML, Markdown, text; up to 500), matched to people by the person id or name in the file name',
+      }),
     map: z
       .string()
       .max(10_000)

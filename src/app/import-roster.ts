@@ -30,8 +30,8 @@ const MAX_REPORTED_PROBLEMS = 1000;
 export interface ImportOptions {
   /** `--map` lines "Column=field". */
   map?: readonly string[];
-  /** A folder of résumés, matched to people by the person id or name in the file name. */
-  resumesDir?: string;
+  /** Résumés, matched to people by the person id or name in the file name. */
+  resumes?: ResumeSource;
   limits?: RosterLimits;
   onProgress?: (progress: { rows: number; stage: 'reading' | 'assessing' }) => void;
   /** Made-up people (the demo company). */
@@ -145,21 +145,34 @@ export async function previewRoster(
   };
 }
 
-/** Résumé files of a folder by the person id or the name in their file name (lower case, letters and digits). */
-function resumeIndex(dir: string): Map<string, string> {
-  const index = new Map<string, string>();
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    throw new UpskillError('NOT_FOUND', `--resumes ${dir}: there is no such folder.`);
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry);
-    if (!statSync(path).isFile()) continue;
-    const stem = basename(entry, extname(entry)).toLowerCase();
-    index.set(stem.replace(/[^a-z0-9]+/g, ''), path);
-    for (const part of stem.split(/[^a-z0-9]+/)) if (part && !index.has(part)) index.set(part, path);
+/** Résumés to match by file name: a folder's files (the CLI), or files sent with an upload. */
+export type ResumeSource = { dir: string } | { files: readonly { name: string; bytes: Uint8Array }[] };
+
+interface ResumeFile {
+  name: string;
+  read(): Uint8Array;
+}
+
+/** Résumés by the person id or the name in their file name (lower case, letters and digits). */
+function resumeIndex(source: ResumeSource): Map<string, ResumeFile> {
+  let files: ResumeFile[];
+  if ('dir' in source) {
+    let entries: string[];
+    try {
+      entries = readdirSync(source.dir);
+    } catch {
+      throw new UpskillError('NOT_FOUND', `--resumes ${source.dir}: there is no such folder.`);
+    }
+    files = entries
+      .map((entry) => join(source.dir, entry))
+      .filter((path) => statSync(path).isFile())
+      .map((path) => ({ name: basename(path), read: () => new Uint8Array(readFileSync(path)) }));
+  } else files = source.files.map((file) => ({ name: basename(file.name), read: () => file.bytes }));
+  const index = new Map<string, ResumeFile>();
+  for (const file of files) {
+    const stem = basename(file.name, extname(file.name)).toLowerCase();
+    index.set(stem.replace(/[^a-z0-9]+/g, ''), file);
+    for (const part of stem.split(/[^a-z0-9]+/)) if (part && !index.has(part)) index.set(part, file);
   }
   return index;
 }
@@ -181,8 +194,8 @@ export async function importRoster(
   const resolveSkill = skillResolver(app);
   const resolveTitleOf = titleResolver(await app.titleIndex());
   const existing = new Set((await org.listPeople(app.database)).map((p) => p.personKey));
-  const resumes = options.resumesDir ? resumeIndex(options.resumesDir) : undefined;
-  const usedResumes = new Set<string>();
+  const resumes = options.resumes ? resumeIndex(options.resumes) : undefined;
+  const usedResumes = new Set<ResumeFile>();
   const report: ImportReport = {
     file: '',
     format: 'csv',
@@ -239,13 +252,13 @@ export async function importRoster(
       report.skills.roster += skills.length;
       let resumeFile: string | null = null;
       if (resumes && extractor) {
-        const path =
-          resumes.get(keyOf(record.personKey)) ?? (record.name ? resumes.get(keyOf(record.name)) : undefined) ?? null;
-        if (path) {
-          resumeFile = basename(path);
-          usedResumes.add(path);
+        const resume =
+          resumes.get(keyOf(record.personKey)) ?? (record.name ? resumes.get(keyOf(record.name)) : undefined);
+        if (resume) {
+          resumeFile = resume.name;
+          usedResumes.add(resume);
           try {
-            const text = (await readDocument(new Uint8Array(readFileSync(path)), basename(path))).text;
+            const text = (await readDocument(resume.read(), resume.name)).text;
             const have = new Set(skills.map((s) => s.skillId));
             for (const [skillId, level] of levelsFromResume(app, text, extractor)) {
               if (have.has(skillId)) continue; // the roster wins over the résumé
@@ -255,7 +268,7 @@ export async function importRoster(
             report.resumes.matched += 1;
           } catch (error) {
             if (!isUpskillError(error)) throw error;
-            report.resumes.failed.push({ file: basename(path), line: 0, column: null, message: error.message });
+            report.resumes.failed.push({ file: resume.name, line: 0, column: null, message: error.message });
           }
         }
       }
@@ -299,8 +312,8 @@ export async function importRoster(
   report.skills.unknown = [...unknown].sort();
   if (resumes)
     report.resumes.unmatched = [...new Set(resumes.values())]
-      .filter((p) => !usedResumes.has(p))
-      .map((p) => basename(p))
+      .filter((file) => !usedResumes.has(file))
+      .map((file) => file.name)
       .sort();
   options.onProgress?.({ rows: report.rows, stage: 'assessing' });
   const assessment = await assessWorkforce(app, { fresh: true });

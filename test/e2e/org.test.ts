@@ -80,6 +80,10 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
       mimeType: 'text/csv',
       buffer: Buffer.from(ROSTER),
     });
+    await page.getByLabel('Résumés (optional)').setInputFiles([
+      { name: 'X1.txt', mimeType: 'text/plain', buffer: Buffer.from('Skills\nExcel, SQL, ChatGPT\n') },
+      { name: 'someone-else.txt', mimeType: 'text/plain', buffer: Buffer.from('Skills\nPython\n') },
+    ]);
     await page.getByRole('button', { name: 'Preview the mapping' }).click();
     const mapping = page.locator('.roster-preview table');
     await mapping.waitFor();
@@ -102,6 +106,7 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     await report.waitFor();
     assert.match(await report.innerText(), /^2 added, 0 updated from 2 rows/);
     assert.match(await report.innerText(), /people\.csv, line 4/);
+    assert.match(await report.innerText(), /Résumés: 1 matched; matched to nobody: someone-else\.txt\./);
   });
 
   test('the demo company replaces the roster when asked, and readiness shows it as a keyboard grid', async () => {

@@ -5,7 +5,13 @@ import { personDetail, setTeamTarget, workforceReadiness, type ReadinessReport }
 import { createDemoCompany } from '../../app/create-demo-company.js';
 import { benchMatches, decideStaffingForGaps, importBench, saveStaffingScenario } from '../../app/decide-staffing.js';
 import { readinessToCsv, readinessToXlsx } from '../../app/export-readiness.js';
-import { confirmOccupations, importRoster, previewRoster, rosterPeople } from '../../app/import-roster.js';
+import {
+  confirmOccupations,
+  importRoster,
+  previewRoster,
+  rosterPeople,
+  type ResumeSource,
+} from '../../app/import-roster.js';
 import { mobilityFor } from '../../app/rank-mobility.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { UPLOAD_ROSTER_LIMITS, type RosterInput } from '../../sources/roster/index.js';
@@ -70,14 +76,32 @@ const UploadRefused = {
   422: problemResponse('Damaged, empty or too slow to read'),
 };
 
-async function uploadOf(c: Context): Promise<{ input: RosterInput; map: string[] }> {
+/** Résumés one roster upload may carry (each within the document limits, all within the request's). */
+export const MAX_UPLOADED_RESUMES = 500;
+
+async function uploadOf(c: Context): Promise<{ input: RosterInput; map: string[]; resumes?: ResumeSource }> {
   if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody({ all: true });
     const file = form['file'];
     if (!(file instanceof File))
-      throw new UpskillError('BAD_INPUT', 'file: attach the roster as the form field "file".');
+      throw new UpskillError('BAD_INPUT', 'file: attach the roster as the form field "file" (one file).');
     const map = typeof form['map'] === 'string' ? [form['map']] : [];
-    return { input: { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || 'upload.csv' }, map };
+    const sent = [form['resumes'] ?? []].flat().filter((value): value is File => value instanceof File);
+    if (sent.length > MAX_UPLOADED_RESUMES)
+      throw new UpskillError('BAD_INPUT', `resumes: at most ${MAX_UPLOADED_RESUMES} files per upload.`, {
+        hint: 'Import the roster again with the next résumés, or use `upskill org import --resumes DIR`.',
+      });
+    const resumes = await Promise.all(
+      sent.map(async (resume) => ({
+        name: resume.name || 'resume',
+        bytes: new Uint8Array(await resume.arrayBuffer()),
+      })),
+    );
+    return {
+      input: { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || 'upload.csv' },
+      map,
+      ...(resumes.length ? { resumes: { files: resumes } } : {}),
+    };
   }
   const body = (await c.req.json()) as z.infer<typeof UploadJsonSchema>;
   if (!body.name) throw new UpskillError('BAD_INPUT', 'name: give the file name (e.g. roster.csv or roster.xlsx).');
@@ -309,8 +333,11 @@ export function registerOrgRoutes(api: OpenAPIHono, app: UpskillApp): void {
     return c.json(await previewRoster(app, input, { map, limits: UPLOAD_ROSTER_LIMITS }), 200);
   });
   api.openapi(routes.importRoster, async (c) => {
-    const { input, map } = await uploadOf(c);
-    return c.json(await importRoster(app, input, { map, limits: UPLOAD_ROSTER_LIMITS }), 200);
+    const { input, map, resumes } = await uploadOf(c);
+    return c.json(
+      await importRoster(app, input, { map, limits: UPLOAD_ROSTER_LIMITS, ...(resumes ? { resumes } : {}) }),
+      200,
+    );
   });
   api.openapi(routes.people, async (c) => {
     const { unconfirmed, ...query } = c.req.valid('query');

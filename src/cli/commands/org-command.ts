@@ -102,7 +102,7 @@ Examples:
           { path: file },
           {
             map: options.map ?? [],
-            ...(options.resumes ? { resumesDir: options.resumes } : {}),
+            ...(options.resumes ? { resumes: { dir: options.resumes } } : {}),
             onProgress: ({ rows, stage }) =>
               process.stderr.write(`${pc.cyan('›')} ${stage} ${rows.toLocaleString('en-US')} people\n`),
           },

@@ -45,11 +45,12 @@ export type CohortDashboard = z.infer<typeof cohorts.CohortDashboardSchema>;
 export type CohortStatus = CohortDashboard['progress']['members'][number]['status'];
 export type AssignedCohort = z.infer<typeof cohorts.AssignedCohortSchema>;
 
-/** A multipart upload of a roster with optional "column=field" lines. */
-function uploadRoster<T>(path: string, file: File, map: string): Promise<T> {
+/** A multipart upload of a roster with optional "column=field" lines and résumés. */
+function uploadRoster<T>(path: string, file: File, map: string, resumes: readonly File[] = []): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
   if (map.trim()) form.append('map', map);
+  for (const resume of resumes) form.append('resumes', resume, resume.name);
   return uploadForm<T>(path, form);
 }
 
@@ -60,7 +61,8 @@ export const usePreviewRoster = () =>
 export const useImportRoster = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, map }: { file: File; map: string }) => uploadRoster<ImportReport>(ORG_API.import, file, map),
+    mutationFn: ({ file, map, resumes }: { file: File; map: string; resumes: readonly File[] }) =>
+      uploadRoster<ImportReport>(ORG_API.import, file, map, resumes),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['org'] }),
   });
 };

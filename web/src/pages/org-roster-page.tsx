@@ -29,6 +29,7 @@ function Problems({ problems, total }: { problems: RowProblem[]; total?: number 
 export default function OrgRosterPage() {
   const [file, setFile] = useState<File>();
   const [map, setMap] = useState('');
+  const [resumes, setResumes] = useState<File[]>([]);
   const preview = usePreviewRoster();
   const importing = useImportRoster();
   const demo = useDemoCompany();
@@ -80,6 +81,23 @@ export default function OrgRosterPage() {
                 />
                 <p className="field-hint">One “column=field” per line, for columns the names do not give away.</p>
               </div>
+              <div className="field">
+                <label htmlFor="roster-resumes">Résumés (optional)</label>
+                <input
+                  id="roster-resumes"
+                  type="file"
+                  multiple
+                  accept=".pdf,.docx,.html,.htm,.md,.txt"
+                  onChange={(e) => {
+                    setResumes([...(e.target.files ?? [])]);
+                    importing.reset();
+                  }}
+                />
+                <p className="field-hint">
+                  Matched to people by the person id or name in the file name (“E12.pdf”, “ana-lima.docx”); skills found
+                  in them fill in levels the roster does not give. Up to 500 files, 10 MB each, with the roster.
+                </p>
+              </div>
               <div className="form-actions">
                 <button type="submit" className="button" disabled={!file || preview.isPending}>
                   {preview.isPending ? 'Reading…' : 'Preview the mapping'}
@@ -124,7 +142,7 @@ export default function OrgRosterPage() {
                   type="button"
                   className="button"
                   disabled={preview.data.missing.length > 0 || importing.isPending || !file}
-                  onClick={() => file && importing.mutate({ file, map })}
+                  onClick={() => file && importing.mutate({ file, map, resumes })}
                 >
                   {importing.isPending ? 'Importing…' : 'Import'}
                 </button>
@@ -141,6 +159,26 @@ export default function OrgRosterPage() {
                   Titles: {importing.data.titles.resolved} matched, {importing.data.titles.lowConfidence} to confirm,{' '}
                   {importing.data.titles.unresolved} not matched. <Link href="/org/readiness">See readiness</Link>.
                 </p>
+                {resumes.length > 0 && (
+                  <p>
+                    Résumés: {importing.data.resumes.matched} matched
+                    {importing.data.resumes.unmatched.length > 0 &&
+                      `; matched to nobody: ${importing.data.resumes.unmatched.join(', ')}`}
+                    .
+                  </p>
+                )}
+                {importing.data.resumes.failed.length > 0 && (
+                  <div className="notice notice-warn">
+                    <p className="notice-title">Résumés not read</p>
+                    <ul className="small">
+                      {importing.data.resumes.failed.map((f) => (
+                        <li key={f.file}>
+                          {f.file}: {f.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 <Problems problems={importing.data.rejected} total={importing.data.rejectedCount} />
               </div>
             )}
