@@ -295,6 +295,24 @@ describe('organisation pages in headless Chromium', { skip: browserSkip, timeout
     );
     await assertAccessible(page, 'the cohort dashboard');
     await saveScreenshot(page, '13-org-cohorts', false);
+
+    // A selection: two people of the team, aiming at an authored role rather than their own job.
+    await page.getByLabel('Cohort name').fill('Prompt pilots');
+    await page.getByLabel('Team', { exact: true }).selectOption(team);
+    await page.getByLabel('Target').selectOption('prompt-engineer');
+    await page.getByLabel(`Everyone in ${team}`).uncheck();
+    const choices = page.locator('.org-choice input[type="checkbox"]');
+    await choices.first().waitFor();
+    await choices.nth(0).check();
+    await choices.nth(1).check();
+    await page.getByText('2 chosen').waitFor();
+    await assertAccessible(page, 'the cohort form with a selection');
+    await page.getByRole('button', { name: 'Assign plans' }).click();
+    await page.getByRole('status').filter({ hasText: '2 personal plans made for “Prompt pilots”' }).waitFor();
+    const pilots = (
+      await api<{ name: string; members: number; team: string | null; target: string }[]>('/api/org/cohorts')
+    ).find((c) => c.name === 'Prompt pilots')!;
+    assert.deepEqual([pilots.members, pilots.team, pilots.target], [2, null, 'prompt-engineer']);
   });
 
   test('every organisation page works at phone width without side-scrolling', async () => {

@@ -1,5 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { ORG_API, useAssignCohort, useCohort, useCohorts, useReadiness, type CohortDashboard } from '../api/org';
+import {
+  ORG_API,
+  useAssignCohort,
+  useCohort,
+  useCohorts,
+  usePeople,
+  useReadiness,
+  type CohortDashboard,
+} from '../api/org';
+import { useRoles } from '../api/queries';
 import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { AccessNote, hoursText, OrgPage, SideScroll } from './org-shared';
 
@@ -10,27 +19,46 @@ const STATUS_TEXT = {
   finished: 'finished',
 } as const;
 
-/** Give one plan to a team: each member gets a personal plan of their own. */
+/** The AI-augmented version of each member's own job: the default target of a cohort. */
+const AUGMENTED = '';
+
+/** Give one plan to a team, or to people chosen from it: each member gets a personal plan of their own. */
 function AssignForm({ onAssigned }: { onAssigned: (id: string) => void }) {
   const teams = useReadiness('team');
+  const roles = useRoles();
   const assign = useAssignCohort();
   const [name, setName] = useState('');
   const [team, setTeam] = useState('');
+  const [target, setTarget] = useState(AUGMENTED);
+  const [everyone, setEveryone] = useState(true);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [hours, setHours] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     assign.mutate(
-      { name, team, ...(hours ? { hoursPerWeek: Number(hours) } : {}) },
+      {
+        name,
+        ...(everyone ? { team } : { people: [...chosen] }),
+        ...(target ? { target } : {}),
+        ...(hours ? { hoursPerWeek: Number(hours) } : {}),
+      },
       { onSuccess: (result) => onAssigned(result.cohort.id) },
     );
   };
   const names = teams.data?.groups.map((g) => g.name) ?? [];
+  const toggle = (key: string, on: boolean) =>
+    setChosen((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
   return (
     <section className="card section" aria-labelledby="assign-heading">
       <h2 id="assign-heading">Give a team a plan</h2>
       <p className="small muted">
-        Each member gets a personal plan for the AI-augmented version of their own job, starting today, on their Your
-        path page; the cohort measures them against the plan as assigned.
+        Each member gets a personal plan for the target below — by default the AI-augmented version of their own job —
+        starting today, on their Your path page; the cohort measures them against the plan as assigned.
       </p>
       <form className="form org-assign" onSubmit={submit}>
         <div className="field">
@@ -46,11 +74,30 @@ function AssignForm({ onAssigned }: { onAssigned: (id: string) => void }) {
         </div>
         <div className="field">
           <label htmlFor="cohort-team">Team</label>
-          <select id="cohort-team" required value={team} onChange={(e) => setTeam(e.target.value)}>
+          <select
+            id="cohort-team"
+            required
+            value={team}
+            onChange={(e) => {
+              setTeam(e.target.value);
+              setChosen(new Set());
+            }}
+          >
             <option value="">Choose a team</option>
             {names.map((n) => (
               <option key={n} value={n}>
                 {n}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="cohort-target">Target</label>
+          <select id="cohort-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value={AUGMENTED}>Their own job, AI-augmented</option>
+            {(roles.data ?? []).map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.name}
               </option>
             ))}
           </select>
@@ -68,8 +115,18 @@ function AssignForm({ onAssigned }: { onAssigned: (id: string) => void }) {
             onChange={(e) => setHours(e.target.value)}
           />
         </div>
+        {team && (
+          <fieldset className="field org-choose">
+            <legend>Who</legend>
+            <label>
+              <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> Everyone in{' '}
+              {team}
+            </label>
+            {!everyone && <TeamChoice team={team} chosen={chosen} onToggle={toggle} />}
+          </fieldset>
+        )}
         <div className="form-actions">
-          <button type="submit" className="button" disabled={assign.isPending}>
+          <button type="submit" className="button" disabled={assign.isPending || (!everyone && chosen.size === 0)}>
             {assign.isPending ? 'Planning…' : 'Assign plans'}
           </button>
         </div>
@@ -84,6 +141,43 @@ function AssignForm({ onAssigned }: { onAssigned: (id: string) => void }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** The team's people the viewer may see, one checkbox each; the others are counted. */
+function TeamChoice({
+  team,
+  chosen,
+  onToggle,
+}: {
+  team: string;
+  chosen: ReadonlySet<string>;
+  onToggle: (personKey: string, on: boolean) => void;
+}) {
+  const people = usePeople('team', team);
+  if (people.isPending) return <Loading what="the team" />;
+  if (people.isError) return <ErrorNotice error={people.error} />;
+  return (
+    <>
+      <ul className="org-choice">
+        {people.data.people.map((p) => (
+          <li key={p.personKey}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.has(p.personKey)}
+                onChange={(e) => onToggle(p.personKey, e.target.checked)}
+              />{' '}
+              {p.name ?? p.personKey} <span className="muted small">{p.title}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <p className="small muted">
+        {chosen.size} chosen
+        {people.data.hidden > 0 ? `; ${people.data.hidden} more you may not see person by person` : ''}.
+      </p>
+    </>
   );
 }
 
