@@ -140,6 +140,27 @@ describe(
         .waitFor();
       await page.getByRole('heading', { name: 'News and insights' }).waitFor();
       await assertAccessible(page, 'the job page with postings');
+
+      // A worker following a plan towards prompt engineer: the news is ranked for that role too.
+      const created = await fetch(`${server.origin}/api/profiles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Dev', occupation: '15-1252.00', target: 'prompt-engineer', hoursPerWeek: 5 }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      await page.evaluate(`localStorage.setItem('upskill.profile', ${JSON.stringify(id)})`);
+      const ranked = page.waitForRequest((request) => /\/api\/insights\?.*role=prompt-engineer/.test(request.url()));
+      await page.goto(`${server.origin}/job?code=15-1252.00`);
+      const forRole = await api<{ insights: { record: { title: string } }[] }>(
+        '/api/insights?occupation=15-1252.00&role=prompt-engineer&limit=3',
+      );
+      await ranked;
+      const list = page.locator('.insight-list .insight-title');
+      await list.first().waitFor();
+      assert.deepEqual(
+        await list.allInnerTexts(),
+        forRole.insights.map((i) => i.record.title),
+      );
     });
 
     test('phone width: the Market page and a skill page fit 390 px and stay accessible', async () => {

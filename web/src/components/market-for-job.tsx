@@ -5,8 +5,8 @@ import { ErrorNotice, Loading } from './status-views';
 
 const pct = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
 
-/** On the job page: what loaded postings for this occupation ask for, and the news ranked for it. */
-export function MarketForJob({ code, title }: { code: string; title: string }) {
+/** On the job page: what loaded postings for this occupation ask for, and the news ranked for it (and the worker's target role). */
+export function MarketForJob({ code, title, targetRole }: { code: string; title: string; targetRole?: string }) {
   const market = useMarketOccupation(code);
   return (
     <div className="two-col section">
@@ -53,7 +53,7 @@ export function MarketForJob({ code, title }: { code: string; title: string }) {
           </>
         )}
       </section>
-      <InsightsSection reader={{ occupation: code }} className="card" />
+      <InsightsSection reader={{ occupation: code, ...(targetRole ? { role: targetRole } : {}) }} className="card" />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { EmptyState, ErrorNotice, Loading } from '../components/status-views';
 import { CoachPanel, useFocusHash } from '../components/coach-panel';
 import { useJourney } from '../use-journey';
 import { MarketForJob } from '../components/market-for-job';
+import { AUGMENT } from '../components/plan-fields';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -41,8 +42,15 @@ export function JobPage() {
       </Page>
     );
   const personal = !!profile.data && profile.data.occupationCode === code;
+  // News is ranked for the worker's own plan too: the role they aim at, when it is not their own job.
+  const targetRole = personal && profile.data!.target !== AUGMENT ? profile.data!.target : undefined;
   return (
-    <OccupationDetails view={occupation.data} personal={personal} profileId={personal ? profile.data!.id : null} />
+    <OccupationDetails
+      view={occupation.data}
+      personal={personal}
+      profileId={personal ? profile.data!.id : null}
+      targetRole={targetRole}
+    />
   );
 }
 
@@ -50,10 +58,12 @@ function OccupationDetails({
   view,
   personal,
   profileId,
+  targetRole,
 }: {
   view: OccupationView;
   personal: boolean;
   profileId: string | null;
+  targetRole: string | undefined;
 }) {
   useFocusHash(true);
   const [exposedOnly, setExposedOnly] = useState(false);
@@ -236,7 +246,7 @@ function OccupationDetails({
           )}
         </section>
       </div>
-      <MarketForJob code={view.code} title={view.title} />
+      <MarketForJob code={view.code} title={view.title} targetRole={targetRole} />
       {personal && (
         <nav className="next-step" aria-label="Next step">
           <Link href="/skills" className="button primary">
