@@ -343,7 +343,7 @@ describe('the organisation API', () => {
   test('résumés sent with the roster upload are matched the same way; an unreadable one is named, the rest imported', async () => {
     const form = new FormData();
     form.append('file', new File([roster()], 'roster.csv'));
-    form.append('resumes', new File(['Bo\nSkills\nExcel, ChatGPT, prompt engineering\n'], 'P6 Bo.txt'));
+    form.append('resumes', new File(['Bo\nSkills\nExcel, ChatGPT, prompt engineering\n'], 'P6 Bo\u0000.txt'));
     form.append('resumes', new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], 'rae.pdf'));
     form.append('resumes', new File(['Skills\nPython\n'], 'stranger.txt'));
     const uploaded = await call(admin(), '/api/org/roster', { form });

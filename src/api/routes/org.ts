@@ -15,6 +15,7 @@ import {
 import { mobilityFor } from '../../app/rank-mobility.js';
 import type { UpskillApp } from '../../app/upskill-app.js';
 import { UPLOAD_ROSTER_LIMITS, type RosterInput } from '../../sources/roster/index.js';
+import { toStorableText } from '../../domain/text/normalize.js';
 import { listScenarios } from '../../store/organisation.repository.js';
 import { accessOf } from '../access-guard.js';
 import { json, problemResponse } from '../openapi-responses.js';
@@ -93,7 +94,8 @@ async function uploadOf(c: Context): Promise<{ input: RosterInput; map: string[]
       });
     const resumes = await Promise.all(
       sent.map(async (resume) => ({
-        name: resume.name || 'resume',
+        // The name is stored with the person: PostgreSQL takes no NUL or lone surrogate.
+        name: toStorableText(resume.name).slice(0, 255) || 'resume',
         bytes: new Uint8Array(await resume.arrayBuffer()),
       })),
     );
