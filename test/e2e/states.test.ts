@@ -213,7 +213,8 @@ describe(
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate<string>('document.activeElement.textContent'), 'Skip to content');
       await page.keyboard.press('Enter');
-      assert.match(page.url(), /#main$/);
+      // The hash changes once the browser has followed the link: wait for it rather than read it at once.
+      await page.waitForURL(/#main$/);
 
       const title = page.getByRole('combobox', { name: 'Your job title' });
       await title.focus();
