@@ -4,13 +4,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { createAccessToken, invite } from '../app/accounts.js';
 import { profilePlan, recordProgress } from '../app/profiles.js';
 import { importRoster } from '../app/import-roster.js';
-import { findPerson } from '../store/organisation.repository.js';
+import { findPerson, upsertPeople } from '../store/organisation.repository.js';
 import { ROUTE_POLICY, ruleFor, type RouteRule } from '../domain/access/index.js';
 import { browserHeaders, ORIGIN, openTeam, PASSWORD, principalOf, type Member } from '../../test/support/team-app.js';
 import { startPostingImport } from '../store/postings.repository.js';
 import { createApi } from './create-api.js';
 import { assignCohortPlan } from '../app/assign-cohort-plan.js';
-import { upsertPeople } from '../store/organisation.repository.js';
+import { rosterPerson } from '../../test/support/roster-person.js';
 
 /*
  * The role-by-route matrix. It walks every operation of the served /api/openapi.json and calls each
@@ -74,28 +74,15 @@ const org = (sample: (context: SampleContext) => Sample) => async (context: Samp
 /** A roster person with this member's e-mail (cohort plans are given to roster people). */
 const rosterPersonOf = async (member: Member): Promise<string> => {
   await upsertPeople(app.database, [
-    {
-      personKey: member.account.id,
+    rosterPerson(member.account.id, {
       name: member.account.name,
       email: member.account.email,
       title: 'Market Research Analyst',
       team: 'Matrix',
       department: null,
-      managerKey: null,
-      level: null,
-      yearsInRole: null,
-      location: null,
       learningHoursPerWeek: 2,
       occupationCode: '13-1161.00',
-      titleScore: 1,
-      titleConfirmed: true,
-      titleClear: true,
-      resumeFile: null,
-      target: null,
-      fictional: true,
-      sourceFile: null,
-      sourceLine: null,
-    },
+    }),
   ]);
   return member.account.id;
 };

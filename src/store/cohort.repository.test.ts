@@ -11,42 +11,21 @@ import {
   listCohorts,
   listRosterPeople,
 } from './cohort.repository.js';
-import { replacePersonSkills, upsertPeople } from './organisation.repository.js';
+import { replacePersonSkills, upsertPeople, type OrgPerson } from './organisation.repository.js';
 import { deleteProfile, insertProfile, upsertProgress } from './profile.repository.js';
+import { rosterPerson } from '../../test/support/roster-person.js';
 
 for (const backend of DATABASES) {
   describe(`cohort store on ${backend.name}`, { skip: backend.skip }, () => {
     test('cohorts keep their members’ baselines and read back the progress of their plans', async () => {
       const db = await backend.open();
       try {
-        const base = {
-          title: 'Accountant',
-          department: null,
-          managerKey: null,
-          level: null,
-          yearsInRole: null,
-          location: null,
-          occupationCode: '13-2011.00',
-          titleScore: 0.9,
-          titleConfirmed: false,
-          titleClear: true,
-          resumeFile: null,
-          target: null,
-          fictional: true,
-          sourceFile: null,
-          sourceLine: null,
-        };
+        const person = (personKey: string, fields: Partial<OrgPerson>) =>
+          rosterPerson(personKey, { department: null, titleScore: 0.9, titleConfirmed: false, ...fields });
         await upsertPeople(db, [
-          { ...base, personKey: 'P2', name: 'Bo', email: null, team: 'Finance', learningHoursPerWeek: 2.5 },
-          {
-            ...base,
-            personKey: 'P1',
-            name: "O'Neil",
-            email: 'o@example.org',
-            team: 'Finance',
-            learningHoursPerWeek: null,
-          },
-          { ...base, personKey: 'P3', name: 'Cy', email: null, team: 'Legal', learningHoursPerWeek: null },
+          person('P2', { name: 'Bo', learningHoursPerWeek: 2.5 }),
+          person('P1', { name: "O'Neil", email: 'o@example.org' }),
+          person('P3', { name: 'Cy', team: 'Legal' }),
         ]);
         await replacePersonSkills(db, ['P1'], [{ personKey: 'P1', skillId: 'excel', level: 3, source: 'roster' }]);
         const finance = await listRosterPeople(db, { team: 'Finance' });
