@@ -1,7 +1,7 @@
 import type { Account } from './api/types';
+import { ORG_PATHS } from './org-pages';
 
-/** The organisation's pages (web/src/pages/org-*.tsx), for administrators and managers (and personal mode). */
-export const ORG_PATHS = ['/org', '/org/roster', '/org/readiness', '/org/decisions', '/org/mobility', '/org/cohorts'];
+// The organisation's pages (web/src/pages/org-*.tsx) are for administrators and managers (and personal mode).
 const ORGANISATION_HIDDEN = {
   what: 'The organisation pages (roster, readiness, decisions, mobility, cohorts)',
   why: 'they are for administrators and managers, who work with the whole roster or their reports.',

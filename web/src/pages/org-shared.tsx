@@ -2,18 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Page } from '../components/page';
 export { SideScroll } from '../components/side-scroll';
-
-/** The organisation's pages, in the order of the work: bring the roster in, see, decide, move, follow. */
-export const ORG_PAGES = [
-  { href: '/org/roster', label: 'Roster' },
-  { href: '/org/readiness', label: 'Readiness' },
-  { href: '/org/decisions', label: 'Upskill, hire or freelance' },
-  { href: '/org/mobility', label: 'Mobility' },
-  { href: '/org/cohorts', label: 'Cohorts' },
-] as const;
-
-/** Every path of the organisation's pages (for the role rules of the web app). */
-export const ORG_PATHS = ['/org', ...ORG_PAGES.map((page) => page.href)];
+import { ORG_PAGES } from '../org-pages';
 
 /** An organisation page: the shared sub-navigation above the page's own content. */
 export function OrgPage({ title, lead, children }: { title: string; lead?: ReactNode; children: ReactNode }) {
